@@ -1,0 +1,52 @@
+# Loan Batch. `make run` and `make test` set up everything they need on a
+# fresh Debian/Ubuntu machine: the system packages below are installed when
+# missing (with sudo when not root), then Go fetches the modules.
+SHELL := /bin/bash
+GO    ?= go
+BIN   := bin/loanbatch
+
+# gcc, g++ and pkg-config for cgo; the GL/X11 headers for Fyne; Tesseract
+# and Leptonica headers plus English language data for gosseract.
+DEB_PACKAGES := gcc g++ pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng
+
+.PHONY: all deps build run test test-short bench lint fuzz accuracy clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "deps: installing$$missing"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@command -v $(GO) >/dev/null || { echo "deps: Go is not installed (https://go.dev/dl)"; exit 1; }
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/loanbatch
+
+run: build
+	./$(BIN)
+
+# -race stays on: the UI and the runner share data across goroutines.
+test: deps
+	$(GO) test -race -timeout 20m ./...
+
+test-short: deps
+	$(GO) test -short ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint: deps
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
+	@out=$$($(GO) run mvdan.cc/gofumpt@v0.9.2 -l .); if [ -n "$$out" ]; then echo "gofumpt:"; echo "$$out"; exit 1; fi
+
+clean:
+	rm -rf bin

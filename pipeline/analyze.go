@@ -1,0 +1,173 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	pdfcpulib "github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+)
+
+// AnalyzeOptions configure how one document is read.
+type AnalyzeOptions struct {
+	Limits   Limits `json:"limits"`
+	Language string `json:"language"` // Tesseract language, "eng" when empty
+}
+
+// Analysis is everything learned from one document's bytes: what the worker
+// returns to the runner.
+type Analysis struct {
+	Format       Format       `json:"format"`
+	Pages        int          `json:"pages"`
+	TextSource   TextSource   `json:"text_source"`
+	PageTexts    []PageText   `json:"page_texts"`
+	DocumentType DocumentType `json:"document_type"`
+	Fields       Fields       `json:"fields"`
+}
+
+// analyzer validates a document, reads its text and extracts its fields. It
+// keeps PDFium and Tesseract warm across documents; it is not safe for
+// concurrent use.
+type analyzer struct {
+	opts     AnalyzeOptions
+	cacheDir string
+	pdf      *pdfEngine
+	ocr      *ocrEngine
+}
+
+func newAnalyzer(opts AnalyzeOptions) *analyzer {
+	return &analyzer{opts: opts, cacheDir: defaultCacheDir()}
+}
+
+func (a *analyzer) Close() {
+	a.pdf.Close()
+	a.ocr.Close()
+}
+
+func (a *analyzer) pdfEngine() (*pdfEngine, error) {
+	if a.pdf == nil {
+		e, err := newPDFEngine(a.cacheDir)
+		if err != nil {
+			return nil, err
+		}
+		a.pdf = e
+	}
+	return a.pdf, nil
+}
+
+func (a *analyzer) ocrEngine() (*ocrEngine, error) {
+	if a.ocr == nil {
+		e, err := newOCREngine(a.opts.Language)
+		if err != nil {
+			return nil, err
+		}
+		a.ocr = e
+	}
+	return a.ocr, nil
+}
+
+// analyze runs validate → read text → extract fields → normalize on one
+// document. Errors are *Error with the contract's kinds.
+func (a *analyzer) analyze(ctx context.Context, data []byte, progress progressFunc) (*Analysis, error) {
+	if progress == nil {
+		progress = func(Stage, int, int) {}
+	}
+	limits := a.opts.Limits.withDefaults()
+	progress(StageValidate, 0, 0)
+	if err := checkSize(int64(len(data)), limits); err != nil {
+		return nil, err
+	}
+	format, found := sniff(data)
+	if format == "" {
+		return nil, validationErr("%s is not a supported format: use PDF, JPEG, PNG or TIFF", capitalize(found))
+	}
+
+	var pages []PageText
+	var npages int
+	switch format {
+	case FormatPDF:
+		doc, err := a.openPDF(data, limits)
+		if err != nil {
+			return nil, err
+		}
+		defer doc.close()
+		npages = doc.pages
+		progress(StageText, 0, npages)
+		if pages, err = a.readPDFText(ctx, doc, progress); err != nil {
+			return nil, err
+		}
+	default:
+		info, err := validateImage(format, data, limits)
+		if err != nil {
+			return nil, err
+		}
+		npages = info.Pages
+		if pages, err = a.readImageText(ctx, format, data, npages, progress); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	res := &Analysis{Format: format, Pages: npages, PageTexts: pages, TextSource: textSource(pages)}
+	if !hasText(pages) {
+		return nil, processingErr(StageText,
+			"No text could be read from the document: it looks blank or the scan is unreadable", errNoText)
+	}
+	progress(StageFields, 0, 0)
+	res.Fields, res.DocumentType = extractFields(pages)
+	return res, nil
+}
+
+// openPDF validates a PDF (pdfcpu for the page count and encryption, PDFium
+// as the tolerant reader) and opens it for reading.
+func (a *analyzer) openPDF(data []byte, limits Limits) (*pdfDoc, error) {
+	count, cpuErr := pdfcpuPageCount(data)
+	if errors.Is(cpuErr, pdfcpulib.ErrWrongPassword) {
+		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
+	}
+	if cpuErr == nil && count > limits.MaxPages {
+		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", count, limits.MaxPages)
+	}
+	engine, err := a.pdfEngine()
+	if err != nil {
+		return nil, &Error{Kind: KindUnexpected, Stage: StageValidate, Message: "unexpected: the PDF reader could not start", Err: err}
+	}
+	doc, err := engine.open(data)
+	switch {
+	case errors.Is(err, errEncrypted):
+		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
+	case err != nil && cpuErr != nil:
+		return nil, &Error{Kind: KindValidation, Stage: StageValidate,
+			Message: "PDF is damaged and cannot be read", Err: fmt.Errorf("%w; pdfcpu: %v", err, cpuErr)}
+	case err != nil:
+		return nil, &Error{Kind: KindValidation, Stage: StageValidate, Message: "PDF is damaged and cannot be read", Err: err}
+	}
+	if doc.pages > limits.MaxPages {
+		doc.close()
+		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", doc.pages, limits.MaxPages)
+	}
+	if doc.pages == 0 {
+		doc.close()
+		return nil, validationErr("PDF has no pages")
+	}
+	return doc, nil
+}
+
+func hasText(pages []PageText) bool {
+	for _, p := range pages {
+		if strings.TrimSpace(p.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

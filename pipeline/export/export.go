@@ -1,0 +1,167 @@
+// Package export writes a job's summary as a spreadsheet (XLSX), CSV or
+// JSON. The CLI's `export` command and the window's Export… use it alike.
+package export
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"loanbatch/pipeline"
+)
+
+// Format is an export file format.
+type Format string
+
+// Export formats.
+const (
+	XLSX Format = "xlsx"
+	CSV  Format = "csv"
+	JSON Format = "json"
+)
+
+// ErrUnknownFormat is returned for a file name whose extension is not
+// .xlsx, .csv or .json.
+var ErrUnknownFormat = errors.New("export: unknown format: use a .xlsx, .csv or .json file name")
+
+// FormatOf returns the format a file name's extension asks for.
+func FormatOf(path string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx":
+		return XLSX, nil
+	case ".csv":
+		return CSV, nil
+	case ".json":
+		return JSON, nil
+	}
+	return "", ErrUnknownFormat
+}
+
+// SuggestedName is the file name offered for a job's export, such as
+// loan-batch-2026-11-29-3f0c1a2b.xlsx.
+func SuggestedName(sum *pipeline.Summary, f Format) string {
+	id := sum.JobID
+	if len(id) > 8 {
+		id = id[:8]
+	}
+	return fmt.Sprintf("loan-batch-%s-%s.%s", sum.StartTime.Local().Format("2006-01-02"), id, f)
+}
+
+// WriteFile writes sum to path in the format its extension names. The file
+// appears whole or not at all.
+func WriteFile(path string, sum *pipeline.Summary) error {
+	f, err := FormatOf(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := Write(tmp, sum, f); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// Write writes sum to w in format f.
+func Write(w io.Writer, sum *pipeline.Summary, f Format) error {
+	switch f {
+	case XLSX:
+		return writeXLSX(w, sum)
+	case CSV:
+		return writeCSV(w, sum)
+	case JSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(sum); err != nil {
+			return fmt.Errorf("export json: %w", err)
+		}
+		return nil
+	}
+	return ErrUnknownFormat
+}
+
+// csvHeader uses the contract's names and units.
+var csvHeader = []string{
+	"position", "file_name", "status", "document_type", "loan_id", "borrower_name", "lender_name",
+	"loan_amount_cents", "interest_rate_pct", "apr_pct", "term_months", "monthly_payment_cents",
+	"closing_costs_cents", "issue_date", "property_address", "pages", "text_source",
+	"processing_time", "error_type", "error_message", "sha256", "document_id", "timestamp",
+}
+
+func writeCSV(w io.Writer, sum *pipeline.Summary) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	for i, r := range sum.Results {
+		f := r.Fields
+		row := []string{
+			strconv.Itoa(i + 1), r.FileName, string(r.Status), string(r.DocumentType), f.LoanID, f.BorrowerName, f.LenderName,
+			intOrEmpty(f.LoanAmountCents), floatOrEmpty(f.InterestRatePct), floatOrEmpty(f.APRPct), intOrEmpty(int64(f.TermMonths)),
+			intOrEmpty(f.MonthlyPaymentCents), intOrEmpty(f.ClosingCostsCents), f.IssueDate, f.PropertyAddress,
+			strconv.Itoa(r.Pages), string(r.TextSource), strconv.FormatFloat(r.ProcessingTime, 'f', 2, 64),
+			string(r.ErrorType), r.ErrorMessage, r.SHA256, r.DocumentID, timeOrEmpty(r),
+		}
+		if err := cw.Write(sanitizeRow(row)); err != nil {
+			return fmt.Errorf("export csv: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("export csv: %w", err)
+	}
+	return nil
+}
+
+// sanitizeRow keeps text cells from being run as formulas when the CSV is
+// opened in a spreadsheet (file names and extracted text are untrusted).
+func sanitizeRow(row []string) []string {
+	for i, s := range row {
+		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+			if _, err := strconv.ParseFloat(s, 64); err != nil {
+				row[i] = "'" + s
+			}
+		}
+	}
+	return row
+}
+
+func intOrEmpty(v int64) string {
+	if v == 0 {
+		return ""
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+func floatOrEmpty(v float64) string {
+	if v == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func timeOrEmpty(r pipeline.Result) string {
+	if r.Timestamp.IsZero() {
+		return ""
+	}
+	return r.Timestamp.UTC().Format("2006-01-02T15:04:05Z")
+}

@@ -1,0 +1,517 @@
+package pipeline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Field extraction reads the laid-out text of a document (see layoutText):
+// lines whose cells are separated by runs of three or more spaces. A field
+// is found by a label and a value that parses: the value after the label in
+// its cell, in the next cell of the line, or alone in the cell below it.
+// Prose ("a loan of $312,500.00 at a fixed rate of 6.125%") is read when no
+// label gave a value. A value that does not parse is never guessed.
+
+// cell is a run of text on a line, with its first column.
+type cell struct {
+	col  int
+	text string
+}
+
+type textLine struct {
+	page  int
+	cells []cell
+}
+
+// A cell is text without a run of three spaces, a bullet or a bar in it.
+var cellRe = regexp.MustCompile(`[^\s•|]+(?:[ \t]{1,2}[^\s•|]+)*`)
+
+func splitCells(line string) []cell {
+	var out []cell
+	for _, loc := range cellRe.FindAllStringIndex(line, -1) {
+		out = append(out, cell{col: utf8.RuneCountInString(line[:loc[0]]), text: line[loc[0]:loc[1]]})
+	}
+	return out
+}
+
+func documentLines(pages []PageText) []textLine {
+	var out []textLine
+	for _, p := range pages {
+		for _, l := range strings.Split(p.Text, "\n") {
+			out = append(out, textLine{page: p.Page, cells: splitCells(l)})
+		}
+	}
+	return out
+}
+
+// fieldRule says how to find one field.
+type fieldRule struct {
+	labels []*regexp.Regexp // in order of preference, matched case-insensitively
+	// parse reads a value at the start of s and returns it normalized.
+	parse func(s string) (any, bool)
+	// below allows the value to stand alone in the cell under the label.
+	below bool
+}
+
+func labels(patterns ...string) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(patterns))
+	for i, p := range patterns {
+		// A label starts at a word boundary; an optional parenthetical such
+		// as "(APR)" or "(Borrower-Paid)" and punctuation may follow it.
+		// Labels start their cell, after an optional item letter ("J.").
+		out[i] = regexp.MustCompile(`(?i)^(?:[A-Z0-9]{1,2}[.)]\s*)?(?:` + p + `)(?:\s*\([^)]{0,30}\))?\s*[:#]?`)
+	}
+	return out
+}
+
+func moneyValue(s string) (any, bool) {
+	c, ok := parseMoney(s, true)
+	return c, ok && c > 0
+}
+
+func percentValue(s string) (any, bool) { return parsePercent(s) }
+func termValue(s string) (any, bool)    { return parseTerm(s) }
+func dateValue(s string) (any, bool)    { return parseDate(s) }
+
+var rules = map[string]fieldRule{
+	"loan_id": {labels: labels(
+		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
+		`lo[a@]n\s*(?:n[o0]\.|number|num\.?|#)`,
+		`(?:application|case|file|reference)\s*(?:n[o0]\.|number|#)`,
+	), parse: loanIDValue, below: true},
+	"borrower_name": {labels: labels(
+		`borrower(?:\(s\)|s)?(?:\s*name(?:\(s\)|s)?)?`, `applicant(?:\(s\)|s)?(?:\s*name)?`, `mortgagor(?:\(s\)|s)?`,
+	), parse: personValue, below: true},
+	"lender_name": {labels: labels(
+		`lender(?:\s*name)?`, `creditor`, `mortgagee`,
+	), parse: companyValue, below: true},
+	"loan_amount_cents": {labels: labels(
+		`(?:base |total |principal )?loan\s*amount(?:\s*requested)?`, `principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`,
+		`amount\s*of\s*(?:the\s*)?loan`, `mortgage\s*amount`,
+	), parse: moneyValue, below: true},
+	"interest_rate_pct": {labels: labels(
+		`(?:initial\s*|annual\s*)?interest\s*rate`, `note\s*rate`, `contract\s*rate`, `fixed\s*rate`, `rate:`,
+	), parse: percentValue, below: true},
+	"apr_pct": {labels: labels(
+		`annual\s*percentage\s*rate`, `apr`,
+	), parse: percentValue, below: true},
+	"term_months": {labels: labels(
+		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amortization\s*(?:term|period)`, `term`,
+	), parse: termValue, below: true},
+	"monthly_payment_cents": {labels: labels(
+		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
+		`monthly\s*p\s*&\s*i(?:\s*payment)?`, `monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
+	), parse: moneyValue, below: true},
+	"closing_costs_cents": {labels: labels(
+		`(?:estimated\s*|total\s*|j\.\s*total\s*)?closing\s*costs`,
+	), parse: moneyValue, below: true},
+	"issue_date": {labels: labels(
+		`date\s*issued`, `issue\s*date`, `date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`,
+		`(?:commitment|approval|letter)\s*date`, `date`,
+	), parse: dateValue, below: true},
+	"property_address": {labels: labels(
+		`property\s*address`, `subject\s*property(?:\s*address)?`, `property\s*location`, `property`, `collateral`,
+	), parse: addressValue, below: true},
+}
+
+// fieldOrder is the order fields are reported and searched in.
+var fieldOrder = []string{
+	"loan_id", "borrower_name", "lender_name", "loan_amount_cents", "interest_rate_pct", "apr_pct",
+	"term_months", "monthly_payment_cents", "closing_costs_cents", "issue_date", "property_address",
+}
+
+// extractFields finds the loan fields and the document type in a
+// document's pages.
+func extractFields(pages []PageText) (Fields, DocumentType) {
+	lines := documentLines(pages)
+	found := map[string]any{}
+	for _, name := range fieldOrder {
+		if name == "loan_id" {
+			if v, ok := findLoanID(lines); ok {
+				found[name] = v
+			}
+			continue
+		}
+		if v, ok := findLabelled(lines, rules[name]); ok {
+			found[name] = v
+		}
+	}
+	for name, v := range findProse(pages) {
+		if _, ok := found[name]; !ok {
+			found[name] = v
+		}
+	}
+	if _, ok := found["property_address"]; ok {
+		found["property_address"] = completeAddress(lines, found["property_address"].(addressHit))
+	}
+	return toFields(found), classify(pages)
+}
+
+// findLabelled returns the first value a rule's labels give, trying the
+// labels in order of preference.
+func findLabelled(lines []textLine, r fieldRule) (any, bool) {
+	for _, re := range r.labels {
+		for li, l := range lines {
+			for ci, c := range l.cells {
+				if v, ok := valueAfterLabel(lines, li, ci, c, re, r); ok {
+					return v, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule) (any, bool) {
+	for _, loc := range re.FindAllStringIndex(c.text, -1) {
+		rest := c.text[loc[1]:]
+		if strings.TrimSpace(rest) != "" {
+			if v, ok := r.parse(rest); ok {
+				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
+			}
+			continue
+		}
+		// The label ends its cell: the value is the next cell or the one below.
+		if ci+1 < len(lines[li].cells) {
+			next := lines[li].cells[ci+1]
+			if v, ok := r.parse(next.text); ok {
+				return attach(v, lines[li].page, li, next.col), true
+			}
+		}
+		if r.below {
+			if v, ok := valueBelow(lines, li, c, r); ok {
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// valueBelow looks for a value alone in a cell under the label's column on
+// the next two lines of the same page.
+func valueBelow(lines []textLine, li int, label cell, r fieldRule) (any, bool) {
+	end := label.col + len([]rune(label.text))
+	for j := li + 1; j < len(lines) && j <= li+3; j++ {
+		if lines[j].page != lines[li].page {
+			break
+		}
+		for _, c := range lines[j].cells {
+			cEnd := c.col + len([]rune(c.text))
+			if c.col > end+2 || cEnd < label.col {
+				continue
+			}
+			if c.col < label.col-12 {
+				continue
+			}
+			if v, ok := r.parse(c.text); ok && valueFillsCell(c.text) {
+				return attach(v, lines[j].page, j, c.col), true
+			}
+		}
+	}
+	return nil, false
+}
+
+// valueFillsCell reports whether a cell is a value rather than a sentence
+// that happens to start with one.
+func valueFillsCell(s string) bool { return len(strings.Fields(s)) <= 8 }
+
+// attach keeps where an address was found so its second line can be joined.
+func attach(v any, page, line, col int) any {
+	if a, ok := v.(addressHit); ok {
+		a.line, a.col, a.page = line, col, page
+		return a
+	}
+	return v
+}
+
+// ---- loan ID ----
+
+var loanIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9\-/.]{2,29}`)
+
+func loanIDValue(s string) (any, bool) {
+	s = trimLead(s)
+	s = strings.TrimLeft(s, "#:. ")
+	m := loanIDRe.FindString(s)
+	m = strings.TrimRight(m, ".-/")
+	if len(m) < 4 || !strings.ContainsAny(m, "0123456789") {
+		return nil, false
+	}
+	if strings.Trim(m, "0-") == "" || strings.Trim(strings.ToUpper(m), "X-") == "" {
+		return nil, false // a form's placeholder, not a loan
+	}
+	if _, ok := parseDate(m); ok {
+		return nil, false
+	}
+	// A token of letters with a digit or two is OCR noise or a word, not an ID.
+	digits := 0
+	for _, r := range m {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits*2 < len(m) {
+		return nil, false
+	}
+	return strings.ToUpper(m), true
+}
+
+// findLoanID collects every labelled loan ID and keeps the one the
+// document repeats most: forms confirm their loan ID in every page's
+// footer, which outvotes a header whose text layer carries hidden digits.
+func findLoanID(lines []textLine) (string, bool) {
+	count := map[string]int{}
+	var order []string
+	for _, re := range rules["loan_id"].labels {
+		for li, l := range lines {
+			for ci, c := range l.cells {
+				v, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"])
+				if !ok {
+					continue
+				}
+				id := v.(string)
+				if count[id] == 0 {
+					order = append(order, id)
+				}
+				count[id]++
+			}
+		}
+		if len(order) > 0 {
+			break
+		}
+	}
+	best := ""
+	for _, id := range order {
+		if count[id] > count[best] {
+			best = id
+		}
+	}
+	return best, best != ""
+}
+
+// ---- names ----
+
+var labelWords = regexp.MustCompile(`(?i)^(?:borrower|co-borrower|applicant|lender|creditor|seller|property|loan|date|name|address|n/?a|tbd|none|and|the|of|your|mortgage broker|settlement agent|contact|see|page)s?\b`)
+
+// personValue reads the first person named in s: "Michael Jones and Mary
+// Stone" gives "Michael Jones".
+func personValue(s string) (any, bool) {
+	s = strings.TrimSpace(trimLead(s))
+	for _, sep := range []string{" and ", " & ", ";", ",", " AND "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return cleanName(s, false)
+}
+
+var companySuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|loans?|financial|credit union|funding|capital|savings|trust|home loans|bancorp|n\.a\.|llc|inc\.?|corp\.?|company|co\.)$`)
+
+// companyValue reads a lender's name.
+func companyValue(s string) (any, bool) {
+	s = strings.TrimSpace(trimLead(s))
+	return cleanName(s, true)
+}
+
+func cleanName(s string, company bool) (any, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimRight(s, " ,.;:")
+	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") {
+		return nil, false
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 7 || regexp.MustCompile(`\.\s+[A-Z]`).MatchString(s) {
+		return nil, false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) && !(company && (unicode.IsDigit(r[0]) || r[0] == '&')) {
+			return nil, false
+		}
+		if !company && strings.ContainsAny(w, "0123456789@$%") {
+			return nil, false
+		}
+	}
+	if !unicode.IsUpper([]rune(words[0])[0]) {
+		return nil, false
+	}
+	if isAllCaps(s) {
+		s = titleCase(s)
+	}
+	return s, true
+}
+
+func isAllCaps(s string) bool {
+	hasLetter := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	return hasLetter
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// ---- addresses ----
+
+// addressHit is a street line and where it was found, so that the city line
+// under it can be joined.
+type addressHit struct {
+	text            string
+	page, line, col int
+}
+
+var (
+	streetRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.]`)
+	cityLineRe = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
+	zipTailRe  = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
+)
+
+func addressValue(s string) (any, bool) {
+	s = strings.Join(strings.Fields(trimLead(s)), " ")
+	m := streetRe.FindString(s)
+	if m == "" {
+		return nil, false
+	}
+	// Keep "123 Main St, Springfield, IL 62704" when the whole address is on one line.
+	if full := regexp.MustCompile(`^\d{1,6}[^|]*?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`).FindString(s); full != "" {
+		m = full
+	}
+	return addressHit{text: strings.TrimRight(m, " ,")}, true
+}
+
+// completeAddress joins the city, state and ZIP line under a street line.
+func completeAddress(lines []textLine, a addressHit) string {
+	if zipTailRe.MatchString(a.text) || a.line+1 >= len(lines) {
+		return a.text
+	}
+	for _, c := range lines[a.line+1].cells {
+		if c.col >= a.col-3 && c.col <= a.col+3 {
+			city := strings.Join(strings.Fields(c.text), " ")
+			if m := cityLineRe.FindString(city); m != "" {
+				return a.text + ", " + m
+			}
+		}
+	}
+	return a.text
+}
+
+// ---- prose ----
+
+var proseRules = []struct {
+	field string
+	re    *regexp.Regexp
+	parse func(string) (any, bool)
+}{
+	{"loan_amount_cents", regexp.MustCompile(`(?i)\b(?:loan|mortgage)(?:\s+amount)?\s+(?:of|for|in the amount of)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
+	{"loan_amount_cents", regexp.MustCompile(`(?i)\bin the (?:principal )?amount of\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
+	{"loan_amount_cents", regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]+)\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), moneyValue},
+	{"apr_pct", regexp.MustCompile(`(?i)\b(?:annual percentage rate|APR)(?:\s*\(APR\))?\s+(?:of|is|will be)\s+([\d.,]+\s?(?:%|percent))`), percentValue},
+	{"interest_rate_pct", regexp.MustCompile(`(?i)\b(?:interest|note)?\s*rate\s+of\s+([\d.,]+\s?(?:%|percent))`), percentValue},
+	{"interest_rate_pct", regexp.MustCompile(`(?i)\bat\s+([\d.,]+\s?(?:%|percent))\s+(?:fixed|interest|per annum|annually)`), percentValue},
+	{"term_months", regexp.MustCompile(`(?i)\b(\d{1,3}[- ]years?)\s+(?:fixed|adjustable|loan|term|mortgage|amortiz)`), termValue},
+	{"term_months", regexp.MustCompile(`(?i)\b(?:for|term of|over|amortized over)\s+(\d{1,3}\s+(?:years|months))\b`), termValue},
+	{"monthly_payment_cents", regexp.MustCompile(`(?i)\bmonthly (?:principal and interest )?payment(?:s)?\s+(?:of|will be|is|are)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
+	{"closing_costs_cents", regexp.MustCompile(`(?i)\bclosing costs\s+(?:of|are estimated at|estimated at|total(?:ing)?|will be)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
+	{"lender_name", regexp.MustCompile(`(?:^|\|\s*|\.\s+)((?:[A-Z][\w&'.-]*\s+){0,5}[A-Z][\w&'.-]*)\s+(?:is pleased to|has approved|hereby commits|agrees to lend)`), companyValue},
+	{"property_address", regexp.MustCompile(`(?i)\b(?:property|premises|home)\s+(?:located\s+|situated\s+)?at\s+(\d[^|]{5,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)`), addressValue},
+	{"borrower_name", regexp.MustCompile(`\b(?:[Bb]orrower(?:\(s\)|s)?|[Aa]pplicant(?:\(s\)|s)?)\s*[:,]?\s+((?:[A-Z][a-zA-Z'.-]*\s+){1,3}[A-Z][a-zA-Z'-]+)`), personValue},
+}
+
+// findProse reads fields from running text, lines joined, cells kept apart
+// by " | " so that a sentence never runs into the next column.
+func findProse(pages []PageText) map[string]any {
+	var b strings.Builder
+	for _, p := range pages {
+		for _, l := range strings.Split(p.Text, "\n") {
+			cells := splitCells(l)
+			for i, c := range cells {
+				if i > 0 {
+					b.WriteString(" | ")
+				}
+				b.WriteString(c.text)
+			}
+			b.WriteString(" ")
+		}
+	}
+	text := strings.Join(strings.Fields(b.String()), " ")
+	out := map[string]any{}
+	for _, r := range proseRules {
+		if _, done := out[r.field]; done {
+			continue
+		}
+		for _, m := range r.re.FindAllStringSubmatch(text, -1) {
+			if v, ok := r.parse(m[1]); ok {
+				out[r.field] = v
+				break
+			}
+		}
+	}
+	return out
+}
+
+func toFields(found map[string]any) Fields {
+	var f Fields
+	str := func(k string) string {
+		switch v := found[k].(type) {
+		case string:
+			return v
+		case addressHit:
+			return v.text
+		}
+		return ""
+	}
+	i64 := func(k string) int64 { v, _ := found[k].(int64); return v }
+	f.LoanID = str("loan_id")
+	f.BorrowerName = str("borrower_name")
+	f.LenderName = str("lender_name")
+	f.LoanAmountCents = i64("loan_amount_cents")
+	f.InterestRatePct, _ = found["interest_rate_pct"].(float64)
+	f.APRPct, _ = found["apr_pct"].(float64)
+	f.TermMonths, _ = found["term_months"].(int)
+	f.MonthlyPaymentCents = i64("monthly_payment_cents")
+	f.ClosingCostsCents = i64("closing_costs_cents")
+	f.IssueDate = str("issue_date")
+	f.PropertyAddress = str("property_address")
+	return f
+}
+
+// ---- document type ----
+
+var (
+	leRe         = regexp.MustCompile(`(?i)\bloan\s*estimate\b`)
+	cdRe         = regexp.MustCompile(`(?i)\bclosing\s*disclosure\b`)
+	commitmentRe = regexp.MustCompile(`(?i)\b(?:commitment\s+letter|loan\s+commitment|mortgage\s+commitment|commitment\s+to\s+lend|conditional(?:ly)?\s+approv\w*|approval\s+letter|(?:loan|mortgage|application)\s+(?:has\s+been|is)\s+approved)\b`)
+)
+
+// classify names the document type from what its text says it is.
+func classify(pages []PageText) DocumentType {
+	var all strings.Builder
+	for _, p := range pages {
+		all.WriteString(p.Text)
+		all.WriteByte('\n')
+	}
+	text := all.String()
+	le := len(leRe.FindAllStringIndex(text, -1))
+	cd := len(cdRe.FindAllStringIndex(text, -1))
+	switch {
+	case le > 0 && le >= cd:
+		return TypeLoanEstimate
+	case cd > 0:
+		return TypeClosingDisclosure
+	case commitmentRe.MatchString(text):
+		return TypeCommitmentLetter
+	}
+	return TypeOther
+}

@@ -1,0 +1,153 @@
+// Package pipeline owns Loan Batch's domain: a batch job of loan documents,
+// processed one at a time through validate → read text → extract fields →
+// normalize → store, with progress reported as events.
+//
+// The package never imports a UI toolkit; the store is reached only through
+// the Store interface.
+package pipeline
+
+import "time"
+
+// JobStatus is the lifecycle state of a batch job, as stored in
+// processing_jobs.status.
+type JobStatus string
+
+// Job statuses, in the order a job moves through them.
+const (
+	JobQueued              JobStatus = "queued"
+	JobProcessing          JobStatus = "processing"
+	JobCompleted           JobStatus = "completed"
+	JobCompletedWithErrors JobStatus = "completed_with_errors"
+	JobFailed              JobStatus = "failed"
+	JobInterrupted         JobStatus = "interrupted"
+	JobCancelled           JobStatus = "cancelled"
+)
+
+// Finished reports whether the job is in a terminal state.
+func (s JobStatus) Finished() bool {
+	switch s {
+	case JobCompleted, JobCompletedWithErrors, JobFailed, JobCancelled:
+		return true
+	}
+	return false
+}
+
+// DocStatus is the outcome of one document in a job.
+type DocStatus string
+
+// Document statuses. Queued and Processing exist only while a job runs;
+// a summary reports success, failed or skipped.
+const (
+	DocQueued     DocStatus = "queued"
+	DocProcessing DocStatus = "processing"
+	DocSuccess    DocStatus = "success"
+	DocFailed     DocStatus = "failed"
+	DocSkipped    DocStatus = "skipped"
+)
+
+// TextSource says where a document's text came from.
+type TextSource string
+
+// Text sources: every page from the PDF's text layer, every page from OCR, or both.
+const (
+	SourceTextLayer TextSource = "text_layer"
+	SourceOCR       TextSource = "ocr"
+	SourceMixed     TextSource = "mixed"
+)
+
+// DocumentType is what kind of loan document the content says it is.
+type DocumentType string
+
+// Document types recognised from content.
+const (
+	TypeLoanEstimate       DocumentType = "loan_estimate"
+	TypeClosingDisclosure  DocumentType = "closing_disclosure"
+	TypeCommitmentLetter   DocumentType = "commitment_letter"
+	TypeOther              DocumentType = "other"
+)
+
+// Document is one input given as bytes. FileName is untrusted display text
+// and is never used as a path.
+type Document struct {
+	FileName string
+	Data     []byte
+}
+
+// Fields are the normalized loan fields found in a document. A zero or empty
+// value means the field was not found, and is omitted from JSON.
+type Fields struct {
+	LoanID              string  `json:"loan_id,omitempty"`
+	BorrowerName        string  `json:"borrower_name,omitempty"`
+	LenderName          string  `json:"lender_name,omitempty"`
+	LoanAmountCents     int64   `json:"loan_amount_cents,omitempty"`
+	InterestRatePct     float64 `json:"interest_rate_pct,omitempty"`
+	APRPct              float64 `json:"apr_pct,omitempty"`
+	TermMonths          int     `json:"term_months,omitempty"`
+	MonthlyPaymentCents int64   `json:"monthly_payment_cents,omitempty"`
+	ClosingCostsCents   int64   `json:"closing_costs_cents,omitempty"`
+	IssueDate           string  `json:"issue_date,omitempty"`
+	PropertyAddress     string  `json:"property_address,omitempty"`
+}
+
+// Count returns how many fields were found.
+func (f Fields) Count() int {
+	n := 0
+	for _, set := range []bool{
+		f.LoanID != "", f.BorrowerName != "", f.LenderName != "",
+		f.LoanAmountCents != 0, f.InterestRatePct != 0, f.APRPct != 0,
+		f.TermMonths != 0, f.MonthlyPaymentCents != 0, f.ClosingCostsCents != 0,
+		f.IssueDate != "", f.PropertyAddress != "",
+	} {
+		if set {
+			n++
+		}
+	}
+	return n
+}
+
+// Result is the outcome of one document, in the contract's JSON shape.
+type Result struct {
+	FileName       string       `json:"file_name"`
+	Status         DocStatus    `json:"status"`
+	DocumentID     string       `json:"document_id"`
+	SHA256         string       `json:"sha256"`
+	Pages          int          `json:"pages"`
+	TextSource     TextSource   `json:"text_source,omitempty"`
+	DocumentType   DocumentType `json:"document_type,omitempty"`
+	LoanID         string       `json:"loan_id"`
+	Fields         Fields       `json:"fields"`
+	ErrorType      ErrorKind    `json:"error_type"`
+	ErrorMessage   string       `json:"error_message"`
+	ProcessingTime float64      `json:"processing_time"`
+	Timestamp      time.Time    `json:"timestamp"`
+}
+
+// Summary is a job's report: its counts, times and every document's result in
+// processing order. Its JSON is the contract's summary.
+type Summary struct {
+	JobID               string    `json:"job_id"`
+	Status              JobStatus `json:"status"`
+	TotalDocuments      int       `json:"total_documents"`
+	ProcessedDocuments  int       `json:"processed_documents"`
+	SuccessfulDocuments int       `json:"successful_documents"`
+	FailedDocuments     int       `json:"failed_documents"`
+	SkippedDocuments    int       `json:"skipped_documents"`
+	StartTime           time.Time `json:"start_time"`
+	EndTime             time.Time `json:"end_time"`
+	TotalProcessingTime float64   `json:"total_processing_time"`
+	Results             []Result  `json:"results"`
+}
+
+// JobInfo is a job's row in processing_jobs: what status and history show.
+type JobInfo struct {
+	JobID               string     `json:"job_id"`
+	Status              JobStatus  `json:"status"`
+	TotalDocuments      int        `json:"total_documents"`
+	ProcessedDocuments  int        `json:"processed_documents"`
+	SuccessfulDocuments int        `json:"successful_documents"`
+	FailedDocuments     int        `json:"failed_documents"`
+	SkippedDocuments    int        `json:"skipped_documents"`
+	CreatedAt           time.Time  `json:"created_at"`
+	StartedAt           *time.Time `json:"started_at,omitempty"`
+	CompletedAt         *time.Time `json:"completed_at,omitempty"`
+}

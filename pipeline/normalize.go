@@ -1,0 +1,193 @@
+package pipeline
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The parsers below read a value at the start of s (after optional
+// punctuation such as ":" or "#") and report whether one was there. They
+// accept the number styles of real documents and the usual OCR confusions
+// inside numbers (O for 0, l or I for 1, S for 5).
+
+var leadJunk = regexp.MustCompile(`^[\s:#\-–—=.*|]+`)
+
+func trimLead(s string) string { return leadJunk.ReplaceAllString(s, "") }
+
+// fixDigits undoes OCR confusions inside a token that is mostly digits.
+func fixDigits(tok string) string {
+	digits, letters := 0, 0
+	for _, r := range tok {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune("OoIlSB", r):
+			letters++
+		}
+	}
+	if digits == 0 || letters > digits {
+		return tok
+	}
+	return strings.NewReplacer("O", "0", "o", "0", "I", "1", "l", "1", "S", "5", "B", "8").Replace(tok)
+}
+
+var (
+	currencyRe = regexp.MustCompile(`^(?i:USD|US\$|\$)\s?`)
+	moneyRe    = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,])(\d{2}))?(?:$|[^\d])`)
+)
+
+// parseMoney reads an amount such as "$250,000.00", "USD 250,000" or
+// "$1 050" and returns it in cents. requireCurrency insists on a "$" or
+// "USD" so that bare numbers (years, counts) are not taken for money.
+func parseMoney(s string, requireCurrency bool) (int64, bool) {
+	s = strings.TrimPrefix(trimLead(s), "(")
+	cur := currencyRe.FindString(s)
+	if requireCurrency && cur == "" {
+		return 0, false
+	}
+	rest := s[len(cur):]
+	n := 0
+	for n < len(rest) && strings.IndexByte("0123456789OoIlSB,. ", rest[n]) >= 0 {
+		n++
+	}
+	m := moneyRe.FindStringSubmatch(fixDigits(rest[:n]) + rest[n:])
+	if m == nil {
+		return 0, false
+	}
+	whole := strings.NewReplacer(",", "", ".", "", " ", "").Replace(m[1])
+	if len(whole) > 12 {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	cents := v * 100
+	if m[3] != "" {
+		c, _ := strconv.ParseInt(m[3], 10, 64)
+		cents += c
+	}
+	return cents, true
+}
+
+var percentRe = regexp.MustCompile(`^(\d{1,2}(?:[.,]\d{1,4})?)\s?(?:%|(?i:percent\b|per\s?cent\b))`)
+
+// parsePercent reads a rate such as "6.875%", "6.875 %", "4%" or
+// "3.875 percent" and returns it as a percent number.
+func parsePercent(s string) (float64, bool) {
+	s = trimLead(s)
+	if i := strings.IndexAny(s, "%pP"); i > 0 && i < 12 {
+		s = fixDigits(s[:i]) + s[i:]
+	}
+	m := percentRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
+	if err != nil || v <= 0 || v >= 30 {
+		return 0, false
+	}
+	return math.Round(v*1e4) / 1e4, true
+}
+
+var termRe = regexp.MustCompile(`(?i)^(\d{1,3})[\s-]?(years?|yrs?|months?|mos?)\b`)
+
+// parseTerm reads a loan term such as "30 years", "30-year" or
+// "360 months" and returns it in months.
+func parseTerm(s string) (int, bool) {
+	s = trimLead(s)
+	m := termRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	unit := strings.ToLower(m[2])
+	if strings.HasPrefix(unit, "y") {
+		n *= 12
+	}
+	if n < 1 || n > 600 {
+		return 0, false
+	}
+	return n, true
+}
+
+var (
+	dateNumRe = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
+	dateISORe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
+	dateMDYRe = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dateDMYRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b`)
+)
+
+var months = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+func monthOf(name string) (time.Month, bool) {
+	name = strings.ToLower(name)
+	for _, n := range []int{4, 3} {
+		if len(name) >= n {
+			if m, ok := months[name[:n]]; ok {
+				return m, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// parseDate reads a date such as "03/14/2026", "2026-03-14",
+// "March 14, 2026" or "14 March 2026" (US month-first for numeric dates)
+// and returns it as YYYY-MM-DD.
+func parseDate(s string) (string, bool) {
+	s = trimLead(s)
+	var y, d int
+	var mo time.Month
+	if m := dateISORe.FindStringSubmatch(s); m != nil {
+		y, _ = strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		mo = time.Month(mi)
+		d, _ = strconv.Atoi(m[3])
+	} else if m := dateNumRe.FindStringSubmatch(fixDigits(firstToken(s))); m != nil {
+		mi, _ := strconv.Atoi(m[1])
+		mo = time.Month(mi)
+		d, _ = strconv.Atoi(m[2])
+		y, _ = strconv.Atoi(m[3])
+		if len(m[3]) == 2 {
+			y += 2000
+		}
+	} else if m := dateMDYRe.FindStringSubmatch(s); m != nil {
+		var ok bool
+		if mo, ok = monthOf(m[1]); !ok {
+			return "", false
+		}
+		d, _ = strconv.Atoi(m[2])
+		y, _ = strconv.Atoi(m[3])
+	} else if m := dateDMYRe.FindStringSubmatch(s); m != nil {
+		var ok bool
+		if mo, ok = monthOf(m[2]); !ok {
+			return "", false
+		}
+		d, _ = strconv.Atoi(m[1])
+		y, _ = strconv.Atoi(m[3])
+	} else {
+		return "", false
+	}
+	if y < 1970 || y > 2100 || mo < 1 || mo > 12 || d < 1 {
+		return "", false
+	}
+	t := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return "", false // 31 February and the like
+	}
+	return t.Format("2006-01-02"), true
+}
+
+func firstToken(s string) string {
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

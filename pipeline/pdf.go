@@ -1,0 +1,189 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/klippa-app/go-pdfium"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/tetratelabs/wazero"
+	wazeroapi "github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+var disablePdfcpuConfig sync.Once
+
+// pdfcpuPageCount reads a PDF's page count with pdfcpu in relaxed mode
+// (strict mode rejects files from common producers). It reports a
+// password-protected file as such.
+func pdfcpuPageCount(data []byte) (pages int, err error) {
+	disablePdfcpuConfig.Do(api.DisableConfigDir) // pdfcpu otherwise writes into the user's home
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdfcpu: panic: %v", r)
+		}
+	}()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	return api.PageCount(bytes.NewReader(data), conf)
+}
+
+// errEncrypted marks a PDF that needs a password to open.
+var errEncrypted = errors.New("pipeline: PDF is password-protected")
+
+// pdfEngine is PDFium compiled to WebAssembly and run inside wazero: pure
+// Go, sandboxed from the file system, and tolerant of damaged files. One
+// engine serves one goroutine at a time.
+type pdfEngine struct {
+	pool     pdfium.Pool
+	instance pdfium.Pdfium
+}
+
+// newPDFEngine starts PDFium. The compiled module is cached under cacheDir
+// (when not empty) so later starts skip compilation.
+func newPDFEngine(cacheDir string) (*pdfEngine, error) {
+	rc := wazero.NewRuntimeConfig().WithCoreFeatures(wazeroapi.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
+	if cacheDir != "" {
+		if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	pool, err := webassembly.Init(webassembly.Config{
+		MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
+		RuntimeConfig: rc,
+		FSConfig:      wazero.NewFSConfig(), // no file system: documents arrive as bytes
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("start pdfium: %w", err)
+	}
+	inst, err := pool.GetInstance(30 * time.Second)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("start pdfium instance: %w", err)
+	}
+	return &pdfEngine{pool: pool, instance: inst}, nil
+}
+
+// defaultCacheDir is where the compiled PDFium module is kept between runs.
+func defaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "loanbatch", "wazero")
+}
+
+func (e *pdfEngine) Close() {
+	if e == nil {
+		return
+	}
+	e.instance.Close()
+	e.pool.Close()
+}
+
+// pdfDoc is one open PDF document.
+type pdfDoc struct {
+	e     *pdfEngine
+	doc   references.FPDF_DOCUMENT
+	data  []byte
+	pages int
+}
+
+func (e *pdfEngine) open(data []byte) (*pdfDoc, error) {
+	d := &pdfDoc{e: e, data: data}
+	res, err := e.instance.OpenDocument(&requests.OpenDocument{File: &d.data})
+	if err != nil {
+		if errors.Is(err, pdfiumerrors.ErrPassword) {
+			return nil, errEncrypted
+		}
+		return nil, fmt.Errorf("open pdf: %w", err)
+	}
+	d.doc = res.Document
+	n, err := e.instance.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: d.doc})
+	if err != nil {
+		d.close()
+		return nil, fmt.Errorf("count pages: %w", err)
+	}
+	d.pages = n.PageCount
+	return d, nil
+}
+
+func (d *pdfDoc) close() {
+	d.e.instance.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: d.doc})
+}
+
+func (d *pdfDoc) page(i int) requests.Page {
+	return requests.Page{ByIndex: &requests.PageByIndex{Document: d.doc, Index: i}}
+}
+
+// words returns page i's text as positioned words, in points from the top
+// left. It reads PDFium's characters with their loose boxes (font ascent to
+// descent), which line up along a line whatever the glyphs' shapes.
+func (d *pdfDoc) words(i int) ([]word, error) {
+	in := d.e.instance
+	tp, err := in.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: d.page(i)})
+	if err != nil {
+		return nil, fmt.Errorf("read text of page %d: %w", i+1, err)
+	}
+	defer in.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := in.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return nil, fmt.Errorf("count characters of page %d: %w", i+1, err)
+	}
+	chars := make([]glyph, 0, n.Count)
+	for c := 0; c < n.Count; c++ {
+		u, err := in.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: c})
+		if err != nil {
+			return nil, fmt.Errorf("read character %d of page %d: %w", c, i+1, err)
+		}
+		r := rune(u.Unicode)
+		if r == 0 || r == 0xFFFE || r == 0xFFFF || unicode.IsSpace(r) || unicode.IsControl(r) {
+			chars = append(chars, glyph{text: " "})
+			continue
+		}
+		box, err := in.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: c})
+		if err != nil {
+			return nil, fmt.Errorf("read character %d of page %d: %w", c, i+1, err)
+		}
+		b := box.Rect
+		// PDF space grows upwards; layout works top-down.
+		chars = append(chars, glyph{text: string(r), x0: float64(b.Left), y0: -float64(b.Top), x1: float64(b.Right), y1: -float64(b.Bottom)})
+	}
+	return wordsFromGlyphs(chars), nil
+}
+
+// render draws page i in grayscale at dpi.
+func (d *pdfDoc) render(ctx context.Context, i, dpi int) (*image.Gray, error) {
+	res, err := d.e.instance.RenderPageInDPI(&requests.RenderPageInDPI{
+		Page:        d.page(i),
+		DPI:         dpi,
+		ImageFormat: requests.RenderImageFormatGrayscale,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render page %d: %w", i+1, err)
+	}
+	defer res.Cleanup()
+	src, ok := res.Result.RenderedImage.(*image.Gray)
+	if !ok {
+		return nil, fmt.Errorf("render page %d: unexpected image type %T", i+1, res.Result.RenderedImage)
+	}
+	// The pixels live in WebAssembly memory until Cleanup: copy them out.
+	out := &image.Gray{Pix: append([]byte(nil), src.Pix...), Stride: src.Stride, Rect: src.Rect}
+	return out, ctx.Err()
+}

@@ -1,0 +1,473 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/google/uuid"
+)
+
+// Log attribute keys, shared by every log line about a job.
+const (
+	LogJobID = "job_id"
+	LogDoc   = "doc"
+	LogStage = "stage"
+)
+
+// Options configure a Runner. The zero value processes with the contract's
+// defaults: continue after failures, 50 MB / 50 pages, English OCR and a
+// five-minute limit per document.
+type Options struct {
+	StopOnFailure bool          // mark the documents after the first failure skipped
+	Limits        Limits        // validation limits; zero fields take defaults
+	Language      string        // Tesseract language; "eng" when empty
+	DocTimeout    time.Duration // per-document time limit; 5 minutes when zero
+	// WorkerCommand builds the command that starts a worker process; by
+	// default this executable with the argument "worker".
+	WorkerCommand func() *exec.Cmd
+	Logger        *slog.Logger     // nil means slog.Default()
+	OnEvent       func(Event)      // called on the runner's goroutine; must not block for long
+	Now           func() time.Time // nil means time.Now
+}
+
+// DefaultDocTimeout is the per-document time limit when none is set.
+const DefaultDocTimeout = 5 * time.Minute
+
+// Runner processes batch jobs one document at a time, in order, and records
+// every result in its Store as it finishes. A Runner runs one job at a time;
+// Close stops its worker.
+type Runner struct {
+	store  Store
+	opts   Options
+	log    *slog.Logger
+	mu     sync.Mutex // one job at a time
+	worker *workerProc
+}
+
+// NewRunner returns a runner writing to store.
+func NewRunner(store Store, opts Options) *Runner {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		// Milliseconds are precise enough for a record and read better.
+		opts.Now = func() time.Time { return time.Now().Truncate(time.Millisecond) }
+	}
+	if opts.DocTimeout <= 0 {
+		opts.DocTimeout = DefaultDocTimeout
+	}
+	if opts.Language == "" {
+		opts.Language = "eng"
+	}
+	if opts.WorkerCommand == nil {
+		opts.WorkerCommand = func() *exec.Cmd {
+			exe, err := os.Executable()
+			if err != nil {
+				exe = os.Args[0]
+			}
+			return exec.Command(exe, "worker")
+		}
+	}
+	opts.Limits = opts.Limits.withDefaults()
+	return &Runner{store: store, opts: opts, log: opts.Logger.With("component", "runner")}
+}
+
+// Close stops the runner's worker process.
+func (r *Runner) Close() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.worker != nil {
+		r.worker.stop(false)
+		r.worker = nil
+	}
+}
+
+// input is one document of a job before it is registered.
+type input struct {
+	name string
+	path string // read from here when data is nil
+	data []byte
+}
+
+// ProcessPaths runs one job over the files at paths, in order. Folders must
+// be expanded by the caller (see ExpandPaths). The returned error is a
+// job-level failure (the store could not be written); document failures
+// are results in the summary.
+func (r *Runner) ProcessPaths(ctx context.Context, paths []string) (*Summary, error) {
+	in := make([]input, len(paths))
+	for i, p := range paths {
+		in[i] = input{name: filepath.Base(p), path: p}
+	}
+	return r.run(ctx, in)
+}
+
+// ProcessBytes runs one job over documents given as bytes. Their file
+// names are display text only.
+func (r *Runner) ProcessBytes(ctx context.Context, docs []Document) (*Summary, error) {
+	in := make([]input, len(docs))
+	for i, d := range docs {
+		data := d.Data
+		if data == nil {
+			data = []byte{}
+		}
+		in[i] = input{name: SafeName(d.FileName), data: data}
+	}
+	return r.run(ctx, in)
+}
+
+// JobStatus returns a job's record.
+func (r *Runner) JobStatus(ctx context.Context, jobID string) (JobInfo, error) {
+	return r.store.Job(ctx, jobID)
+}
+
+// SafeName turns an untrusted file name into display text: the last path
+// element, no control characters, at most 255 characters.
+func SafeName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == unicode.ReplacementChar {
+			return -1
+		}
+		return r
+	}, name)
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.TrimSpace(name)
+	if r := []rune(name); len(r) > 255 {
+		name = string(r[:255])
+	}
+	if name == "" || name == "." || name == ".." {
+		name = "unnamed document"
+	}
+	return name
+}
+
+// pending is a registered document and what registering it found.
+type pending struct {
+	rec    DocRecord
+	preErr error // a failure known before processing (unreadable, empty, too large)
+}
+
+func (r *Runner) run(ctx context.Context, inputs []input) (*Summary, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+
+	jobID := uuid.NewString()
+	log := r.log.With(LogJobID, jobID)
+	docs := make([]pending, len(inputs))
+	for i, in := range inputs {
+		docs[i] = r.register(ctx, i, in)
+	}
+	recs := make([]DocRecord, len(docs))
+	for i, d := range docs {
+		recs[i] = d.rec
+	}
+	if err := r.store.CreateJob(ctx, JobInfo{JobID: jobID, Status: JobQueued, TotalDocuments: len(docs), CreatedAt: r.opts.Now()}, recs); err != nil {
+		return nil, fmt.Errorf("create job: %w", err)
+	}
+	log.Info(fmt.Sprintf("Starting batch processing job %s with %d documents", jobID, len(docs)))
+	r.emit(Event{Kind: EventJobStarted, JobID: jobID, Total: len(docs)})
+	if err := r.store.SetJobStatus(ctx, jobID, JobProcessing, r.opts.Now()); err != nil {
+		return nil, fmt.Errorf("start job: %w", err)
+	}
+
+	var succeeded, failed int
+	cancelled := false
+	for i, d := range docs {
+		var res Result
+		var pages []PageText
+		switch {
+		case cancelled || ctx.Err() != nil:
+			cancelled = true
+			res = r.skipped(d.rec, "Skipped: the job was cancelled")
+		case r.opts.StopOnFailure && failed > 0:
+			res = r.skipped(d.rec, "Skipped: an earlier document failed and the job stops on the first failure")
+		default:
+			r.emit(Event{Kind: EventDocStarted, JobID: jobID, DocIndex: i, FileName: d.rec.FileName})
+			log.Info("Processing document: "+d.rec.FileName, LogDoc, d.rec.FileName)
+			res, pages = r.processOne(ctx, log, jobID, i, d)
+			if res.Status == DocSkipped {
+				cancelled = true
+			}
+		}
+		r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: StageStore})
+		// A cancelled job still records what happened to each document.
+		saveCtx := context.WithoutCancel(ctx)
+		if err := r.store.SaveResult(saveCtx, jobID, i, res, pages); err != nil {
+			log.Error("Storing result failed", LogDoc, d.rec.FileName, "err", err)
+			res.Status, res.ErrorType = DocFailed, KindStorage
+			res.ErrorMessage = "Storing document: " + storageReason(err)
+			if err2 := r.store.SaveResult(saveCtx, jobID, i, res, nil); err2 != nil {
+				log.Error("Batch processing job failed: results cannot be stored", "err", err2)
+				_ = r.store.SetJobStatus(saveCtx, jobID, JobFailed, r.opts.Now())
+				return nil, fmt.Errorf("store result: %w", err2)
+			}
+		}
+		switch res.Status {
+		case DocSuccess:
+			succeeded++
+		case DocFailed:
+			failed++
+		}
+		r.emit(Event{Kind: EventDocDone, JobID: jobID, DocIndex: i, Stage: StageDone, Result: &res})
+	}
+
+	status := JobCompleted
+	switch {
+	case cancelled:
+		status = JobCancelled
+	case failed > 0 || succeeded < len(docs):
+		status = JobCompletedWithErrors
+	}
+	endCtx := context.WithoutCancel(ctx)
+	if err := r.store.SetJobStatus(endCtx, jobID, status, r.opts.Now()); err != nil {
+		return nil, fmt.Errorf("finish job: %w", err)
+	}
+	sum, err := r.store.Summary(endCtx, jobID)
+	if err != nil {
+		return nil, fmt.Errorf("read summary: %w", err)
+	}
+	log.Info(fmt.Sprintf("Batch processing job %s completed: %d successful, %d failed", jobID, succeeded, failed),
+		"status", status, "skipped", sum.SkippedDocuments, "seconds", sum.TotalProcessingTime)
+	r.emit(Event{Kind: EventJobDone, JobID: jobID, Summary: sum})
+	return sum, nil
+}
+
+// register stores an input's bytes and returns its record. Inputs that
+// cannot be read, are empty or too large are not stored; their failure is
+// reported when their turn comes.
+func (r *Runner) register(ctx context.Context, i int, in input) pending {
+	p := pending{rec: DocRecord{DocumentID: uuid.NewString(), Position: i, FileName: in.name}}
+	var src io.Reader
+	if in.data != nil {
+		p.rec.SizeBytes = int64(len(in.data))
+		src = bytes.NewReader(in.data)
+	} else {
+		f, err := os.Open(in.path)
+		if err != nil {
+			p.preErr = &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be opened: " + openReason(err), Err: err}
+			return p
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		switch {
+		case err != nil:
+			p.preErr = &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be read", Err: err}
+			return p
+		case st.IsDir():
+			p.preErr = validationErr("This is a folder, not a document")
+			return p
+		}
+		p.rec.SizeBytes = st.Size()
+		src = f
+	}
+	if err := checkSize(p.rec.SizeBytes, r.opts.Limits); err != nil {
+		p.preErr = err
+		return p
+	}
+	// Read no more than the limit, whatever the file claims.
+	sha, n, err := r.store.PutObject(ctx, io.LimitReader(src, r.opts.Limits.MaxBytes+1))
+	if err != nil {
+		p.preErr = &Error{Kind: KindStorage, Stage: StageStore, Message: "Storing document: " + storageReason(err), Err: err}
+		return p
+	}
+	p.rec.SHA256, p.rec.SizeBytes = sha, n
+	if err := checkSize(n, r.opts.Limits); err != nil {
+		p.preErr = err
+	}
+	return p
+}
+
+func (r *Runner) skipped(rec DocRecord, msg string) Result {
+	return Result{FileName: rec.FileName, Status: DocSkipped, DocumentID: rec.DocumentID, SHA256: rec.SHA256,
+		ErrorMessage: msg, Timestamp: r.opts.Now().UTC()}
+}
+
+// processOne reads one registered document in the worker and turns what
+// came back into its result.
+func (r *Runner) processOne(ctx context.Context, log *slog.Logger, jobID string, i int, d pending) (Result, []PageText) {
+	start := r.opts.Now()
+	res := Result{FileName: d.rec.FileName, DocumentID: d.rec.DocumentID, SHA256: d.rec.SHA256}
+	finish := func() {
+		res.ProcessingTime = roundSeconds(r.opts.Now().Sub(start))
+		res.Timestamp = r.opts.Now().UTC()
+	}
+	err := d.preErr
+	var a *Analysis
+	if err == nil {
+		a, err = r.analyze(ctx, jobID, i, r.store.ObjectPath(d.rec.SHA256))
+	}
+	finish()
+	if err != nil {
+		if isCancel(err) {
+			res.Status, res.ErrorMessage = DocSkipped, "Skipped: the job was cancelled while this document was being read"
+			return res, nil
+		}
+		res.Status, res.ErrorType, res.ErrorMessage = DocFailed, KindOf(err), MessageOf(err)
+		attrs := []any{LogDoc, d.rec.FileName, "document_id", d.rec.DocumentID, "error_type", res.ErrorType}
+		var e *Error
+		if errors.As(err, &e) {
+			attrs = append(attrs, LogStage, e.Stage)
+			if e.Err != nil {
+				attrs = append(attrs, "cause", e.Err.Error())
+			}
+		}
+		if res.ErrorType == KindValidation {
+			log.Warn(fmt.Sprintf("Validation error for %s: %s", d.rec.FileName, res.ErrorMessage), attrs...)
+		} else {
+			log.Error(fmt.Sprintf("Document %s processed: failed: %s", d.rec.FileName, res.ErrorMessage), attrs...)
+		}
+		return res, nil
+	}
+	res.Status = DocSuccess
+	res.Pages, res.TextSource, res.DocumentType = a.Pages, a.TextSource, a.DocumentType
+	res.Fields, res.LoanID = a.Fields, a.Fields.LoanID
+	log.Info(fmt.Sprintf("Document %s processed: success", d.rec.FileName), LogDoc, d.rec.FileName,
+		"document_id", d.rec.DocumentID, "pages", a.Pages, "text_source", a.TextSource, "fields", a.Fields.Count(),
+		"seconds", res.ProcessingTime)
+	return res, a.PageTexts
+}
+
+func roundSeconds(d time.Duration) float64 {
+	return float64(d.Round(10*time.Millisecond)) / float64(time.Second)
+}
+
+// analyze hands one stored document to the worker and waits for its
+// answer, the time limit or cancellation.
+func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) (*Analysis, error) {
+	req := workRequest{Path: path, Options: AnalyzeOptions{Limits: r.opts.Limits, Language: r.opts.Language}}
+	if err := r.sendWork(req); err != nil {
+		return nil, &Error{Kind: KindUnexpected, Stage: StageValidate, Message: "unexpected: the document reader could not start", Err: err}
+	}
+	w := r.worker
+	timer := time.NewTimer(r.opts.DocTimeout)
+	defer timer.Stop()
+	for {
+		select {
+		case m, ok := <-w.msgs:
+			if !ok {
+				exit := w.stop(true)
+				r.worker = nil
+				return nil, &Error{Kind: KindProcessing, Stage: StageText,
+					Message: "The document could not be read: it made the reader stop unexpectedly (the file is probably damaged)",
+					Err:     fmt.Errorf("worker exited (%s): %s", exit, w.stderr.last())}
+			}
+			switch m.Type {
+			case "progress":
+				r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: m.Stage, Page: m.Page, Pages: m.Pages})
+			case "result":
+				if m.Analysis == nil {
+					return nil, &Error{Kind: KindUnexpected, Message: "unexpected: the reader returned no result"}
+				}
+				return m.Analysis, nil
+			case "error":
+				return nil, &Error{Kind: m.Kind, Stage: m.Stage, Message: m.Message, Err: errors.New(m.Detail)}
+			}
+		case <-timer.C:
+			w.stop(true)
+			r.worker = nil
+			return nil, &Error{Kind: KindProcessing, Stage: StageText,
+				Message: fmt.Sprintf("Processing took longer than the %s limit and was stopped", r.opts.DocTimeout.Round(time.Second)),
+				Err:     errors.New("document time limit reached")}
+		case <-ctx.Done():
+			w.stop(true)
+			r.worker = nil
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// sendWork gives the worker a request, starting a worker first if none runs
+// and retrying once with a new one if the old one has died.
+func (r *Runner) sendWork(req workRequest) error {
+	for attempt := 0; ; attempt++ {
+		if r.worker == nil {
+			w, err := startWorker(r.opts.WorkerCommand, r.log.With("component", "worker"))
+			if err != nil {
+				return err
+			}
+			r.worker = w
+		}
+		err := r.worker.send(req)
+		if err == nil {
+			return nil
+		}
+		r.worker.stop(true)
+		r.worker = nil
+		if attempt == 1 {
+			return err
+		}
+	}
+}
+
+func (r *Runner) emit(e Event) {
+	if r.opts.OnEvent != nil {
+		r.opts.OnEvent(e)
+	}
+}
+
+func openReason(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "it does not exist"
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// storageReason words a storage failure for a person.
+func storageReason(err error) string {
+	s := err.Error()
+	switch {
+	case strings.Contains(s, "no space left"), strings.Contains(s, "disk is full"), strings.Contains(s, "SQLITE_FULL"):
+		return "disk full"
+	case errors.Is(err, os.ErrPermission), strings.Contains(s, "read-only"), strings.Contains(s, "readonly"):
+		return "the data folder is read-only"
+	}
+	return s
+}
+
+// SupportedExtensions are the file name endings a folder is searched for.
+var SupportedExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+
+// ExpandPaths replaces each folder in paths by its supported files, sorted
+// by name; files are kept as given, whatever their extension.
+func ExpandPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("read folder %s: %w", p, err)
+		}
+		for _, e := range entries { // ReadDir sorts by name
+			if e.IsDir() {
+				continue
+			}
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			for _, s := range SupportedExtensions {
+				if ext == s {
+					out = append(out, filepath.Join(p, e.Name()))
+					break
+				}
+			}
+		}
+	}
+	return out, nil
+}

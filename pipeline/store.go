@@ -1,0 +1,39 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+)
+
+// ErrJobNotFound is returned by a Store for a job ID it does not hold.
+var ErrJobNotFound = errors.New("pipeline: job not found")
+
+// DocRecord is a document as registered when its job is created.
+type DocRecord struct {
+	DocumentID string
+	Position   int // 0-based processing order
+	FileName   string
+	SHA256     string // empty when the bytes were not stored (unreadable, empty or too large)
+	SizeBytes  int64
+}
+
+// Store keeps jobs, their documents' results and the documents' bytes. The
+// runner alone writes to it; every method commits before it returns.
+type Store interface {
+	// PutObject stores a document's bytes once, by their SHA-256.
+	PutObject(ctx context.Context, r io.Reader) (sha256 string, size int64, err error)
+	// ObjectPath is where a stored document's bytes can be read.
+	ObjectPath(sha256 string) string
+	CreateJob(ctx context.Context, job JobInfo, docs []DocRecord) error
+	// SetJobStatus moves a job to status; processing stamps its start and a
+	// finished status its completion.
+	SetJobStatus(ctx context.Context, jobID string, status JobStatus, at time.Time) error
+	// SaveResult records one document's result and the job's counts in one
+	// transaction.
+	SaveResult(ctx context.Context, jobID string, position int, res Result, pages []PageText) error
+	Job(ctx context.Context, jobID string) (JobInfo, error)
+	Jobs(ctx context.Context) ([]JobInfo, error)
+	Summary(ctx context.Context, jobID string) (*Summary, error)
+}

@@ -1,0 +1,313 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // register decoders for DecodeConfig
+	_ "image/png"
+)
+
+// Format is a supported document format, identified by content.
+type Format string
+
+// Supported formats.
+const (
+	FormatPDF  Format = "pdf"
+	FormatJPEG Format = "jpeg"
+	FormatPNG  Format = "png"
+	FormatTIFF Format = "tiff"
+)
+
+// Limits bound what validation accepts. The zero value of a field means its
+// default (DefaultLimits).
+type Limits struct {
+	MaxBytes  int64 // file size
+	MaxPages  int   // pages of a PDF or TIFF
+	MaxPixels int64 // width × height of any image page
+	MaxSide   int   // width or height of any image page
+}
+
+// DefaultLimits are the limits of the contract: 50 MB, 50 pages, about
+// 100 megapixels and 32,767 pixels a side.
+var DefaultLimits = Limits{MaxBytes: 50 << 20, MaxPages: 50, MaxPixels: 100_000_000, MaxSide: 32767}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultLimits.MaxBytes
+	}
+	if l.MaxPages <= 0 {
+		l.MaxPages = DefaultLimits.MaxPages
+	}
+	if l.MaxPixels <= 0 {
+		l.MaxPixels = DefaultLimits.MaxPixels
+	}
+	if l.MaxSide <= 0 {
+		l.MaxSide = DefaultLimits.MaxSide
+	}
+	return l
+}
+
+// sniff names what data holds. For a supported format it returns the format
+// and ""; otherwise "" and a description of what was found, for the message.
+func sniff(data []byte) (Format, string) {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		return FormatPDF, ""
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return FormatJPEG, ""
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return FormatPNG, ""
+	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")),
+		bytes.HasPrefix(data, []byte("II+\x00")), bytes.HasPrefix(data, []byte("MM\x00+")):
+		return FormatTIFF, ""
+	}
+	return "", describeUnsupported(data)
+}
+
+// describeUnsupported names a file's type in words a loan officer knows.
+func describeUnsupported(data []byte) string {
+	has := func(off int, sig string) bool {
+		return len(data) >= off+len(sig) && string(data[off:off+len(sig)]) == sig
+	}
+	switch {
+	case has(0, "GIF87a"), has(0, "GIF89a"):
+		return "GIF image"
+	case has(0, "RIFF") && has(8, "WEBP"):
+		return "WebP image"
+	case has(0, "BM"):
+		return "BMP image"
+	case has(4, "ftypavif"), has(4, "ftypavis"):
+		return "AVIF image"
+	case has(4, "ftypheic"), has(4, "ftypheix"), has(4, "ftypmif1"):
+		return "HEIC image"
+	case has(0, "\x00\x00\x00\x0cjP  "), has(0, "\xff\x4f\xff\x51"):
+		return "JPEG 2000 image"
+	case has(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+		return "Microsoft Office document (.doc, .xls)"
+	case has(0, "PK\x03\x04"):
+		return "ZIP archive or Office document (.docx, .xlsx)"
+	case has(0, "{\\rtf"):
+		return "RTF document"
+	case has(0, "PNG\r\n"):
+		return "damaged PNG image (its signature is broken)"
+	case looksLikeText(data):
+		return "text file"
+	}
+	return "file of unknown type"
+}
+
+func looksLikeText(data []byte) bool {
+	if len(data) > 512 {
+		data = data[:512]
+	}
+	for _, b := range data {
+		if b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b) {
+			return false
+		}
+	}
+	return len(data) > 0
+}
+
+// checkSize rejects empty and oversized files before anything reads them.
+func checkSize(size int64, l Limits) error {
+	l = l.withDefaults()
+	switch {
+	case size == 0:
+		return validationErr("File is empty")
+	case size > l.MaxBytes:
+		return validationErr("File size %s exceeds maximum allowed size %s", megabytes(size), megabytes(l.MaxBytes))
+	}
+	return nil
+}
+
+func megabytes(n int64) string {
+	mb := float64(n) / (1 << 20)
+	if mb == float64(int64(mb)) {
+		return fmt.Sprintf("%d MB", int64(mb))
+	}
+	return fmt.Sprintf("%.1f MB", mb)
+}
+
+// Info is what validation learned about a document.
+type Info struct {
+	Format Format
+	Pages  int
+}
+
+// validateImage checks a JPEG, PNG or TIFF header's page count and
+// dimensions without decoding any pixels.
+func validateImage(f Format, data []byte, l Limits) (Info, error) {
+	l = l.withDefaults()
+	if f == FormatTIFF {
+		pages, err := tiffPages(data, l.MaxPages+1)
+		if err != nil {
+			return Info{}, validationErr("TIFF image is damaged and cannot be read: %v", err)
+		}
+		if len(pages) > l.MaxPages {
+			return Info{}, validationErr("TIFF image has more than %d pages (maximum allowed %d)", l.MaxPages, l.MaxPages)
+		}
+		for i, p := range pages {
+			if err := checkDimensions(p.width, p.height, l); err != nil {
+				return Info{}, fmt.Errorf("page %d: %w", i+1, err)
+			}
+		}
+		return Info{Format: f, Pages: len(pages)}, nil
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return Info{}, validationErr("%s image is damaged and cannot be read: %v", formatName(f), err)
+	}
+	if err := checkDimensions(cfg.Width, cfg.Height, l); err != nil {
+		return Info{}, err
+	}
+	return Info{Format: f, Pages: 1}, nil
+}
+
+func checkDimensions(w, h int, l Limits) error {
+	switch {
+	case w <= 0 || h <= 0:
+		return validationErr("Image declares no size (%d × %d pixels)", w, h)
+	case w > l.MaxSide || h > l.MaxSide:
+		return validationErr("Image is %d × %d pixels, larger than the maximum %d pixels a side", w, h, l.MaxSide)
+	case int64(w)*int64(h) > l.MaxPixels:
+		return validationErr("Image is %d × %d pixels (%.0f megapixels), more than the maximum %.0f megapixels",
+			w, h, float64(w)*float64(h)/1e6, float64(l.MaxPixels)/1e6)
+	}
+	return nil
+}
+
+func formatName(f Format) string {
+	switch f {
+	case FormatPDF:
+		return "PDF"
+	case FormatJPEG:
+		return "JPEG"
+	case FormatPNG:
+		return "PNG"
+	case FormatTIFF:
+		return "TIFF"
+	}
+	return string(f)
+}
+
+// tiffPage is what a TIFF IFD says about one page.
+type tiffPage struct {
+	offset        int64 // of the IFD
+	width, height int
+}
+
+var errTIFFLoop = errors.New("its page list loops back on itself")
+
+// tiffPages walks a TIFF's chain of image file directories (classic or
+// BigTIFF) and returns at most max pages. It never follows a loop and never
+// reads outside data.
+func tiffPages(data []byte, max int) ([]tiffPage, error) {
+	if len(data) < 8 {
+		return nil, errors.New("header is truncated")
+	}
+	var bo binary.ByteOrder = binary.LittleEndian
+	if data[0] == 'M' {
+		bo = binary.BigEndian
+	}
+	big := bo.Uint16(data[2:4]) == 43
+	u16 := func(off int64) (uint64, bool) {
+		if off < 0 || off+2 > int64(len(data)) {
+			return 0, false
+		}
+		return uint64(bo.Uint16(data[off:])), true
+	}
+	u32 := func(off int64) (uint64, bool) {
+		if off < 0 || off+4 > int64(len(data)) {
+			return 0, false
+		}
+		return uint64(bo.Uint32(data[off:])), true
+	}
+	u64 := func(off int64) (uint64, bool) {
+		if off < 0 || off+8 > int64(len(data)) {
+			return 0, false
+		}
+		return bo.Uint64(data[off:]), true
+	}
+	var next uint64
+	var ok bool
+	if big {
+		next, ok = u64(8)
+	} else {
+		next, ok = u32(4)
+	}
+	if !ok {
+		return nil, errors.New("header is truncated")
+	}
+	seen := map[uint64]bool{}
+	var pages []tiffPage
+	for next != 0 && len(pages) < max {
+		if seen[next] {
+			return nil, errTIFFLoop
+		}
+		seen[next] = true
+		off := int64(next)
+		if next > uint64(len(data)) {
+			return nil, fmt.Errorf("page %d points outside the file", len(pages)+1)
+		}
+		var count uint64
+		entrySize, countSize, valueOff := int64(12), int64(2), int64(8)
+		if big {
+			entrySize, countSize, valueOff = 20, 8, 12
+			count, ok = u64(off)
+		} else {
+			count, ok = u16(off)
+		}
+		if !ok || count > 4096 {
+			return nil, fmt.Errorf("page %d directory is damaged", len(pages)+1)
+		}
+		p := tiffPage{offset: off}
+		for i := int64(0); i < int64(count); i++ {
+			e := off + countSize + i*entrySize
+			tag, ok1 := u16(e)
+			typ, ok2 := u16(e + 2)
+			if !ok1 || !ok2 {
+				return nil, fmt.Errorf("page %d directory is truncated", len(pages)+1)
+			}
+			if tag != 256 && tag != 257 {
+				continue
+			}
+			var v uint64
+			if typ == 3 { // SHORT
+				v, _ = u16(e + valueOff)
+			} else if typ == 16 { // LONG8
+				v, _ = u64(e + valueOff)
+			} else {
+				v, _ = u32(e + valueOff)
+			}
+			if v > 1<<31 {
+				v = 1 << 31
+			}
+			if tag == 256 {
+				p.width = int(v)
+			} else {
+				p.height = int(v)
+			}
+		}
+		end := off + countSize + int64(count)*entrySize
+		if big {
+			next, ok = u64(end)
+		} else {
+			next, ok = u32(end)
+		}
+		if !ok {
+			next = 0 // a missing next pointer ends the chain
+		}
+		pages = append(pages, p)
+	}
+	if len(pages) == 0 {
+		return nil, errors.New("it has no pages")
+	}
+	return pages, nil
+}

@@ -1,0 +1,236 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Documents are read in a worker: a child process of the same binary
+// (`loanbatch worker`) that lives across documents and speaks JSON lines
+// over stdin and stdout. A C abort in Leptonica or Tesseract, a Go stack
+// overflow in a PDF parser or a hang kills or stalls only the worker; the
+// runner reports that document as failed and starts a new worker for the
+// next. Tesseract's OpenMP threads must be limited in the environment
+// before the process starts (OMP_THREAD_LIMIT=1), which only a child
+// process allows.
+
+type workRequest struct {
+	Path    string         `json:"path"`
+	Options AnalyzeOptions `json:"options"`
+}
+
+type workMessage struct {
+	Type     string    `json:"type"` // progress | result | error
+	Stage    Stage     `json:"stage,omitempty"`
+	Page     int       `json:"page,omitempty"`
+	Pages    int       `json:"pages,omitempty"`
+	Analysis *Analysis `json:"analysis,omitempty"`
+	Kind     ErrorKind `json:"kind,omitempty"`
+	Message  string    `json:"message,omitempty"`
+	Detail   string    `json:"detail,omitempty"` // cause chain and stack, for the log
+}
+
+// RunWorker is the body of the hidden `loanbatch worker` command. It keeps
+// the real stdout for the protocol and points file descriptor 1 at stderr,
+// so that nothing a C library prints can corrupt the protocol.
+func RunWorker(ctx context.Context) error {
+	proto, err := unix.Dup(1)
+	if err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	if err := unix.Dup2(2, 1); err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	out := os.NewFile(uintptr(proto), "protocol")
+	return ServeWorker(ctx, os.Stdin, out)
+}
+
+// ServeWorker reads work requests from in and answers each on out with
+// progress messages and one result or error, until in ends.
+func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64<<10), 4<<20)
+	enc := json.NewEncoder(out)
+	var a *analyzer
+	defer func() {
+		if a != nil {
+			a.Close()
+		}
+	}()
+	for sc.Scan() {
+		var req workRequest
+		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
+			return fmt.Errorf("worker: bad request: %w", err)
+		}
+		if a == nil || a.opts.Language != req.Options.Language {
+			if a != nil {
+				a.Close()
+			}
+			a = newAnalyzer(req.Options)
+		}
+		a.opts = req.Options
+		msg := serveOne(ctx, a, req, func(m workMessage) { _ = enc.Encode(m) })
+		if err := enc.Encode(msg); err != nil {
+			return fmt.Errorf("worker: write: %w", err)
+		}
+	}
+	return sc.Err()
+}
+
+func serveOne(ctx context.Context, a *analyzer, req workRequest, send func(workMessage)) (msg workMessage) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = workMessage{Type: "error", Kind: KindUnexpected,
+				Message: fmt.Sprintf("unexpected: the document could not be processed (%v)", r),
+				Detail:  fmt.Sprintf("panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	data, err := os.ReadFile(req.Path)
+	if err != nil {
+		return workMessage{Type: "error", Kind: KindStorage, Message: "Stored document could not be read", Detail: err.Error()}
+	}
+	progress := func(stage Stage, page, pages int) {
+		send(workMessage{Type: "progress", Stage: stage, Page: page, Pages: pages})
+	}
+	res, err := a.analyze(ctx, data, progress)
+	if err != nil {
+		var e *Error
+		detail := err.Error()
+		if errors.As(err, &e) && e.Err != nil {
+			detail = fmt.Sprintf("%s: %v", e.Stage, e.Err)
+		}
+		return workMessage{Type: "error", Kind: KindOf(err), Message: MessageOf(err), Detail: detail}
+	}
+	return workMessage{Type: "result", Analysis: res}
+}
+
+// workerProc is the runner's handle on one worker process.
+type workerProc struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	msgs   chan workMessage // closed when the worker's stdout ends
+	stderr *tailWriter
+}
+
+func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error) {
+	cmd := newCmd()
+	if cmd.Env == nil {
+		cmd.Env = os.Environ()
+	}
+	cmd.Env = append(cmd.Env, "OMP_THREAD_LIMIT=1")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	tail := &tailWriter{log: log}
+	cmd.Stderr = tail
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	w := &workerProc{cmd: cmd, stdin: stdin, msgs: make(chan workMessage, 64), stderr: tail}
+	go func() {
+		defer close(w.msgs)
+		sc := bufio.NewScanner(stdout)
+		sc.Buffer(make([]byte, 64<<10), 256<<20)
+		for sc.Scan() {
+			var m workMessage
+			if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+				log.Warn("worker wrote a line that is not a message", "line", truncate(sc.Text(), 200))
+				continue
+			}
+			w.msgs <- m
+		}
+	}()
+	return w, nil
+}
+
+func (w *workerProc) send(req workRequest) error {
+	b, err := json.Marshal(req)
+	if err != nil {
+		return err
+	}
+	_, err = w.stdin.Write(append(b, '\n'))
+	return err
+}
+
+// stop ends the worker: politely by closing its input, or by killing it.
+func (w *workerProc) stop(kill bool) string {
+	if kill {
+		_ = w.cmd.Process.Kill()
+	}
+	_ = w.stdin.Close()
+	done := make(chan struct{})
+	go func() { _ = w.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = w.cmd.Process.Kill()
+		<-done
+	}
+	for range w.msgs { // drain so the reader goroutine ends
+	}
+	if w.cmd.ProcessState != nil {
+		return w.cmd.ProcessState.String()
+	}
+	return "unknown exit"
+}
+
+// tailWriter logs a worker's stderr at debug level and keeps its last
+// lines for the diagnostics of a crash.
+type tailWriter struct {
+	mu   sync.Mutex
+	log  *slog.Logger
+	buf  strings.Builder
+	tail []string
+}
+
+func (t *tailWriter) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf.Write(p)
+	s := t.buf.String()
+	lines := strings.Split(s, "\n")
+	t.buf.Reset()
+	t.buf.WriteString(lines[len(lines)-1])
+	for _, l := range lines[:len(lines)-1] {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		t.log.Debug("worker stderr", "line", truncate(l, 500))
+		t.tail = append(t.tail, truncate(l, 500))
+		if len(t.tail) > 10 {
+			t.tail = t.tail[1:]
+		}
+	}
+	return len(p), nil
+}
+
+func (t *tailWriter) last() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return strings.Join(t.tail, " | ")
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,222 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"loanbatch/pipeline"
+)
+
+// CreateJob records a new job and its documents, all queued.
+func (s *DB) CreateJob(ctx context.Context, job pipeline.JobInfo, docs []pipeline.DocRecord) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("create job: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO processing_jobs (job_id, status, total_documents, created_at) VALUES (?, ?, ?, ?)`,
+		job.JobID, job.Status, len(docs), job.CreatedAt.UTC()); err != nil {
+		return fmt.Errorf("create job: %w", err)
+	}
+	for _, d := range docs {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO documents (document_id, job_id, position, file_name, sha256, size_bytes) VALUES (?, ?, ?, ?, ?, ?)`,
+			d.DocumentID, job.JobID, d.Position, d.FileName, d.SHA256, d.SizeBytes); err != nil {
+			return fmt.Errorf("create job: document %d: %w", d.Position, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("create job: %w", err)
+	}
+	return nil
+}
+
+// SetJobStatus moves a job to status, stamping started_at for processing
+// and completed_at for a finished status.
+func (s *DB) SetJobStatus(ctx context.Context, jobID string, status pipeline.JobStatus, at time.Time) error {
+	q := `UPDATE processing_jobs SET status = ? WHERE job_id = ?`
+	args := []any{status, jobID}
+	switch {
+	case status == pipeline.JobProcessing:
+		q = `UPDATE processing_jobs SET status = ?, started_at = COALESCE(started_at, ?) WHERE job_id = ?`
+		args = []any{status, at.UTC(), jobID}
+	case status.Finished():
+		q = `UPDATE processing_jobs SET status = ?, completed_at = ? WHERE job_id = ?`
+		args = []any{status, at.UTC(), jobID}
+	}
+	res, err := s.db.ExecContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("set job status: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return pipeline.ErrJobNotFound
+	}
+	return nil
+}
+
+// SaveResult records a document's result, its pages' text and the job's
+// counts in one transaction.
+func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipeline.Result, pages []pipeline.PageText) error {
+	fields, err := json.Marshal(r.Fields)
+	if err != nil {
+		return fmt.Errorf("save result: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save result: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE documents SET status = ?, pages = ?, text_source = ?, document_type = ?,
+		loan_id = ?, fields_json = ?, error_type = ?, error_message = ?, processing_time = ?, processed_at = ?
+		WHERE job_id = ? AND position = ?`,
+		r.Status, r.Pages, r.TextSource, r.DocumentType, r.LoanID, string(fields), r.ErrorType, r.ErrorMessage,
+		r.ProcessingTime, r.Timestamp.UTC(), jobID, position)
+	if err != nil {
+		return fmt.Errorf("save result: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("save result: no document %d in job %s", position, jobID)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM document_pages WHERE document_id = ?`, r.DocumentID); err != nil {
+		return fmt.Errorf("save result: %w", err)
+	}
+	for _, p := range pages {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO document_pages (document_id, page, source, text) VALUES (?, ?, ?, ?)`,
+			r.DocumentID, p.Page, p.Source, p.Text); err != nil {
+			return fmt.Errorf("save result: page %d: %w", p.Page, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE processing_jobs SET
+		successful_documents = (SELECT COUNT(*) FROM documents WHERE job_id = ?1 AND status = 'success'),
+		failed_documents     = (SELECT COUNT(*) FROM documents WHERE job_id = ?1 AND status = 'failed'),
+		skipped_documents    = (SELECT COUNT(*) FROM documents WHERE job_id = ?1 AND status = 'skipped'),
+		processed_documents  = (SELECT COUNT(*) FROM documents WHERE job_id = ?1 AND status IN ('success', 'failed'))
+		WHERE job_id = ?1`, jobID); err != nil {
+		return fmt.Errorf("save result: counts: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save result: %w", err)
+	}
+	return nil
+}
+
+const jobColumns = `job_id, status, total_documents, processed_documents, successful_documents, failed_documents,
+	skipped_documents, created_at, started_at, completed_at`
+
+func scanJob(row interface{ Scan(...any) error }) (pipeline.JobInfo, error) {
+	var j pipeline.JobInfo
+	var started, completed sql.NullTime
+	err := row.Scan(&j.JobID, &j.Status, &j.TotalDocuments, &j.ProcessedDocuments, &j.SuccessfulDocuments,
+		&j.FailedDocuments, &j.SkippedDocuments, &j.CreatedAt, &started, &completed)
+	if started.Valid {
+		t := started.Time.UTC()
+		j.StartedAt = &t
+	}
+	if completed.Valid {
+		t := completed.Time.UTC()
+		j.CompletedAt = &t
+	}
+	j.CreatedAt = j.CreatedAt.UTC()
+	return j, err
+}
+
+// Job returns one job's record, or pipeline.ErrJobNotFound.
+func (s *DB) Job(ctx context.Context, jobID string) (pipeline.JobInfo, error) {
+	j, err := scanJob(s.db.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM processing_jobs WHERE job_id = ?`, jobID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return j, fmt.Errorf("%w: %s", pipeline.ErrJobNotFound, jobID)
+	}
+	if err != nil {
+		return j, fmt.Errorf("read job: %w", err)
+	}
+	return j, nil
+}
+
+// Jobs returns every job, newest first.
+func (s *DB) Jobs(ctx context.Context) ([]pipeline.JobInfo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+jobColumns+` FROM processing_jobs ORDER BY created_at DESC, rowid DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list jobs: %w", err)
+	}
+	defer rows.Close()
+	var out []pipeline.JobInfo
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list jobs: %w", err)
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
+
+// Summary returns a job's report with every document's result in
+// processing order. Documents not yet processed are reported as queued.
+func (s *DB) Summary(ctx context.Context, jobID string) (*pipeline.Summary, error) {
+	j, err := s.Job(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	sum := &pipeline.Summary{
+		JobID: j.JobID, Status: j.Status, TotalDocuments: j.TotalDocuments, ProcessedDocuments: j.ProcessedDocuments,
+		SuccessfulDocuments: j.SuccessfulDocuments, FailedDocuments: j.FailedDocuments, SkippedDocuments: j.SkippedDocuments,
+		StartTime: j.CreatedAt, Results: []pipeline.Result{},
+	}
+	if j.StartedAt != nil {
+		sum.StartTime = *j.StartedAt
+	}
+	end := s.Now().UTC()
+	if j.CompletedAt != nil {
+		end = *j.CompletedAt
+	}
+	sum.EndTime = end
+	sum.TotalProcessingTime = float64(end.Sub(sum.StartTime).Round(10*time.Millisecond)) / float64(time.Second)
+
+	rows, err := s.db.QueryContext(ctx, `SELECT file_name, status, document_id, sha256, pages, text_source, document_type,
+		loan_id, fields_json, error_type, error_message, processing_time, processed_at
+		FROM documents WHERE job_id = ? ORDER BY position`, jobID)
+	if err != nil {
+		return nil, fmt.Errorf("read results: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r pipeline.Result
+		var fields string
+		var at sql.NullTime
+		if err := rows.Scan(&r.FileName, &r.Status, &r.DocumentID, &r.SHA256, &r.Pages, &r.TextSource, &r.DocumentType,
+			&r.LoanID, &fields, &r.ErrorType, &r.ErrorMessage, &r.ProcessingTime, &at); err != nil {
+			return nil, fmt.Errorf("read results: %w", err)
+		}
+		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
+			return nil, fmt.Errorf("read results: fields of %s: %w", r.DocumentID, err)
+		}
+		if at.Valid {
+			r.Timestamp = at.Time.UTC()
+		}
+		sum.Results = append(sum.Results, r)
+	}
+	return sum, rows.Err()
+}
+
+// PageTexts returns the text read from each page of a document.
+func (s *DB) PageTexts(ctx context.Context, documentID string) ([]pipeline.PageText, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT page, source, text FROM document_pages WHERE document_id = ? ORDER BY page`, documentID)
+	if err != nil {
+		return nil, fmt.Errorf("read page text: %w", err)
+	}
+	defer rows.Close()
+	var out []pipeline.PageText
+	for rows.Next() {
+		var p pipeline.PageText
+		if err := rows.Scan(&p.Page, &p.Source, &p.Text); err != nil {
+			return nil, fmt.Errorf("read page text: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
