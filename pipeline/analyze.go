@@ -26,26 +26,29 @@ type Analysis struct {
 	Fields       Fields       `json:"fields"`
 }
 
-// analyzer validates a document, reads its text and extracts its fields. It
-// keeps PDFium and Tesseract warm across documents; it is not safe for
-// concurrent use.
-type analyzer struct {
+// Analyzer validates a document, reads its text and extracts its fields,
+// in the calling process. It keeps PDFium and Tesseract warm across
+// documents; it is not safe for concurrent use. The Runner uses one inside
+// its worker process; tests and tools may use one directly.
+type Analyzer struct {
 	opts     AnalyzeOptions
 	cacheDir string
 	pdf      *pdfEngine
 	ocr      *ocrEngine
 }
 
-func newAnalyzer(opts AnalyzeOptions) *analyzer {
-	return &analyzer{opts: opts, cacheDir: defaultCacheDir()}
+// NewAnalyzer returns an Analyzer; PDFium and Tesseract start on first use.
+func NewAnalyzer(opts AnalyzeOptions) *Analyzer {
+	return &Analyzer{opts: opts, cacheDir: defaultCacheDir()}
 }
 
-func (a *analyzer) Close() {
+// Close releases PDFium and Tesseract.
+func (a *Analyzer) Close() {
 	a.pdf.Close()
 	a.ocr.Close()
 }
 
-func (a *analyzer) pdfEngine() (*pdfEngine, error) {
+func (a *Analyzer) pdfEngine() (*pdfEngine, error) {
 	if a.pdf == nil {
 		e, err := newPDFEngine(a.cacheDir)
 		if err != nil {
@@ -56,7 +59,7 @@ func (a *analyzer) pdfEngine() (*pdfEngine, error) {
 	return a.pdf, nil
 }
 
-func (a *analyzer) ocrEngine() (*ocrEngine, error) {
+func (a *Analyzer) ocrEngine() (*ocrEngine, error) {
 	if a.ocr == nil {
 		e, err := newOCREngine(a.opts.Language)
 		if err != nil {
@@ -67,9 +70,10 @@ func (a *analyzer) ocrEngine() (*ocrEngine, error) {
 	return a.ocr, nil
 }
 
-// analyze runs validate → read text → extract fields → normalize on one
-// document. Errors are *Error with the contract's kinds.
-func (a *analyzer) analyze(ctx context.Context, data []byte, progress progressFunc) (*Analysis, error) {
+// Analyze runs validate → read text → extract fields → normalize on one
+// document's bytes, reporting progress (which may be nil). Errors are
+// *Error with the contract's kinds, or ctx's error when cancelled.
+func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFunc) (*Analysis, error) {
 	if progress == nil {
 		progress = func(Stage, int, int) {}
 	}
@@ -117,13 +121,13 @@ func (a *analyzer) analyze(ctx context.Context, data []byte, progress progressFu
 			"No text could be read from the document: it looks blank or the scan is unreadable", errNoText)
 	}
 	progress(StageFields, 0, 0)
-	res.Fields, res.DocumentType = extractFields(pages)
+	res.Fields, res.DocumentType = ExtractFields(pages)
 	return res, nil
 }
 
 // openPDF validates a PDF (pdfcpu for the page count and encryption, PDFium
 // as the tolerant reader) and opens it for reading.
-func (a *analyzer) openPDF(data []byte, limits Limits) (*pdfDoc, error) {
+func (a *Analyzer) openPDF(data []byte, limits Limits) (*pdfDoc, error) {
 	count, cpuErr := pdfcpuPageCount(data)
 	if errors.Is(cpuErr, pdfcpulib.ErrWrongPassword) {
 		return nil, validationErr("PDF is password-protected: remove the password and add the document again")

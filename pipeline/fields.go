@@ -122,9 +122,9 @@ var fieldOrder = []string{
 	"term_months", "monthly_payment_cents", "closing_costs_cents", "issue_date", "property_address",
 }
 
-// extractFields finds the loan fields and the document type in a
+// ExtractFields finds the loan fields and the document type in a
 // document's pages.
-func extractFields(pages []PageText) (Fields, DocumentType) {
+func ExtractFields(pages []PageText) (Fields, DocumentType) {
 	lines := documentLines(pages)
 	found := map[string]any{}
 	for _, name := range fieldOrder {
@@ -146,7 +146,89 @@ func extractFields(pages []PageText) (Fields, DocumentType) {
 	if _, ok := found["property_address"]; ok {
 		found["property_address"] = completeAddress(lines, found["property_address"].(addressHit))
 	}
-	return toFields(found), classify(pages)
+	if _, ok := found["lender_name"]; !ok {
+		if v, ok := lenderLetterhead(lines); ok {
+			found["lender_name"] = v
+		}
+	}
+	if blankForm(found) {
+		// Names with no loan figure or loan ID are a blank or sample
+		// form's examples, not a loan.
+		found = map[string]any{}
+	}
+	typ := classify(pages)
+	if _, ok := found["issue_date"]; !ok && (typ == TypeCommitmentLetter || typ == TypeOther) {
+		if v, ok := letterDate(lines); ok {
+			found["issue_date"] = v
+		}
+	}
+	return toFields(found), typ
+}
+
+// blankForm reports whether what was found is only names, dates and
+// addresses: what the example rows of a blank form give.
+func blankForm(found map[string]any) bool {
+	for k := range found {
+		switch k {
+		case "borrower_name", "lender_name", "property_address", "issue_date":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// headLines is how many lines of a document's first page count as its
+// letterhead.
+const headLines = 10
+
+// firstLines returns the first non-empty lines of the document.
+func firstLines(lines []textLine, n int) []textLine {
+	var out []textLine
+	for _, l := range lines {
+		if len(l.cells) == 0 {
+			continue
+		}
+		if len(out) > 0 && l.page != out[0].page {
+			break
+		}
+		out = append(out, l)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// lenderLetterhead reads a lender named at the top of the first page, as
+// letterheads and form headers do ("HARBOR POINT MORTGAGE"), when the
+// name ends like a lender's (Bank, Mortgage, Credit Union, ...).
+func lenderLetterhead(lines []textLine) (any, bool) {
+	for _, l := range firstLines(lines, headLines) {
+		for _, c := range l.cells {
+			name := strings.TrimRight(strings.Join(strings.Fields(c.text), " "), " .,")
+			if !letterheadSuffix.MatchString(name) || regexp.MustCompile(`^\pL[.)]\s`).MatchString(name) {
+				continue
+			}
+			if v, ok := companyValue(name); ok {
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// letterDate reads the date a letter is dated with: a date alone in a cell
+// near the top of its first page.
+func letterDate(lines []textLine) (any, bool) {
+	for _, l := range firstLines(lines, headLines+5) {
+		for _, c := range l.cells {
+			if d, ok := parseDate(c.text); ok && len(strings.Fields(c.text)) <= 4 {
+				return d, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // findLabelled returns the first value a rule's labels give, trying the
@@ -306,7 +388,21 @@ func personValue(s string) (any, bool) {
 	return cleanName(s, false)
 }
 
-var companySuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|loans?|financial|credit union|funding|capital|savings|trust|home loans|bancorp|n\.a\.|llc|inc\.?|corp\.?|company|co\.)$`)
+var companySuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|financial|credit union|funding|capital|savings|trust|bancorp|n\.a\.|llc|inc\.?|corp\.?|company|co\.)$`)
+
+// letterheadSuffix is the stricter ending a name at the top of a page needs
+// to be taken for the lender without a label.
+var letterheadSuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|credit union|bancorp|savings bank|mortgage company|n\.a\.)$`)
+
+// notNameWords never appear in a person's name; they mark a label or a
+// phrase taken for one.
+var notNameWords = map[string]bool{
+	"not": true, "for": true, "did": true, "shop": true, "paid": true, "the": true, "of": true, "to": true,
+	"by": true, "in": true, "on": true, "at": true, "per": true, "your": true, "our": true, "this": true,
+	"that": true, "with": true, "from": true, "total": true, "amount": true, "fee": true, "fees": true,
+	"loan": true, "closing": true, "costs": true, "cost": true, "funds": true, "signature": true, "date": true,
+	"information": true, "services": true, "name": true, "address": true, "section": true, "page": true,
+}
 
 // companyValue reads a lender's name.
 func companyValue(s string) (any, bool) {
@@ -321,7 +417,7 @@ func cleanName(s string, company bool) (any, bool) {
 		return nil, false
 	}
 	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 7 || regexp.MustCompile(`\.\s+[A-Z]`).MatchString(s) {
+	if len(words) < 2 || len(words) > 7 || sentenceRe.MatchString(s) {
 		return nil, false
 	}
 	for _, w := range words {
@@ -329,7 +425,7 @@ func cleanName(s string, company bool) (any, bool) {
 		if !unicode.IsLetter(r[0]) && !(company && (unicode.IsDigit(r[0]) || r[0] == '&')) {
 			return nil, false
 		}
-		if !company && strings.ContainsAny(w, "0123456789@$%") {
+		if !company && (strings.ContainsAny(w, "0123456789@$%") || notNameWords[strings.ToLower(w)]) {
 			return nil, false
 		}
 	}
@@ -341,6 +437,9 @@ func cleanName(s string, company bool) (any, bool) {
 	}
 	return s, true
 }
+
+// sentenceRe finds a sentence break ("details. See"), which no name has.
+var sentenceRe = regexp.MustCompile(`\p{Ll}{2}\.\s+\p{Lu}`)
 
 func isAllCaps(s string) bool {
 	hasLetter := false
@@ -393,14 +492,16 @@ func addressValue(s string) (any, bool) {
 
 // completeAddress joins the city, state and ZIP line under a street line.
 func completeAddress(lines []textLine, a addressHit) string {
-	if zipTailRe.MatchString(a.text) || a.line+1 >= len(lines) {
+	if zipTailRe.MatchString(a.text) {
 		return a.text
 	}
-	for _, c := range lines[a.line+1].cells {
-		if c.col >= a.col-3 && c.col <= a.col+3 {
-			city := strings.Join(strings.Fields(c.text), " ")
-			if m := cityLineRe.FindString(city); m != "" {
-				return a.text + ", " + m
+	for j := a.line + 1; j < len(lines) && j <= a.line+2 && lines[j].page == a.page; j++ {
+		for _, c := range lines[j].cells {
+			if c.col >= a.col-3 && c.col <= a.col+3 {
+				city := strings.Join(strings.Fields(c.text), " ")
+				if m := cityLineRe.FindString(city); m != "" {
+					return a.text + ", " + m
+				}
 			}
 		}
 	}
@@ -424,7 +525,7 @@ var proseRules = []struct {
 	{"term_months", regexp.MustCompile(`(?i)\b(?:for|term of|over|amortized over)\s+(\d{1,3}\s+(?:years|months))\b`), termValue},
 	{"monthly_payment_cents", regexp.MustCompile(`(?i)\bmonthly (?:principal and interest )?payment(?:s)?\s+(?:of|will be|is|are)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
 	{"closing_costs_cents", regexp.MustCompile(`(?i)\bclosing costs\s+(?:of|are estimated at|estimated at|total(?:ing)?|will be)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
-	{"lender_name", regexp.MustCompile(`(?:^|\|\s*|\.\s+)((?:[A-Z][\w&'.-]*\s+){0,5}[A-Z][\w&'.-]*)\s+(?:is pleased to|has approved|hereby commits|agrees to lend)`), companyValue},
+	{"lender_name", regexp.MustCompile(`(?:^|\|\s*|\.\s+)((?:[A-Z][\w&'.-]*\s+){0,5}[A-Z][\w&'.-]*)\s+(?:is pleased to|has approved|hereby commits|commits to lend|agrees to lend)`), companyValue},
 	{"property_address", regexp.MustCompile(`(?i)\b(?:property|premises|home)\s+(?:located\s+|situated\s+)?at\s+(\d[^|]{5,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)`), addressValue},
 	{"borrower_name", regexp.MustCompile(`\b(?:[Bb]orrower(?:\(s\)|s)?|[Aa]pplicant(?:\(s\)|s)?)\s*[:,]?\s+((?:[A-Z][a-zA-Z'.-]*\s+){1,3}[A-Z][a-zA-Z'-]+)`), personValue},
 }

@@ -93,10 +93,23 @@ func toGray(img image.Image) *image.Gray {
 // images (a 705-pixel-wide form) lose most of their small print otherwise.
 const minOCRWidth = 1700
 
-// prepareForOCR enlarges low-resolution page images.
+// noisyScan is the share of speck pixels above which a full-resolution page
+// is median-filtered before OCR: clean 300 DPI pages measure 0, noisy scans
+// 0.004 and up. Low-resolution images are never filtered: their small print
+// is made of single pixels that the filter would erase.
+const noisyScan = 0.001
+
+// prepareForOCR removes speckle from noisy scans and enlarges
+// low-resolution page images.
 func prepareForOCR(g *image.Gray) *image.Gray {
 	w, h := g.Bounds().Dx(), g.Bounds().Dy()
-	if w >= minOCRWidth || w == 0 {
+	if w >= minOCRWidth {
+		if noiseLevel(g) > noisyScan {
+			g = median3(g)
+		}
+		return g
+	}
+	if w == 0 {
 		return g
 	}
 	scale := float64(minOCRWidth) / float64(w)
@@ -120,4 +133,84 @@ func encodePGM(g *image.Gray) []byte {
 		out = append(out, g.Pix[off:off+w]...)
 	}
 	return out
+}
+
+// median3 replaces each pixel by the median of its 3×3 neighbourhood:
+// salt-and-pepper noise from scanners and faxes disappears while strokes
+// wider than a pixel survive.
+func median3(src *image.Gray) *image.Gray {
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	dst := &image.Gray{Pix: make([]uint8, w*h), Stride: w, Rect: image.Rect(0, 0, w, h)}
+	for y := 0; y < h; y++ {
+		copy(dst.Pix[y*w:y*w+w], src.Pix[y*src.Stride:y*src.Stride+w])
+	}
+	var p [9]uint8
+	for y := 1; y < h-1; y++ {
+		r0, r1, r2 := src.Pix[(y-1)*src.Stride:], src.Pix[y*src.Stride:], src.Pix[(y+1)*src.Stride:]
+		out := dst.Pix[y*w:]
+		for x := 1; x < w-1; x++ {
+			p = [9]uint8{r0[x-1], r0[x], r0[x+1], r1[x-1], r1[x], r1[x+1], r2[x-1], r2[x], r2[x+1]}
+			out[x] = median9(&p)
+		}
+	}
+	return dst
+}
+
+// median9 is the median of nine values by a 19-exchange sorting network.
+func median9(p *[9]uint8) uint8 {
+	s := func(a, b int) {
+		if p[a] > p[b] {
+			p[a], p[b] = p[b], p[a]
+		}
+	}
+	s(1, 2)
+	s(4, 5)
+	s(7, 8)
+	s(0, 1)
+	s(3, 4)
+	s(6, 7)
+	s(1, 2)
+	s(4, 5)
+	s(7, 8)
+	s(0, 3)
+	s(5, 8)
+	s(4, 7)
+	s(3, 6)
+	s(1, 4)
+	s(2, 5)
+	s(4, 7)
+	s(4, 2)
+	s(6, 4)
+	s(4, 2)
+	return p[4]
+}
+
+// noiseLevel estimates the share of pixels that are isolated specks:
+// dark pixels on a light background or light ones on dark, judged against
+// their four neighbours. It samples every other row for speed.
+func noiseLevel(g *image.Gray) float64 {
+	b := g.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w < 3 || h < 3 {
+		return 0
+	}
+	specks, total := 0, 0
+	for y := 1; y < h-1; y += 2 {
+		row := g.Pix[y*g.Stride:]
+		up, down := g.Pix[(y-1)*g.Stride:], g.Pix[(y+1)*g.Stride:]
+		for x := 1; x < w-1; x++ {
+			v := int(row[x])
+			n := [4]int{int(row[x-1]), int(row[x+1]), int(up[x]), int(down[x])}
+			lo, hi := 255, 0
+			for _, q := range n {
+				lo, hi = min(lo, q), max(hi, q)
+			}
+			if v+60 < lo || v-60 > hi {
+				specks++
+			}
+			total++
+		}
+	}
+	return float64(specks) / float64(total)
 }

@@ -19,23 +19,24 @@ func trimLead(s string) string { return leadJunk.ReplaceAllString(s, "") }
 
 // fixDigits undoes OCR confusions inside a token that is mostly digits.
 func fixDigits(tok string) string {
-	digits, letters := 0, 0
+	digits := 0
 	for _, r := range tok {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
-		case strings.ContainsRune("OoIlSB", r):
-			letters++
+		case strings.ContainsRune("OoIlSB,. ", r):
+		default:
+			return tok // a word, not a number
 		}
 	}
-	if digits == 0 || letters > digits {
+	if digits == 0 {
 		return tok
 	}
 	return strings.NewReplacer("O", "0", "o", "0", "I", "1", "l", "1", "S", "5", "B", "8").Replace(tok)
 }
 
 var (
-	currencyRe = regexp.MustCompile(`^(?i:USD|US\$|\$)\s?`)
+	currencyRe = regexp.MustCompile(`^(?i:USD|US\$|\$)\s*`)
 	moneyRe    = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,])(\d{2}))?(?:$|[^\d])`)
 )
 

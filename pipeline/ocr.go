@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"image"
 	"slices"
 	"strings"
@@ -49,11 +51,12 @@ func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
 	if err := o.client.SetImageFromBytes(encodePGM(g)); err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
-	boxes, err := o.client.GetBoundingBoxes(gosseract.RIL_WORD)
+	boxes, err := o.client.GetBoundingBoxesVerbose()
 	if err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
 	out := make([]word, 0, len(boxes))
+	var lineOf []lineKey
 	for _, b := range boxes {
 		t := strings.TrimSpace(b.Word)
 		if t == "" {
@@ -61,6 +64,47 @@ func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
 		}
 		out = append(out, word{text: t, x0: float64(b.Box.Min.X), y0: float64(b.Box.Min.Y),
 			x1: float64(b.Box.Max.X), y1: float64(b.Box.Max.Y)})
+		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
 	}
+	deskewWords(out, lineOf)
 	return out, nil
+}
+
+// lineKey names a text line as Tesseract found it.
+type lineKey struct{ block, par, line int }
+
+// deskewWords undoes a scan's slight rotation in the words' coordinates, so
+// that words of one printed line share a line in the layout. Tesseract
+// reads skewed lines well; the slope comes from the lines it found.
+func deskewWords(ws []word, lineOf []lineKey) {
+	first := map[lineKey]int{}
+	last := map[lineKey]int{}
+	for i, k := range lineOf {
+		if _, ok := first[k]; !ok {
+			first[k] = i
+		}
+		last[k] = i
+	}
+	var slopes []float64
+	for k, i := range first {
+		j := last[k]
+		dx := ws[j].x0 - ws[i].x0
+		if j-i < 2 || dx < 200 {
+			continue
+		}
+		slopes = append(slopes, (ws[j].centerY()-ws[i].centerY())/dx)
+	}
+	if len(slopes) < 3 {
+		return
+	}
+	sort.Float64s(slopes)
+	slope := slopes[len(slopes)/2]
+	if math.Abs(slope) < 0.002 || math.Abs(slope) > 0.1 { // under 0.1° or over 6°: leave alone
+		return
+	}
+	for i := range ws {
+		dy := slope * (ws[i].x0 + ws[i].x1) / 2
+		ws[i].y0 -= dy
+		ws[i].y1 -= dy
+	}
 }

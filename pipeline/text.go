@@ -22,12 +22,12 @@ const ocrDPI = 300
 // needs to count as real text rather than a stray mark on a scan.
 const minTextLayerChars = 20
 
-// progressFunc reports a stage and, for page-level work, page k of n.
-type progressFunc func(stage Stage, page, pages int)
+// ProgressFunc reports a stage and, for page-level work, page k of n (1-based).
+type ProgressFunc func(stage Stage, page, pages int)
 
 // readPDFText reads every page of a PDF: its text layer where it has one,
 // OCR of a 300 DPI rendering where it does not.
-func (a *analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress progressFunc) ([]PageText, error) {
+func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress ProgressFunc) ([]PageText, error) {
 	out := make([]PageText, 0, doc.pages)
 	for i := 0; i < doc.pages; i++ {
 		if err := ctx.Err(); err != nil {
@@ -57,7 +57,7 @@ func (a *analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress progre
 }
 
 // readImageText OCRs every page of a JPEG, PNG or TIFF.
-func (a *analyzer) readImageText(ctx context.Context, f Format, data []byte, pages int, progress progressFunc) ([]PageText, error) {
+func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pages int, progress ProgressFunc) ([]PageText, error) {
 	var tp []tiffPage
 	if f == FormatTIFF {
 		var err error
@@ -86,7 +86,7 @@ func (a *analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 }
 
 // ocrPage reads one page image with Tesseract and lays its words out.
-func (a *analyzer) ocrPage(g *image.Gray) (string, error) {
+func (a *Analyzer) ocrPage(g *image.Gray) (string, error) {
 	ocr, err := a.ocrEngine()
 	if err != nil {
 		return "", err

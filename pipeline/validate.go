@@ -155,7 +155,7 @@ func validateImage(f Format, data []byte, l Limits) (Info, error) {
 		}
 		for i, p := range pages {
 			if err := checkDimensions(p.width, p.height, l); err != nil {
-				return Info{}, fmt.Errorf("page %d: %w", i+1, err)
+				return Info{}, validationErr("TIFF page %d: %s", i+1, MessageOf(err))
 			}
 		}
 		return Info{Format: f, Pages: len(pages)}, nil

@@ -64,7 +64,7 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
 	enc := json.NewEncoder(out)
-	var a *analyzer
+	var a *Analyzer
 	defer func() {
 		if a != nil {
 			a.Close()
@@ -79,7 +79,7 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 			if a != nil {
 				a.Close()
 			}
-			a = newAnalyzer(req.Options)
+			a = NewAnalyzer(req.Options)
 		}
 		a.opts = req.Options
 		msg := serveOne(ctx, a, req, func(m workMessage) { _ = enc.Encode(m) })
@@ -90,7 +90,7 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	return sc.Err()
 }
 
-func serveOne(ctx context.Context, a *analyzer, req workRequest, send func(workMessage)) (msg workMessage) {
+func serveOne(ctx context.Context, a *Analyzer, req workRequest, send func(workMessage)) (msg workMessage) {
 	defer func() {
 		if r := recover(); r != nil {
 			msg = workMessage{Type: "error", Kind: KindUnexpected,
@@ -105,7 +105,7 @@ func serveOne(ctx context.Context, a *analyzer, req workRequest, send func(workM
 	progress := func(stage Stage, page, pages int) {
 		send(workMessage{Type: "progress", Stage: stage, Page: page, Pages: pages})
 	}
-	res, err := a.analyze(ctx, data, progress)
+	res, err := a.Analyze(ctx, data, progress)
 	if err != nil {
 		var e *Error
 		detail := err.Error()

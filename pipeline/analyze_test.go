@@ -1,0 +1,250 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"golang.org/x/image/tiff"
+
+	"loanbatch/pipeline/pipelinetest"
+)
+
+// newTestAnalyzer returns an Analyzer closed when the test ends.
+func newTestAnalyzer(tb testing.TB) *Analyzer {
+	tb.Helper()
+	a := NewAnalyzer(AnalyzeOptions{})
+	tb.Cleanup(a.Close)
+	return a
+}
+
+// fieldMap turns Fields into the contract's JSON shape.
+func fieldMap(tb testing.TB, f Fields) map[string]any {
+	tb.Helper()
+	b, err := json.Marshal(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
+// fieldMisses lists the expected fields that got is missing or has wrong.
+func fieldMisses(tb testing.TB, got Fields, want map[string]any) []string {
+	tb.Helper()
+	g := fieldMap(tb, got)
+	var misses []string
+	for k, w := range want {
+		gv, ok := g[k]
+		if !ok {
+			misses = append(misses, fmt.Sprintf("%s: missing (want %v)", k, w))
+			continue
+		}
+		if gn, ok := gv.(float64); ok {
+			if wn, err := strconv.ParseFloat(fmt.Sprint(w), 64); err == nil && math.Abs(gn-wn) < 0.0005 {
+				continue
+			}
+		}
+		if !strings.EqualFold(fmt.Sprint(gv), fmt.Sprint(w)) {
+			misses = append(misses, fmt.Sprintf("%s: got %v, want %v", k, gv, w))
+		}
+	}
+	return misses
+}
+
+func TestAnalyzeGeneratedTextPDFs(t *testing.T) {
+	a := newTestAnalyzer(t)
+	layouts := []struct {
+		name  string
+		lines func(pipelinetest.Loan) []pipelinetest.Line
+		typ   DocumentType
+	}{
+		{"estimate form", pipelinetest.Loan.EstimateLines, TypeLoanEstimate},
+		{"commitment letter", pipelinetest.Loan.LetterLines, TypeCommitmentLetter},
+		{"term sheet", pipelinetest.Loan.TermSheetLines, TypeOther},
+	}
+	for _, loan := range pipelinetest.SampleLoans() {
+		for _, l := range layouts {
+			t.Run(l.name+"/"+loan.LoanID, func(t *testing.T) {
+				pdf := pipelinetest.PDF(pipelinetest.Page{Lines: l.lines(loan)})
+				res, err := a.Analyze(context.Background(), pdf, nil)
+				if err != nil {
+					t.Fatalf("Analyze: %v", err)
+				}
+				if res.TextSource != SourceTextLayer || res.Pages != 1 || res.Format != FormatPDF {
+					t.Errorf("source %s, pages %d, format %s; want text_layer, 1, pdf", res.TextSource, res.Pages, res.Format)
+				}
+				if res.DocumentType != l.typ {
+					t.Errorf("document type %s; want %s", res.DocumentType, l.typ)
+				}
+				if m := fieldMisses(t, res.Fields, loan.Expected()); len(m) > 0 {
+					t.Errorf("fields wrong:\n  %s\ntext:\n%s", strings.Join(m, "\n  "), res.PageTexts[0].Text)
+				}
+			})
+		}
+	}
+}
+
+func encodePNG(tb testing.TB, img image.Image) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func encodeJPEG(tb testing.TB, img image.Image, q int) []byte {
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: q}); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func encodeTIFF(tb testing.TB, img image.Image) []byte {
+	var b bytes.Buffer
+	if err := tiff.Encode(&b, img, &tiff.Options{Compression: tiff.Deflate}); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// The fields a scan must give: everything the form prints.
+func TestAnalyzeScans(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR runs take a few seconds each")
+	}
+	a := newTestAnalyzer(t)
+	loan := pipelinetest.SampleLoans()[0]
+	clean := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{})
+	noisy := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{Noise: 0.02, Blur: true, RotateDeg: 0.8, Seed: 1})
+	tests := []struct {
+		name   string
+		data   []byte
+		format Format
+	}{
+		{"clean png", encodePNG(t, clean), FormatPNG},
+		{"noisy rotated jpeg", encodeJPEG(t, noisy, 70), FormatJPEG},
+		{"tiff", encodeTIFF(t, clean), FormatTIFF},
+		{"image-only pdf", pipelinetest.PDF(pipelinetest.Page{Scan: noisy}), FormatPDF},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stages []string
+			res, err := a.Analyze(context.Background(), tt.data, func(s Stage, page, pages int) {
+				stages = append(stages, fmt.Sprintf("%s %d/%d", s, page, pages))
+			})
+			if err != nil {
+				t.Fatalf("Analyze: %v", err)
+			}
+			if res.TextSource != SourceOCR || res.Format != tt.format || res.Pages != 1 {
+				t.Errorf("source %s, format %s, pages %d; want ocr, %s, 1", res.TextSource, res.Format, res.Pages, tt.format)
+			}
+			if !strings.Contains(strings.Join(stages, ","), "ocr 1/1") {
+				t.Errorf("progress %v has no OCR page 1 of 1", stages)
+			}
+			if m := fieldMisses(t, res.Fields, loan.Expected()); len(m) > 0 {
+				t.Errorf("fields wrong:\n  %s\ntext:\n%s", strings.Join(m, "\n  "), res.PageTexts[0].Text)
+			}
+		})
+	}
+}
+
+func TestAnalyzeMixedPDF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR")
+	}
+	a := newTestAnalyzer(t)
+	loan := pipelinetest.SampleLoans()[1]
+	pdf := pipelinetest.PDF(
+		pipelinetest.Page{Scan: pipelinetest.Scan(loan.LetterLines(), pipelinetest.ScanOptions{})},
+		pipelinetest.Page{Lines: loan.EstimateLines()},
+	)
+	res, err := a.Analyze(context.Background(), pdf, nil)
+	if err != nil {
+		t.Fatalf("Analyze: %v", err)
+	}
+	if res.TextSource != SourceMixed || res.Pages != 2 {
+		t.Fatalf("source %s, pages %d; want mixed, 2", res.TextSource, res.Pages)
+	}
+	if res.PageTexts[0].Source != SourceOCR || res.PageTexts[1].Source != SourceTextLayer {
+		t.Errorf("page sources %s, %s; want ocr, text_layer", res.PageTexts[0].Source, res.PageTexts[1].Source)
+	}
+	if res.Fields.LoanID != loan.LoanID {
+		t.Errorf("loan ID %q; want %q", res.Fields.LoanID, loan.LoanID)
+	}
+}
+
+func encryptPDF(tb testing.TB, pdf []byte, password string) []byte {
+	tb.Helper()
+	conf := model.NewAESConfiguration(password, password+"-owner", 256)
+	var out bytes.Buffer
+	if err := api.Encrypt(bytes.NewReader(pdf), &out, conf); err != nil {
+		tb.Fatalf("encrypt: %v", err)
+	}
+	return out.Bytes()
+}
+
+func TestAnalyzeRejects(t *testing.T) {
+	a := newTestAnalyzer(t)
+	loan := pipelinetest.SampleLoans()[0]
+	good := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
+	pages := make([]pipelinetest.Page, 51)
+	for i := range pages {
+		pages[i] = pipelinetest.Page{Lines: []pipelinetest.Line{{X: 72, Y: 72, Text: fmt.Sprintf("Page %d of a long document", i+1)}}}
+	}
+	blank := image.NewGray(image.Rect(0, 0, 850, 1100))
+	for i := range blank.Pix {
+		blank.Pix[i] = 255
+	}
+	tests := []struct {
+		name string
+		data []byte
+		kind ErrorKind
+		msg  string
+	}{
+		{"empty", []byte{}, KindValidation, "File is empty"},
+		{"gif", []byte("GIF89a\x01\x00\x01\x00"), KindValidation, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{"password-protected pdf", encryptPDF(t, good, "secret"), KindValidation, "password-protected"},
+		{"51 pages", pipelinetest.PDF(pages...), KindValidation, "51 pages, more than the maximum allowed 50"},
+		{"truncated pdf", good[:300], KindValidation, "PDF is damaged"},
+		{"garbage after header", append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{0xA5}, 4000)...), KindValidation, "PDF is damaged"},
+		{"blank scan", encodePNG(t, blank), KindProcessing, "No text could be read"},
+		{"truncated png", encodePNG(t, blank)[:200], KindProcessing, "could not be decoded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := a.Analyze(context.Background(), tt.data, nil)
+			if err == nil {
+				t.Fatal("Analyze succeeded; want an error")
+			}
+			if KindOf(err) != tt.kind || !strings.Contains(MessageOf(err), tt.msg) {
+				t.Errorf("error %s %q; want %s containing %q", KindOf(err), MessageOf(err), tt.kind, tt.msg)
+			}
+		})
+	}
+}
+
+func TestAnalyzeCancelled(t *testing.T) {
+	a := newTestAnalyzer(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	loan := pipelinetest.SampleLoans()[0]
+	_, err := a.Analyze(ctx, pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()}), nil)
+	if !isCancel(err) {
+		t.Fatalf("Analyze on a cancelled context = %v; want context.Canceled", err)
+	}
+}

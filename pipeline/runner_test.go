@@ -1,0 +1,315 @@
+package pipeline_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"loanbatch/pipeline"
+	"loanbatch/pipeline/pipelinetest"
+	"loanbatch/store"
+)
+
+// The test binary doubles as the worker process. A document containing
+// CRASH-ME kills the worker and one containing HANG-ME stalls it: the only
+// fakes here, to inject the faults a hostile file causes.
+func TestMain(m *testing.M) {
+	if os.Getenv("LOANBATCH_TEST_WORKER") == "1" {
+		runFaultyWorker()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+func runFaultyWorker() {
+	pr, pw := io.Pipe()
+	go func() {
+		sc := bufio.NewScanner(os.Stdin)
+		sc.Buffer(make([]byte, 1<<20), 1<<22)
+		for sc.Scan() {
+			var req struct{ Path string }
+			_ = json.Unmarshal(sc.Bytes(), &req)
+			data, _ := os.ReadFile(req.Path)
+			switch {
+			case bytes.Contains(data, []byte("CRASH-ME")):
+				os.Exit(3)
+			case bytes.Contains(data, []byte("HANG-ME")):
+				select {}
+			}
+			pw.Write(append(sc.Bytes(), '\n'))
+		}
+		pw.Close()
+	}()
+	if err := pipeline.ServeWorker(context.Background(), pr, os.Stdout); err != nil {
+		os.Exit(4)
+	}
+}
+
+func testWorker() *exec.Cmd {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "LOANBATCH_TEST_WORKER=1")
+	return cmd
+}
+
+// setup opens a store in a temporary data folder and a runner on it that
+// records every event.
+type setup struct {
+	db     *store.DB
+	runner *pipeline.Runner
+	mu     sync.Mutex
+	events []pipeline.Event
+}
+
+func newSetup(tb testing.TB, opts pipeline.Options) *setup {
+	tb.Helper()
+	db, err := store.Open(context.Background(), tb.TempDir())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	s := &setup{db: db}
+	opts.WorkerCommand = testWorker
+	prev := opts.OnEvent
+	opts.OnEvent = func(e pipeline.Event) {
+		s.mu.Lock()
+		s.events = append(s.events, e)
+		s.mu.Unlock()
+		if prev != nil {
+			prev(e)
+		}
+	}
+	s.runner = pipeline.NewRunner(db, opts)
+	tb.Cleanup(s.runner.Close)
+	return s
+}
+
+func (s *setup) kinds() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, e := range s.events {
+		if e.Kind != pipeline.EventDocStage {
+			out = append(out, string(e.Kind))
+		}
+	}
+	return out
+}
+
+func scanPNG(tb testing.TB, loan pipelinetest.Loan) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{})); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func textPDF(loan pipelinetest.Loan) []byte {
+	return pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
+}
+
+func TestRunnerMixedBatch(t *testing.T) {
+	s := newSetup(t, pipeline.Options{})
+	loans := pipelinetest.SampleLoans()
+	docs := []pipeline.Document{
+		{FileName: "estimate.pdf", Data: textPDF(loans[0])},
+		{FileName: "scan-named-like-a.pdf", Data: scanPNG(t, loans[1])},
+		{FileName: "animation.gif", Data: []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00")},
+		{FileName: "empty.pdf", Data: nil},
+		{FileName: "../../etc/passwd", Data: []byte("root:x:0:0:root:/root:/bin/bash\n")},
+	}
+	sum, err := s.runner.ProcessBytes(context.Background(), docs)
+	if err != nil {
+		t.Fatalf("ProcessBytes: %v", err)
+	}
+	want := []struct {
+		name   string
+		status pipeline.DocStatus
+		kind   pipeline.ErrorKind
+		msg    string
+	}{
+		{"estimate.pdf", pipeline.DocSuccess, "", ""},
+		{"scan-named-like-a.pdf", pipeline.DocSuccess, "", ""},
+		{"animation.gif", pipeline.DocFailed, pipeline.KindValidation, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{"empty.pdf", pipeline.DocFailed, pipeline.KindValidation, "File is empty"},
+		{"passwd", pipeline.DocFailed, pipeline.KindValidation, "Text file is not a supported format"},
+	}
+	if len(sum.Results) != len(want) {
+		t.Fatalf("%d results; want %d", len(sum.Results), len(want))
+	}
+	for i, w := range want {
+		r := sum.Results[i]
+		if r.FileName != w.name || r.Status != w.status || r.ErrorType != w.kind || !strings.HasPrefix(r.ErrorMessage, w.msg) {
+			t.Errorf("result %d = %q %s %s %q; want %q %s %s %q…", i, r.FileName, r.Status, r.ErrorType, r.ErrorMessage, w.name, w.status, w.kind, w.msg)
+		}
+	}
+	if r := sum.Results[0]; r.TextSource != pipeline.SourceTextLayer || r.LoanID != loans[0].LoanID || r.DocumentType != pipeline.TypeLoanEstimate {
+		t.Errorf("text PDF: source %s, loan %q, type %s", r.TextSource, r.LoanID, r.DocumentType)
+	}
+	if r := sum.Results[1]; r.TextSource != pipeline.SourceOCR || r.LoanID != loans[1].LoanID {
+		t.Errorf("PNG named .pdf: source %s, loan %q; want ocr, %q", r.TextSource, r.LoanID, loans[1].LoanID)
+	}
+	if sum.Status != pipeline.JobCompletedWithErrors || sum.TotalDocuments != 5 || sum.ProcessedDocuments != 5 ||
+		sum.SuccessfulDocuments != 2 || sum.FailedDocuments != 3 || sum.SkippedDocuments != 0 {
+		t.Errorf("summary %s total %d processed %d ok %d failed %d skipped %d", sum.Status, sum.TotalDocuments,
+			sum.ProcessedDocuments, sum.SuccessfulDocuments, sum.FailedDocuments, sum.SkippedDocuments)
+	}
+	job, err := s.db.Job(context.Background(), sum.JobID)
+	if err != nil || job.Status != pipeline.JobCompletedWithErrors || job.FailedDocuments != 3 || job.CompletedAt == nil {
+		t.Errorf("stored job = %+v, %v", job, err)
+	}
+	// The documents' bytes are stored by hash; the untrusted name never became a path.
+	for _, r := range sum.Results[:3] {
+		if _, err := os.Stat(s.db.ObjectPath(r.SHA256)); err != nil {
+			t.Errorf("object for %s: %v", r.FileName, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(s.db.Dir(), "etc")); !os.IsNotExist(err) {
+		t.Errorf("a file name became a path in the data folder")
+	}
+	texts, err := s.db.PageTexts(context.Background(), sum.Results[0].DocumentID)
+	if err != nil || len(texts) != 1 || !strings.Contains(texts[0].Text, loans[0].LoanID) {
+		t.Errorf("stored page text = %v, %v", texts, err)
+	}
+	wantKinds := "job_started doc_started doc_done doc_started doc_done doc_started doc_done doc_started doc_done doc_started doc_done job_done"
+	if got := strings.Join(s.kinds(), " "); got != wantKinds {
+		t.Errorf("events %s;\nwant %s", got, wantKinds)
+	}
+}
+
+func TestRunnerStopOnFailure(t *testing.T) {
+	s := newSetup(t, pipeline.Options{StopOnFailure: true})
+	loan := pipelinetest.SampleLoans()[0]
+	sum, err := s.runner.ProcessBytes(context.Background(), []pipeline.Document{
+		{FileName: "good.pdf", Data: textPDF(loan)},
+		{FileName: "bad.gif", Data: []byte("GIF89a")},
+		{FileName: "never.pdf", Data: textPDF(loan)},
+		{FileName: "never2.pdf", Data: textPDF(loan)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []pipeline.DocStatus{}
+	for _, r := range sum.Results {
+		got = append(got, r.Status)
+	}
+	want := []pipeline.DocStatus{pipeline.DocSuccess, pipeline.DocFailed, pipeline.DocSkipped, pipeline.DocSkipped}
+	if strings.Join(statusStrings(got), ",") != strings.Join(statusStrings(want), ",") {
+		t.Fatalf("statuses %v; want %v", got, want)
+	}
+	if sum.ProcessedDocuments != 2 || sum.SkippedDocuments != 2 || sum.Status != pipeline.JobCompletedWithErrors {
+		t.Errorf("processed %d skipped %d status %s", sum.ProcessedDocuments, sum.SkippedDocuments, sum.Status)
+	}
+}
+
+func statusStrings(s []pipeline.DocStatus) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = string(v)
+	}
+	return out
+}
+
+func TestRunnerSurvivesWorkerCrashAndHang(t *testing.T) {
+	s := newSetup(t, pipeline.Options{DocTimeout: 3 * time.Second})
+	loan := pipelinetest.SampleLoans()[2]
+	sum, err := s.runner.ProcessBytes(context.Background(), []pipeline.Document{
+		{FileName: "crash.pdf", Data: append(textPDF(loan), "%CRASH-ME\n"...)},
+		{FileName: "after-crash.pdf", Data: textPDF(loan)},
+		{FileName: "hang.pdf", Data: append(textPDF(loan), "%HANG-ME\n"...)},
+		{FileName: "after-hang.pdf", Data: textPDF(loan)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		status pipeline.DocStatus
+		kind   pipeline.ErrorKind
+		msg    string
+	}{
+		{pipeline.DocFailed, pipeline.KindProcessing, "stop unexpectedly"},
+		{pipeline.DocSuccess, "", ""},
+		{pipeline.DocFailed, pipeline.KindProcessing, "longer than the 3s limit"},
+		{pipeline.DocSuccess, "", ""},
+	}
+	for i, c := range checks {
+		r := sum.Results[i]
+		if r.Status != c.status || r.ErrorType != c.kind || !strings.Contains(r.ErrorMessage, c.msg) {
+			t.Errorf("%s: %s %s %q; want %s %s %q", r.FileName, r.Status, r.ErrorType, r.ErrorMessage, c.status, c.kind, c.msg)
+		}
+	}
+	if sum.Results[3].LoanID != loan.LoanID {
+		t.Errorf("document after the hang: loan %q; want %q", sum.Results[3].LoanID, loan.LoanID)
+	}
+}
+
+func TestRunnerCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := newSetup(t, pipeline.Options{OnEvent: func(e pipeline.Event) {
+		if e.Kind == pipeline.EventDocStarted && e.DocIndex == 1 {
+			go func() { time.Sleep(300 * time.Millisecond); cancel() }()
+		}
+	}})
+	loan := pipelinetest.SampleLoans()[0]
+	start := time.Now()
+	sum, err := s.runner.ProcessBytes(ctx, []pipeline.Document{
+		{FileName: "first.pdf", Data: textPDF(loan)},
+		{FileName: "hangs.pdf", Data: append(textPDF(loan), "%HANG-ME\n"...)},
+		{FileName: "third.pdf", Data: textPDF(loan)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(start) > 30*time.Second {
+		t.Errorf("cancel did not stop the document in flight")
+	}
+	want := []pipeline.DocStatus{pipeline.DocSuccess, pipeline.DocSkipped, pipeline.DocSkipped}
+	for i, w := range want {
+		if sum.Results[i].Status != w {
+			t.Errorf("%s: %s; want %s", sum.Results[i].FileName, sum.Results[i].Status, w)
+		}
+	}
+	if sum.Status != pipeline.JobCancelled {
+		t.Errorf("job status %s; want cancelled", sum.Status)
+	}
+}
+
+func TestRunnerPathsAndMissingFiles(t *testing.T) {
+	s := newSetup(t, pipeline.Options{})
+	dir := t.TempDir()
+	good := filepath.Join(dir, "b-estimate.pdf")
+	if err := os.WriteFile(good, textPDF(pipelinetest.SampleLoans()[0]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var img bytes.Buffer
+	_ = png.Encode(&img, image.NewGray(image.Rect(0, 0, 10, 10)))
+	os.WriteFile(filepath.Join(dir, "a-notes.txt"), []byte("not a document"), 0o644)
+	paths, err := pipeline.ExpandPaths([]string{dir, filepath.Join(dir, "missing.pdf")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 2 || filepath.Base(paths[0]) != "b-estimate.pdf" {
+		t.Fatalf("ExpandPaths = %v; want the folder's PDF then the missing file", paths)
+	}
+	sum, err := s.runner.ProcessPaths(context.Background(), paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := sum.Results[0]; r.Status != pipeline.DocSuccess {
+		t.Errorf("%s: %s %s", r.FileName, r.Status, r.ErrorMessage)
+	}
+	if r := sum.Results[1]; r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindValidation || !strings.Contains(r.ErrorMessage, "does not exist") {
+		t.Errorf("missing file: %s %s %q", r.Status, r.ErrorType, r.ErrorMessage)
+	}
+}

@@ -1,0 +1,165 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/png"
+	"strings"
+	"testing"
+)
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		name  string
+		data  []byte
+		want  Format
+		found string
+	}{
+		{"pdf", []byte("%PDF-1.7\n..."), FormatPDF, ""},
+		{"pdf after junk", append(bytes.Repeat([]byte{' '}, 100), "%PDF-1.4"...), FormatPDF, ""},
+		{"jpeg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0}, FormatJPEG, ""},
+		{"png", []byte("\x89PNG\r\n\x1a\n...."), FormatPNG, ""},
+		{"tiff little endian", []byte("II*\x00\x08\x00\x00\x00"), FormatTIFF, ""},
+		{"tiff big endian", []byte("MM\x00*\x00\x00\x00\x08"), FormatTIFF, ""},
+		{"gif", []byte("GIF89a...."), "", "GIF image"},
+		{"webp", []byte("RIFF\x00\x00\x00\x00WEBPVP8 "), "", "WebP image"},
+		{"bmp", []byte("BM\x00\x00"), "", "BMP image"},
+		{"avif", []byte("\x00\x00\x00\x1cftypavif"), "", "AVIF image"},
+		{"jpeg 2000", []byte("\x00\x00\x00\x0cjP  \r\n\x87\n"), "", "JPEG 2000 image"},
+		{"ole", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1...."), "", "Microsoft Office document (.doc, .xls)"},
+		{"zip", []byte("PK\x03\x04...."), "", "ZIP archive or Office document (.docx, .xlsx)"},
+		{"text", []byte("Loan Amount: $250,000\n"), "", "text file"},
+		{"binary junk", []byte{0x00, 0x01, 0x02, 0x03}, "", "file of unknown type"},
+		{"png without its first byte", []byte("PNG\r\n\x1a\n...."), "", "damaged PNG image (its signature is broken)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, found := sniff(tt.data)
+			if got != tt.want || found != tt.found {
+				t.Errorf("sniff = %q, %q; want %q, %q", got, found, tt.want, tt.found)
+			}
+		})
+	}
+}
+
+func TestCheckSize(t *testing.T) {
+	tests := []struct {
+		size int64
+		msg  string
+	}{
+		{0, "File is empty"},
+		{1, ""},
+		{50 << 20, ""},
+		{50<<20 + 1, "File size 50.0 MB exceeds maximum allowed size 50 MB"},
+		{54_945_000, "File size 52.4 MB exceeds maximum allowed size 50 MB"},
+	}
+	for _, tt := range tests {
+		err := checkSize(tt.size, Limits{})
+		if got := MessageOf(err); got != tt.msg {
+			t.Errorf("checkSize(%d) = %q; want %q", tt.size, got, tt.msg)
+		}
+		if err != nil && KindOf(err) != KindValidation {
+			t.Errorf("checkSize(%d) kind = %s", tt.size, KindOf(err))
+		}
+	}
+}
+
+// pngHeader is a valid PNG signature and IHDR declaring w × h pixels, with
+// no image data: enough for DecodeConfig, a bomb for a decoder.
+func pngHeader(w, h uint32) []byte {
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 8, 0 // 8-bit gray
+	_ = binary.Write(&b, binary.BigEndian, uint32(13))
+	chunk := append([]byte("IHDR"), ihdr...)
+	b.Write(chunk)
+	_ = binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
+	return b.Bytes()
+}
+
+// tiffFile builds a classic little-endian TIFF whose IFDs declare the given
+// sizes; next, when not nil, overrides each IFD's next-IFD offset.
+func tiffFile(sizes [][2]uint32, next []uint32) []byte {
+	var b bytes.Buffer
+	b.WriteString("II*\x00")
+	_ = binary.Write(&b, binary.LittleEndian, uint32(8))
+	for i, s := range sizes {
+		start := uint32(b.Len())
+		_ = binary.Write(&b, binary.LittleEndian, uint16(2))
+		for _, e := range []struct {
+			tag uint16
+			v   uint32
+		}{{256, s[0]}, {257, s[1]}} {
+			_ = binary.Write(&b, binary.LittleEndian, e.tag)
+			_ = binary.Write(&b, binary.LittleEndian, uint16(4)) // LONG
+			_ = binary.Write(&b, binary.LittleEndian, uint32(1))
+			_ = binary.Write(&b, binary.LittleEndian, e.v)
+		}
+		nextOff := start + 2 + 2*12 + 4
+		if i == len(sizes)-1 {
+			nextOff = 0
+		}
+		if next != nil {
+			nextOff = next[i]
+		}
+		_ = binary.Write(&b, binary.LittleEndian, nextOff)
+	}
+	return b.Bytes()
+}
+
+func TestValidateImage(t *testing.T) {
+	var small bytes.Buffer
+	_ = png.Encode(&small, image.NewGray(image.Rect(0, 0, 40, 30)))
+	tests := []struct {
+		name   string
+		format Format
+		data   []byte
+		pages  int
+		msg    string // substring of the error message; "" for success
+	}{
+		{"small png", FormatPNG, small.Bytes(), 1, ""},
+		{"pixel bomb png", FormatPNG, pngHeader(20000, 20000), 0, "megapixels"},
+		{"too wide png", FormatPNG, pngHeader(40000, 10), 0, "maximum 32767 pixels a side"},
+		{"truncated png", FormatPNG, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0, "PNG image is damaged"},
+		{"three page tiff", FormatTIFF, tiffFile([][2]uint32{{100, 100}, {100, 100}, {100, 100}}, nil), 3, ""},
+		{"tiff looping to itself", FormatTIFF, tiffFile([][2]uint32{{100, 100}}, []uint32{8}), 0, "loops back"},
+		{"tiff pointing outside", FormatTIFF, tiffFile([][2]uint32{{100, 100}}, []uint32{1 << 30}), 0, "outside the file"},
+		{"tiff bomb page", FormatTIFF, tiffFile([][2]uint32{{100, 100}, {30000, 30000}}, nil), 0, "TIFF page 2: Image is 30000 × 30000"},
+		{"tiff too many pages", FormatTIFF, tiffFile(make51(), nil), 0, "more than 50 pages"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info, err := validateImage(tt.format, tt.data, Limits{})
+			if tt.msg == "" {
+				if err != nil {
+					t.Fatalf("validateImage: %v", err)
+				}
+				if info.Pages != tt.pages {
+					t.Errorf("pages = %d; want %d", info.Pages, tt.pages)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(MessageOf(err), tt.msg) {
+				t.Fatalf("validateImage error = %v; want one containing %q", err, tt.msg)
+			}
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != KindValidation {
+				t.Errorf("kind = %s; want validation_error", KindOf(err))
+			}
+		})
+	}
+}
+
+func make51() [][2]uint32 {
+	out := make([][2]uint32, 51)
+	for i := range out {
+		out[i] = [2]uint32{10, 10}
+	}
+	return out
+}
