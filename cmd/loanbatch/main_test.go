@@ -1,0 +1,291 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	_ "modernc.org/sqlite"
+
+	"loanbatch/pipeline"
+	"loanbatch/pipeline/pipelinetest"
+)
+
+// binary is loanbatch built once for these end-to-end tests: they run it
+// as a user or a script would, worker process included.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "loanbatch-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "loanbatch")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "build loanbatch:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(tb testing.TB, args ...string) result {
+	tb.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8", "LOANBATCH_DATA=") // no accidental default data folder
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		tb.Fatalf("run %v: %v", args, err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func write(tb testing.TB, dir, name string, data []byte) string {
+	tb.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+func TestProcessMixedBatchEndToEnd(t *testing.T) {
+	data := t.TempDir()
+	in := t.TempDir()
+	loans := pipelinetest.SampleLoans()
+	var scan bytes.Buffer
+	png.Encode(&scan, pipelinetest.Scan(loans[1].LetterLines(), pipelinetest.ScanOptions{Noise: 0.01, RotateDeg: -0.5, Seed: 3}))
+	paths := []string{
+		write(t, in, "estimate.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[0].EstimateLines()})),
+		write(t, in, "letter-scan.pdf", scan.Bytes()), // a PNG named .pdf
+		write(t, in, "photo.gif", []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00")),
+		write(t, in, "empty.pdf", nil),
+	}
+	r := runCLI(t, append([]string{"process", "--data", data, "--json"}, paths...)...)
+	if r.code != 1 {
+		t.Fatalf("exit %d; want 1 (some documents failed)\nstderr: %s", r.code, r.stderr)
+	}
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatalf("stdout is not the summary JSON: %v\n%s", err, r.stdout)
+	}
+	if sum.TotalDocuments != 4 || sum.SuccessfulDocuments != 2 || sum.FailedDocuments != 2 || sum.Status != pipeline.JobCompletedWithErrors {
+		t.Errorf("summary %+v", sum)
+	}
+	if got := sum.Results[1]; got.Status != pipeline.DocSuccess || got.TextSource != pipeline.SourceOCR || got.LoanID != loans[1].LoanID {
+		t.Errorf("scan: %s %s %q %s", got.Status, got.TextSource, got.LoanID, got.ErrorMessage)
+	}
+	for _, line := range []string{
+		"Starting batch processing job " + sum.JobID + " with 4 documents",
+		"Processing document: estimate.pdf",
+		"Document estimate.pdf processed: success",
+		"Validation error for photo.gif: GIF image is not a supported format",
+		"Batch processing job " + sum.JobID + " completed: 2 successful, 2 failed",
+	} {
+		if !strings.Contains(r.stderr, line) {
+			t.Errorf("stderr lacks %q", line)
+		}
+	}
+	logFile, err := os.ReadFile(filepath.Join(data, "logs", "loanbatch.log"))
+	if err != nil || !strings.Contains(string(logFile), "completed: 2 successful, 2 failed") {
+		t.Errorf("log file: %v", err)
+	}
+
+	// status, history, export on the stored job.
+	st := runCLI(t, "status", "--data", data, sum.JobID)
+	var job pipeline.JobInfo
+	if st.code != 0 || json.Unmarshal([]byte(st.stdout), &job) != nil || job.Status != pipeline.JobCompletedWithErrors ||
+		job.TotalDocuments != 4 || job.ProcessedDocuments != 4 || job.FailedDocuments != 2 {
+		t.Errorf("status: exit %d, %s", st.code, st.stdout)
+	}
+	h := runCLI(t, "history", "--data", data)
+	if h.code != 0 || !strings.Contains(h.stdout, sum.JobID) || !strings.Contains(h.stdout, "completed_with_errors") {
+		t.Errorf("history: exit %d\n%s", h.code, h.stdout)
+	}
+	out := t.TempDir()
+	for _, ext := range []string{"xlsx", "csv", "json"} {
+		p := filepath.Join(out, "summary."+ext)
+		e := runCLI(t, "export", "--data", data, sum.JobID, p)
+		if e.code != 0 {
+			t.Errorf("export %s: exit %d: %s", ext, e.code, e.stderr)
+			continue
+		}
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("export %s wrote nothing", ext)
+		}
+	}
+	x, err := excelize.OpenFile(filepath.Join(out, "summary.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("Documents")
+	if len(rows) != 5 || rows[1][4] != loans[0].LoanID {
+		t.Errorf("xlsx Documents rows: %v", rows)
+	}
+	x.Close()
+	var exported pipeline.Summary
+	j, _ := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err := json.Unmarshal(j, &exported); err != nil || exported.JobID != sum.JobID || len(exported.Results) != 4 {
+		t.Errorf("json export: %v", err)
+	}
+
+	// The database is consistent and its rows match the summary.
+	db, err := sql.Open("sqlite", filepath.Join(data, "loanbatch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var check string
+	var total, processed, failed int
+	var status string
+	db.QueryRowContext(context.Background(), "PRAGMA integrity_check").Scan(&check)
+	db.QueryRowContext(context.Background(), "SELECT status, total_documents, processed_documents, failed_documents FROM processing_jobs WHERE job_id = ?", sum.JobID).
+		Scan(&status, &total, &processed, &failed)
+	if check != "ok" || status != "completed_with_errors" || total != 4 || processed != 4 || failed != 2 {
+		t.Errorf("database: integrity %q, row %s %d %d %d", check, status, total, processed, failed)
+	}
+}
+
+func TestProcessFolderAllGood(t *testing.T) {
+	data, in := t.TempDir(), t.TempDir()
+	for i, loan := range pipelinetest.SampleLoans() {
+		write(t, in, fmt.Sprintf("%d-loan.pdf", 3-i), pipelinetest.PDF(pipelinetest.Page{Lines: loan.TermSheetLines()}))
+	}
+	write(t, in, "notes.txt", []byte("ignored: not a document type"))
+	r := runCLI(t, "process", "--data", data, in)
+	if r.code != 0 {
+		t.Fatalf("exit %d; want 0\n%s", r.code, r.stderr)
+	}
+	if strings.Contains(r.stdout, "level=") {
+		t.Errorf("logs leaked to stdout: %s", r.stdout)
+	}
+	// Sorted by name: 1-loan.pdf is the last sample loan.
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[1], "1-loan.pdf") || !strings.Contains(lines[1], pipelinetest.SampleLoans()[2].LoanID) {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+}
+
+func TestStopOnFailure(t *testing.T) {
+	data, in := t.TempDir(), t.TempDir()
+	loan := pipelinetest.SampleLoans()[0]
+	bad := write(t, in, "a.gif", []byte("GIF89a"))
+	good := write(t, in, "b.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()}))
+	r := runCLI(t, "process", "--stop-on-failure", "--json", "--data", data, bad, good)
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if r.code != 1 || sum.Results[1].Status != pipeline.DocSkipped || sum.SkippedDocuments != 1 {
+		t.Errorf("exit %d, second %s", r.code, sum.Results[1].Status)
+	}
+}
+
+func TestUsageAndJobLevelErrors(t *testing.T) {
+	data := t.TempDir()
+	notADir := write(t, t.TempDir(), "file", []byte("x"))
+	corrupt := t.TempDir()
+	write(t, corrupt, "loanbatch.db", bytes.Repeat([]byte("garbage!"), 1000))
+	doc := write(t, t.TempDir(), "a.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()}))
+	tests := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"no documents", []string{"process", "--data", data}, "no documents given"},
+		{"unknown flag", []string{"process", "--bogus", doc}, "flag provided but not defined"},
+		{"status without id", []string{"status", "--data", data}, "give one JOB_ID"},
+		{"unknown job", []string{"status", "--data", data, "no-such-job"}, "no job no-such-job"},
+		{"export bad extension", []string{"export", "--data", data, "x", "out.pdf"}, "use a .xlsx, .csv or .json file name"},
+		{"unusable data folder", []string{"process", "--data", notADir, doc}, "cannot use data folder"},
+		{"corrupt database", []string{"process", "--data", corrupt, doc}, "damaged"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, tt.args...)
+			if r.code != 2 {
+				t.Errorf("exit %d; want 2", r.code)
+			}
+			if !strings.Contains(r.stderr, tt.msg) {
+				t.Errorf("stderr %q lacks %q", r.stderr, tt.msg)
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic") {
+				t.Errorf("stack trace on stderr: %s", r.stderr)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout not empty: %q", r.stdout)
+			}
+		})
+	}
+}
+
+// TestCorpusDoneWhen is issue 2's acceptance run on the real CFPB Loan
+// Estimate, one of its page images and the six rejected formats.
+func TestCorpusDoneWhen(t *testing.T) {
+	corpus := pipelinetest.CorpusDir(t)
+	data := t.TempDir()
+	args := []string{"process", "--json", "--data", data,
+		filepath.Join(corpus, "loan_docs", "cfpb_H24B_loan_estimate_fixed_rate.pdf"),
+		filepath.Join(corpus, "loan_docs", "cfpb_H24B_loan_estimate_p1.png")}
+	rejected, _ := filepath.Glob(filepath.Join(corpus, "rejected_formats", "*"))
+	if len(rejected) != 6 {
+		t.Fatalf("%d rejected formats in the corpus; want 6", len(rejected))
+	}
+	r := runCLI(t, append(args, rejected...)...)
+	if r.code != 1 {
+		t.Fatalf("exit %d; want 1\n%s", r.code, r.stderr)
+	}
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Results) != 8 || sum.ProcessedDocuments != 8 || sum.FailedDocuments != 6 || sum.Status != pipeline.JobCompletedWithErrors {
+		t.Fatalf("summary: %d results, %d processed, %d failed, %s", len(sum.Results), sum.ProcessedDocuments, sum.FailedDocuments, sum.Status)
+	}
+	for i, source := range []pipeline.TextSource{pipeline.SourceTextLayer, pipeline.SourceOCR} {
+		if res := sum.Results[i]; res.Status != pipeline.DocSuccess || res.TextSource != source || res.LoanID != "123456789" {
+			t.Errorf("%s: %s %s loan %q", res.FileName, res.Status, res.TextSource, res.LoanID)
+		}
+	}
+	for _, res := range sum.Results[2:] {
+		if res.ErrorType != pipeline.KindValidation || !strings.Contains(res.ErrorMessage, "is not a supported format") {
+			t.Errorf("%s: %s %q", res.FileName, res.ErrorType, res.ErrorMessage)
+		}
+		if _, err := os.Stat(filepath.Join(data, "objects", res.SHA256[:2], res.SHA256)); err != nil {
+			t.Errorf("%s not stored: %v", res.FileName, err)
+		}
+	}
+	for _, cmd := range [][]string{{"status", "--data", data, sum.JobID}, {"history", "--data", data, "--json"}} {
+		if r := runCLI(t, cmd...); r.code != 0 || !strings.Contains(r.stdout, sum.JobID) {
+			t.Errorf("%v: exit %d", cmd, r.code)
+		}
+	}
+	for _, ext := range []string{"xlsx", "csv", "json"} {
+		if r := runCLI(t, "export", "--data", data, sum.JobID, filepath.Join(t.TempDir(), "s."+ext)); r.code != 0 {
+			t.Errorf("export %s: exit %d %s", ext, r.code, r.stderr)
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"loanbatch/pipeline"
+	"loanbatch/pipeline/export"
+)
+
+func sampleSummary() *pipeline.Summary {
+	start := time.Date(2026, 11, 29, 10, 30, 0, 0, time.UTC)
+	return &pipeline.Summary{
+		JobID: "3f0c1a2b-0000-4000-8000-000000000001", Status: pipeline.JobCompletedWithErrors,
+		TotalDocuments: 2, ProcessedDocuments: 2, SuccessfulDocuments: 1, FailedDocuments: 1,
+		StartTime: start, EndTime: start.Add(7020 * time.Millisecond), TotalProcessingTime: 7.02,
+		Results: []pipeline.Result{
+			{FileName: "loan1.pdf", Status: pipeline.DocSuccess, DocumentID: "d1", SHA256: "ab", Pages: 3,
+				TextSource: pipeline.SourceTextLayer, DocumentType: pipeline.TypeLoanEstimate, LoanID: "LN-2026-004417",
+				Fields: pipeline.Fields{LoanID: "LN-2026-004417", BorrowerName: "Maria T. Gonzalez", LenderName: "Harbor Point Mortgage",
+					LoanAmountCents: 25000000, InterestRatePct: 6.875, APRPct: 7.012, TermMonths: 360,
+					MonthlyPaymentCents: 164232, ClosingCostsCents: 805400, IssueDate: "2026-03-14",
+					PropertyAddress: "123 Main St, Springfield, IL 62704"},
+				ProcessingTime: 1.84, Timestamp: start.Add(2 * time.Second)},
+			{FileName: "=HYPERLINK(\"http://x\").pdf", Status: pipeline.DocFailed, DocumentID: "d2",
+				ErrorType: pipeline.KindValidation, ErrorMessage: "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF",
+				Timestamp: start.Add(3 * time.Second)},
+		},
+	}
+}
+
+func TestXLSX(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := export.WriteFile(path, sampleSummary()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("a spreadsheet cannot open the export: %v", err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"Summary", "Documents"}) {
+		t.Fatalf("sheets %v", got)
+	}
+	if v, _ := f.GetCellValue("Summary", "B1"); v != sampleSummary().JobID {
+		t.Errorf("Summary B1 = %q", v)
+	}
+	if v, _ := f.GetCellValue("Summary", "B2"); v != "completed_with_errors" {
+		t.Errorf("Summary B2 = %q", v)
+	}
+	header, _ := f.GetRows("Documents")
+	if len(header) != 3 || header[0][0] != "#" || header[0][7] != "Loan amount" {
+		t.Fatalf("Documents rows %v", header)
+	}
+	// Typed cells: numbers with formats, read raw and formatted.
+	typed := []struct {
+		cell, raw, shown string
+	}{
+		{"H2", "250000", "$250,000.00"},
+		{"I2", "0.06875", "6.875%"},
+		{"J2", "0.07012", "7.012%"},
+		{"K2", "360", "360"},
+		{"L2", "1642.32", "$1,642.32"},
+		{"N2", "", "2026-03-14"},
+	}
+	for _, c := range typed {
+		shown, _ := f.GetCellValue("Documents", c.cell)
+		if shown != c.shown {
+			t.Errorf("%s shows %q; want %q", c.cell, shown, c.shown)
+		}
+		typ, _ := f.GetCellType("Documents", c.cell)
+		if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("%s is text; want a typed number or date", c.cell)
+		}
+		if c.raw != "" {
+			raw, _ := f.GetCellValue("Documents", c.cell, excelize.Options{RawCellValue: true})
+			if raw != c.raw {
+				t.Errorf("%s raw %q; want %q", c.cell, raw, c.raw)
+			}
+		}
+	}
+	// An untrusted file name stays text, never a formula.
+	if formula, _ := f.GetCellFormula("Documents", "B3"); formula != "" {
+		t.Errorf("file name became a formula: %q", formula)
+	}
+	panes, err := f.GetPanes("Documents")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header not frozen: %+v %v", panes, err)
+	}
+	style, _ := f.GetCellStyle("Documents", "A1")
+	if s, err := f.GetStyle(style); err != nil || s.Font == nil || !s.Font.Bold {
+		t.Errorf("header not bold")
+	}
+	data, _ := os.ReadFile(path)
+	if !bytes.Contains(data, []byte("autoFilter")) && !xlsxHasAutoFilter(t, f) {
+		t.Errorf("no autofilter on the Documents sheet")
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {
+		t.Errorf("export mode %v; want 0644", st.Mode().Perm())
+	}
+}
+
+func xlsxHasAutoFilter(t *testing.T, f *excelize.File) bool {
+	names := f.GetDefinedName()
+	for _, n := range names {
+		if strings.Contains(n.Name, "FilterDatabase") {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCSV(t *testing.T) {
+	var b bytes.Buffer
+	if err := export.Write(&b, sampleSummary(), export.CSV); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || rows[0][7] != "loan_amount_cents" || rows[1][7] != "25000000" || rows[1][8] != "6.875" || rows[1][13] != "2026-03-14" {
+		t.Errorf("csv rows %v", rows[:2])
+	}
+	if !strings.HasPrefix(rows[2][1], "'=") {
+		t.Errorf("formula-like file name not neutralised: %q", rows[2][1])
+	}
+	if rows[2][18] != "validation_error" {
+		t.Errorf("error type %q", rows[2][18])
+	}
+}
+
+func TestJSONMatchesContract(t *testing.T) {
+	var b bytes.Buffer
+	if err := export.Write(&b, sampleSummary(), export.JSON); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"job_id", "status", "total_documents", "processed_documents", "successful_documents",
+		"failed_documents", "skipped_documents", "start_time", "end_time", "total_processing_time", "results"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("summary JSON lacks %q", k)
+		}
+	}
+	r := m["results"].([]any)[0].(map[string]any)
+	for _, k := range []string{"file_name", "status", "document_id", "sha256", "pages", "text_source", "document_type",
+		"loan_id", "fields", "error_type", "error_message", "processing_time", "timestamp"} {
+		if _, ok := r[k]; !ok {
+			t.Errorf("result JSON lacks %q", k)
+		}
+	}
+	if r["start_time"] != nil || m["start_time"] != "2026-11-29T10:30:00Z" {
+		t.Errorf("start_time = %v", m["start_time"])
+	}
+	fields := r["fields"].(map[string]any)
+	if fields["loan_amount_cents"] != float64(25000000) || fields["term_months"] != float64(360) {
+		t.Errorf("fields %v", fields)
+	}
+	failed := m["results"].([]any)[1].(map[string]any)
+	if len(failed["fields"].(map[string]any)) != 0 {
+		t.Errorf("a failed document has fields: %v", failed["fields"])
+	}
+}
+
+func TestFormatOfAndSuggestedName(t *testing.T) {
+	for path, want := range map[string]export.Format{"a.xlsx": export.XLSX, "B.CSV": export.CSV, "c.json": export.JSON} {
+		if got, err := export.FormatOf(path); err != nil || got != want {
+			t.Errorf("FormatOf(%q) = %v, %v", path, got, err)
+		}
+	}
+	if _, err := export.FormatOf("a.pdf"); !errors.Is(err, export.ErrUnknownFormat) {
+		t.Errorf("FormatOf(a.pdf) = %v", err)
+	}
+	if err := export.WriteFile(filepath.Join(t.TempDir(), "x.txt"), sampleSummary()); !errors.Is(err, export.ErrUnknownFormat) {
+		t.Errorf("WriteFile(x.txt) = %v", err)
+	}
+	name := export.SuggestedName(sampleSummary(), export.XLSX)
+	if !strings.HasPrefix(name, "loan-batch-2026-11-") || !strings.HasSuffix(name, "-3f0c1a2b.xlsx") {
+		t.Errorf("SuggestedName = %q", name)
+	}
+}
