@@ -33,9 +33,10 @@ const (
 type Event struct {
 	Kind     EventKind
 	JobID    string
-	Total    int    // documents in the job (job_started)
-	DocIndex int    // document position (doc_*)
-	FileName string // document name (doc_started)
+	Total    int      // documents in the job (job_started)
+	Files    []string // every document's name, in order (job_started)
+	DocIndex int      // document position (doc_*)
+	FileName string   // document name (doc_started)
 	Stage    Stage
 	Page     int
 	Pages    int

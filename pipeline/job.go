@@ -60,10 +60,10 @@ type DocumentType string
 
 // Document types recognised from content.
 const (
-	TypeLoanEstimate       DocumentType = "loan_estimate"
-	TypeClosingDisclosure  DocumentType = "closing_disclosure"
-	TypeCommitmentLetter   DocumentType = "commitment_letter"
-	TypeOther              DocumentType = "other"
+	TypeLoanEstimate      DocumentType = "loan_estimate"
+	TypeClosingDisclosure DocumentType = "closing_disclosure"
+	TypeCommitmentLetter  DocumentType = "commitment_letter"
+	TypeOther             DocumentType = "other"
 )
 
 // Document is one input given as bytes. FileName is untrusted display text

@@ -2,10 +2,10 @@ package pipeline
 
 import (
 	"fmt"
-	"math"
-	"sort"
 	"image"
+	"math"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/otiai10/gosseract/v2"
@@ -38,6 +38,11 @@ func newOCREngine(lang string) (*ocrEngine, error) {
 		return nil, fmt.Errorf("tesseract page mode: %w", err)
 	}
 	return &ocrEngine{client: c}, nil
+}
+
+// OCRLanguages lists the Tesseract languages installed on this machine.
+func OCRLanguages() ([]string, error) {
+	return gosseract.GetAvailableLanguages()
 }
 
 func (o *ocrEngine) Close() {

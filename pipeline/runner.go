@@ -177,7 +177,11 @@ func (r *Runner) run(ctx context.Context, inputs []input) (*Summary, error) {
 		return nil, fmt.Errorf("create job: %w", err)
 	}
 	log.Info(fmt.Sprintf("Starting batch processing job %s with %d documents", jobID, len(docs)))
-	r.emit(Event{Kind: EventJobStarted, JobID: jobID, Total: len(docs)})
+	names := make([]string, len(docs))
+	for i, d := range docs {
+		names[i] = d.rec.FileName
+	}
+	r.emit(Event{Kind: EventJobStarted, JobID: jobID, Total: len(docs), Files: names})
 	if err := r.store.SetJobStatus(ctx, jobID, JobProcessing, r.opts.Now()); err != nil {
 		return nil, fmt.Errorf("start job: %w", err)
 	}

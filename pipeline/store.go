@@ -36,4 +36,6 @@ type Store interface {
 	Job(ctx context.Context, jobID string) (JobInfo, error)
 	Jobs(ctx context.Context) ([]JobInfo, error)
 	Summary(ctx context.Context, jobID string) (*Summary, error)
+	// PageTexts returns the text read from each page of a document.
+	PageTexts(ctx context.Context, documentID string) ([]PageText, error)
 }

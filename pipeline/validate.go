@@ -311,3 +311,23 @@ func tiffPages(data []byte, max int) ([]tiffPage, error) {
 	}
 	return pages, nil
 }
+
+// DetectFormat names a supported format from a file's first bytes (at
+// least the first kilobyte), or returns false.
+func DetectFormat(head []byte) (Format, bool) {
+	f, _ := sniff(head)
+	return f, f != ""
+}
+
+// Extension is the usual file name extension of a format, with its dot.
+func (f Format) Extension() string {
+	switch f {
+	case FormatJPEG:
+		return ".jpg"
+	case FormatTIFF:
+		return ".tif"
+	case "":
+		return ""
+	}
+	return "." + string(f)
+}

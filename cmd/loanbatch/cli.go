@@ -120,4 +120,3 @@ func fail(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "loanbatch: "+format+"\n", args...)
 	return exitUsage
 }
-

@@ -103,4 +103,3 @@ func orDash(s string) string {
 	}
 	return s
 }
-

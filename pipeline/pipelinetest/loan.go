@@ -63,7 +63,9 @@ func Money(cents int64) string {
 	return fmt.Sprintf("$%s.%02d", b.String(), cents%100)
 }
 
-func pct(p float64) string { return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".") + "%" }
+func pct(p float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".") + "%"
+}
 
 func (l Loan) applicants() string {
 	if l.CoBorrower == "" {

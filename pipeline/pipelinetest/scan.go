@@ -16,11 +16,11 @@ import (
 
 // ScanOptions degrade a rendered page as a scanner or a phone would.
 type ScanOptions struct {
-	DPI      float64 // 300 when zero
-	Noise    float64 // share of pixels flipped to random gray, 0–1
-	Blur     bool    // a 3×3 box blur
+	DPI       float64 // 300 when zero
+	Noise     float64 // share of pixels flipped to random gray, 0–1
+	Blur      bool    // a 3×3 box blur
 	RotateDeg float64 // a slight skew, in degrees
-	Seed     uint64  // for the noise
+	Seed      uint64  // for the noise
 }
 
 var parsedFont *opentype.Font
@@ -105,4 +105,3 @@ func boxBlur(src *image.Gray) *image.Gray {
 	}
 	return dst
 }
-

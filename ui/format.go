@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"loanbatch/pipeline"
+)
+
+// formatMoney shows cents as "$250,000.00"; zero (not found) shows nothing.
+func formatMoney(cents int64) string {
+	if cents == 0 {
+		return ""
+	}
+	neg := cents < 0
+	if neg {
+		cents = -cents
+	}
+	whole := fmt.Sprintf("%d", cents/100)
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	s := fmt.Sprintf("$%s.%02d", b.String(), cents%100)
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// formatRate shows a percent number as "6.875 %"; zero shows nothing.
+func formatRate(p float64) string {
+	if p == 0 {
+		return ""
+	}
+	s := strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", p), "0"), ".")
+	return s + " %"
+}
+
+func formatTerm(months int) string {
+	switch {
+	case months == 0:
+		return ""
+	case months%12 == 0:
+		return fmt.Sprintf("%d years (%d months)", months/12, months)
+	}
+	return fmt.Sprintf("%d months", months)
+}
+
+// formatDuration shows a short duration as "0:40" or "1:02:03".
+func formatDuration(d time.Duration) string {
+	d = d.Round(time.Second)
+	h, m, s := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
+	}
+	return fmt.Sprintf("%d:%02d", m, s)
+}
+
+func shortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}
+
+// stageLabel words a document's stage for the table.
+func stageLabel(r *rowState) string {
+	switch r.status {
+	case pipeline.DocSuccess:
+		return "Done"
+	case pipeline.DocFailed:
+		return "Failed"
+	case pipeline.DocSkipped:
+		return "Skipped"
+	case pipeline.DocQueued, "":
+		return "Queued"
+	}
+	switch r.stage {
+	case pipeline.StageValidate:
+		return "Checking"
+	case pipeline.StageText:
+		return "Reading text"
+	case pipeline.StageOCR:
+		if r.pages > 0 && r.page > 0 {
+			return fmt.Sprintf("OCR page %d of %d", r.page, r.pages)
+		}
+		return "OCR"
+	case pipeline.StageFields:
+		return "Finding fields"
+	case pipeline.StageStore:
+		return "Saving"
+	}
+	return "Starting"
+}
+
+func typeLabel(t pipeline.DocumentType) string {
+	switch t {
+	case pipeline.TypeLoanEstimate:
+		return "Loan Estimate"
+	case pipeline.TypeClosingDisclosure:
+		return "Closing Disclosure"
+	case pipeline.TypeCommitmentLetter:
+		return "Commitment letter"
+	case pipeline.TypeOther:
+		return "Other"
+	}
+	return ""
+}
+
+func statusLabel(s pipeline.JobStatus) string {
+	switch s {
+	case pipeline.JobCompletedWithErrors:
+		return "Completed with errors"
+	case "":
+		return ""
+	}
+	return strings.ToUpper(string(s[:1])) + strings.ReplaceAll(string(s[1:]), "_", " ")
+}

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/data/binding"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"loanbatch/pipeline"
+)
+
+// column is one column of the job table.
+type column struct {
+	title string
+	width float32
+	text  func(i int, r *rowState) string
+}
+
+func resultText(r *rowState, f func(*pipeline.Result) string) string {
+	if r.result == nil {
+		return ""
+	}
+	return f(r.result)
+}
+
+var jobColumns = []column{
+	{"#", 44, func(i int, _ *rowState) string { return fmt.Sprint(i + 1) }},
+	{"File", 220, func(_ int, r *rowState) string { return r.fileName }},
+	{"Pages", 56, func(_ int, r *rowState) string {
+		if r.pages == 0 {
+			return ""
+		}
+		return fmt.Sprint(r.pages)
+	}},
+	{"Stage", 150, stageLabelAt},
+	{"Document type", 140, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string { return typeLabel(x.DocumentType) })
+	}},
+	{"Loan ID", 150, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string { return x.Fields.LoanID })
+	}},
+	{"Borrower", 150, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string { return x.Fields.BorrowerName })
+	}},
+	{"Amount", 110, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string { return formatMoney(x.Fields.LoanAmountCents) })
+	}},
+	{"Rate", 72, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.InterestRatePct) })
+	}},
+	{"APR", 72, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.APRPct) })
+	}},
+	{"Time", 60, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string {
+			if x.ProcessingTime == 0 {
+				return ""
+			}
+			return fmt.Sprintf("%.1f s", x.ProcessingTime)
+		})
+	}},
+	{"Error", 360, func(_ int, r *rowState) string {
+		return resultText(r, func(x *pipeline.Result) string { return x.ErrorMessage })
+	}},
+}
+
+func stageLabelAt(_ int, r *rowState) string { return stageLabel(r) }
+
+const stageColumn = 3
+
+// jobView shows one job: a header with its progress and a table with one
+// row per document; selecting a row opens its details beside the table.
+type jobView struct {
+	state    *jobState
+	progress binding.Float
+	line     binding.String
+	title    binding.String
+
+	table    *widget.Table
+	details  *fyne.Container
+	split    *container.Split
+	cancel   *widget.Button
+	export   *widget.Button
+	resume   *widget.Button
+	selected int
+
+	onCancel  func()
+	onExport  func()
+	onDetails func(r *rowState) fyne.CanvasObject
+	content   fyne.CanvasObject
+}
+
+func newJobView() *jobView {
+	v := &jobView{state: newJobState(), progress: binding.NewFloat(), line: binding.NewString(),
+		title: binding.NewString(), selected: -1}
+	return v
+}
+
+func (v *jobView) build() fyne.CanvasObject {
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.state.rows), len(jobColumns) },
+		func() fyne.CanvasObject {
+			icon := widget.NewIcon(nil)
+			label := widget.NewLabel("")
+			label.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, icon, nil, label)
+		},
+		v.updateCell,
+	)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(jobColumns) {
+			o.(*widget.Label).SetText(jobColumns[id.Col].title)
+		}
+	}
+	for i, c := range jobColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		v.selected = id.Row
+		v.showDetails()
+	}
+
+	v.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		if v.onCancel != nil {
+			v.onCancel()
+		}
+	})
+	v.export = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
+		if v.onExport != nil {
+			v.onExport()
+		}
+	})
+	title := widget.NewLabelWithData(v.title)
+	title.TextStyle.Bold = true
+	bar := widget.NewProgressBarWithData(v.progress)
+	header := container.NewBorder(nil, nil, title, container.NewHBox(v.export, v.cancel),
+		container.NewVBox(bar, widget.NewLabelWithData(v.line)))
+
+	v.details = container.NewStack()
+	v.split = container.NewHSplit(v.table, container.NewVScroll(v.details))
+	v.split.SetOffset(1)
+	v.content = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.split)
+	v.refreshHeader()
+	return v.content
+}
+
+func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row < 0 || id.Row >= len(v.state.rows) || id.Col < 0 || id.Col >= len(jobColumns) {
+		return
+	}
+	r := &v.state.rows[id.Row]
+	box := o.(*fyne.Container)
+	label := box.Objects[0].(*widget.Label)
+	icon := box.Objects[1].(*widget.Icon)
+	label.SetText(jobColumns[id.Col].text(id.Row, r))
+	label.Importance = widget.MediumImportance
+	icon.Hidden = id.Col != stageColumn
+	if id.Col == stageColumn {
+		icon.SetResource(stageIcon(r))
+	}
+	if r.status == pipeline.DocFailed && (id.Col == stageColumn || id.Col == len(jobColumns)-1) {
+		label.Importance = widget.DangerImportance
+	}
+	if r.status == pipeline.DocSkipped && id.Col == stageColumn {
+		label.Importance = widget.LowImportance
+	}
+	label.Refresh()
+}
+
+func stageIcon(r *rowState) fyne.Resource {
+	switch r.status {
+	case pipeline.DocSuccess:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	case pipeline.DocFailed:
+		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	case pipeline.DocSkipped:
+		return theme.NewDisabledResource(theme.MediaSkipNextIcon())
+	case pipeline.DocProcessing:
+		return theme.NewPrimaryThemedResource(theme.MediaPlayIcon())
+	}
+	return theme.NewDisabledResource(theme.MoreHorizontalIcon())
+}
+
+// applyEvents takes a batch of events on the UI goroutine.
+func (v *jobView) applyEvents(events []pipeline.Event, now time.Time) {
+	structural := false
+	prevCurrent := v.state.current
+	for _, e := range events {
+		if e.Kind == pipeline.EventJobStarted || e.Kind == pipeline.EventJobDone {
+			structural = true
+		}
+		v.state.apply(e, now)
+	}
+	if v.table == nil {
+		return
+	}
+	if structural {
+		v.selected = -1
+		v.table.UnselectAll()
+		v.hideDetails()
+	}
+	v.table.Refresh()
+	if c := v.state.current; c >= 0 && c != prevCurrent {
+		v.table.ScrollTo(widget.TableCellID{Row: c, Col: 0}) // keep the row in progress in view
+	}
+	v.refreshHeader()
+	if v.selected >= 0 && !structural {
+		v.showDetails()
+	}
+}
+
+// load shows a stored job.
+func (v *jobView) load(sum *pipeline.Summary) {
+	v.state.load(sum)
+	v.selected = -1
+	if v.table != nil {
+		v.table.UnselectAll()
+		v.table.Refresh()
+		v.table.ScrollToTop()
+		v.hideDetails()
+	}
+	v.refreshHeader()
+}
+
+func (v *jobView) refreshHeader() {
+	s := v.state
+	if s.jobID == "" {
+		_ = v.title.Set("No job")
+	} else {
+		_ = v.title.Set(fmt.Sprintf("Job %s · %s", shortID(s.jobID), statusLabel(s.status)))
+	}
+	_ = v.progress.Set(s.progress())
+	_ = v.line.Set(s.statusLine(time.Now()))
+	if v.cancel != nil {
+		if s.live {
+			v.cancel.Enable()
+		} else {
+			v.cancel.Disable()
+		}
+		if s.jobID == "" {
+			v.export.Disable()
+		} else {
+			v.export.Enable()
+		}
+	}
+}
+
+func (v *jobView) showDetails() {
+	r := v.state.row(v.selected)
+	if r == nil || v.onDetails == nil {
+		return
+	}
+	v.details.Objects = []fyne.CanvasObject{v.onDetails(r)}
+	v.details.Refresh()
+	if v.split.Offset > 0.7 {
+		v.split.SetOffset(0.62)
+	}
+}
+
+// closeDetails closes the side panel and clears the selection.
+func (v *jobView) closeDetails() {
+	v.selected = -1
+	v.table.UnselectAll()
+	v.hideDetails()
+}
+
+func (v *jobView) hideDetails() {
+	v.details.Objects = nil
+	v.details.Refresh()
+	v.split.SetOffset(1)
+}

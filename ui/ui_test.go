@@ -1,0 +1,412 @@
+package ui
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
+
+	"loanbatch/pipeline"
+	"loanbatch/pipeline/pipelinetest"
+	"loanbatch/store"
+)
+
+// The test binary is also the runner's worker; a document containing
+// HANG-ME stalls it, to test Cancel.
+func TestMain(m *testing.M) {
+	if os.Getenv("LOANBATCH_TEST_WORKER") == "1" {
+		pr, pw := io.Pipe()
+		go func() {
+			sc := bufio.NewScanner(os.Stdin)
+			sc.Buffer(make([]byte, 1<<20), 1<<22)
+			for sc.Scan() {
+				var req struct{ Path string }
+				_ = json.Unmarshal(sc.Bytes(), &req)
+				if data, _ := os.ReadFile(req.Path); bytes.Contains(data, []byte("HANG-ME")) {
+					select {}
+				}
+				pw.Write(append(sc.Bytes(), '\n'))
+			}
+			pw.Close()
+		}()
+		_ = pipeline.ServeWorker(context.Background(), pr, os.Stdout)
+		return
+	}
+	os.Exit(m.Run())
+}
+
+func testWorker() *exec.Cmd {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "LOANBATCH_TEST_WORKER=1")
+	return cmd
+}
+
+func openStore(ctx context.Context, dir string) (pipeline.Store, io.Closer, error) {
+	db, err := store.Open(ctx, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, db, nil
+}
+
+// uiQueue stands in for fyne.Do: functions posted from the pump goroutine
+// run on the test goroutine when the test drains the queue, as the UI
+// goroutine would run them.
+type uiQueue struct {
+	mu  sync.Mutex
+	fns []func()
+	n   int // dispatches so far
+}
+
+func (q *uiQueue) push(fn func()) {
+	q.mu.Lock()
+	q.fns = append(q.fns, fn)
+	q.n++
+	q.mu.Unlock()
+}
+
+// drainUntil runs posted functions until cond holds or the time is up.
+func (q *uiQueue) drainUntil(tb testing.TB, cond func() bool, limit time.Duration) {
+	tb.Helper()
+	deadline := time.Now().Add(limit)
+	for {
+		q.mu.Lock()
+		fns := q.fns
+		q.fns = nil
+		q.mu.Unlock()
+		for _, fn := range fns {
+			fn()
+		}
+		if cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("condition not reached in %s", limit)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+type harness struct {
+	ui   *UI
+	q    *uiQueue
+	win  fyne.Window
+	dir  string
+	docs string
+}
+
+func newHarness(tb testing.TB, dataDir string) *harness {
+	tb.Helper()
+	a := test.NewTempApp(tb)
+	w := test.NewTempWindow(tb, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1280, 780))
+	q := &uiQueue{}
+	u := Create(context.Background(), a, w, Config{DefaultDataDir: dataDir, OpenStore: openStore, WorkerCommand: testWorker}, q.push)
+	tb.Cleanup(u.Close)
+	return &harness{ui: u, q: q, win: w, dir: dataDir, docs: tb.TempDir()}
+}
+
+func (h *harness) write(tb testing.TB, name string, data []byte) string {
+	p := filepath.Join(h.docs, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+func (h *harness) drop(paths ...string) {
+	var uris []fyne.URI
+	for _, p := range paths {
+		uris = append(uris, storage.NewFileURI(p))
+	}
+	h.ui.addURIs(uris) // what the window's drop callback does
+}
+
+func (h *harness) waitJobDone(tb testing.TB) {
+	tb.Helper()
+	h.q.drainUntil(tb, func() bool {
+		s := h.ui.job.state
+		return s.jobID != "" && !s.live && !h.ui.ctrl.busy()
+	}, 90*time.Second)
+}
+
+// cellText renders one table cell through the table's own callbacks.
+func cellText(v *jobView, row, col int) string {
+	o := v.table.CreateCell()
+	v.updateCell(widget.TableCellID{Row: row, Col: col}, o)
+	return o.(*fyne.Container).Objects[0].(*widget.Label).Text
+}
+
+func TestStartShowsDropArea(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	if h.win.Title() != "Loan Batch" && h.win.Title() != "" {
+		t.Errorf("title %q", h.win.Title())
+	}
+	if !h.ui.drop.Visible() || h.ui.job.content.Visible() {
+		t.Fatal("with no job the drop area should show, not the job view")
+	}
+	found := false
+	test.LaidOutObjects(h.ui.drop) // lay out so texts are realised
+	for _, o := range test.LaidOutObjects(h.ui.drop) {
+		if rt, ok := o.(*widget.RichText); ok && strings.Contains(rt.String(), "Drop loan documents here") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error(`no "Drop loan documents here" text`)
+	}
+}
+
+func TestDroppedDocumentsRunLiveAndShowResults(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	loans := pipelinetest.SampleLoans()
+	good := h.write(t, "harbor.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[0].EstimateLines()}))
+	bad := h.write(t, "photo.gif", []byte("GIF89a\x01\x00"))
+	letter := h.write(t, "cedar.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[1].LetterLines()}))
+	h.drop(good, bad, letter)
+	if !h.ui.job.content.Visible() {
+		t.Fatal("dropping did not show the job view")
+	}
+	h.waitJobDone(t)
+
+	v := h.ui.job
+	if len(v.state.rows) != 3 {
+		t.Fatalf("%d rows; want 3", len(v.state.rows))
+	}
+	checks := []struct {
+		row, col int
+		want     string
+	}{
+		{0, 1, "harbor.pdf"}, {0, 3, "Done"}, {0, 4, "Loan Estimate"}, {0, 5, loans[0].LoanID},
+		{0, 6, "Maria T. Gonzalez"}, {0, 7, "$250,000.00"}, {0, 8, "6.875 %"}, {0, 9, "7.012 %"},
+		{1, 3, "Failed"}, {1, 11, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{2, 4, "Commitment letter"}, {2, 7, "$312,500.00"},
+	}
+	for _, c := range checks {
+		if got := cellText(v, c.row, c.col); got != c.want {
+			t.Errorf("cell (%d, %s) = %q; want %q", c.row, jobColumns[c.col].title, got, c.want)
+		}
+	}
+	// A failed row reads as failed at a glance.
+	o := v.table.CreateCell()
+	v.updateCell(widget.TableCellID{Row: 1, Col: stageColumn}, o)
+	if o.(*fyne.Container).Objects[0].(*widget.Label).Importance != widget.DangerImportance {
+		t.Error("failed stage is not shown in the danger colour")
+	}
+	title, _ := v.title.Get()
+	line, _ := v.line.Get()
+	progress, _ := v.progress.Get()
+	if !strings.HasSuffix(title, "Completed with errors") || !strings.HasPrefix(line, "3 of 3 · 1 failed · took") || progress != 1 {
+		t.Errorf("header %q / %q / %v", title, line, progress)
+	}
+	if !v.cancel.Disabled() {
+		t.Error("Cancel is enabled on a finished job")
+	}
+
+	// Selecting a row opens its details.
+	v.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	if len(v.details.Objects) == 0 {
+		t.Fatal("no details panel")
+	}
+	texts := labelsIn(v.details.Objects[0])
+	for _, want := range []string{"Harbor Point Mortgage", "123 Main St, Springfield, IL 62704", "30 years (360 months)", "PDF text layer"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("details lack %q", want)
+		}
+	}
+	v.closeDetails()
+	if len(v.details.Objects) != 0 {
+		t.Error("details still shown after closing")
+	}
+}
+
+func labelsIn(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, c := range test.LaidOutObjects(o) {
+		if l, ok := c.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestHistoryReopensJobAfterRestartAndExports(t *testing.T) {
+	data := t.TempDir()
+	h := newHarness(t, data)
+	loan := pipelinetest.SampleLoans()[2]
+	h.drop(h.write(t, "northgate.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loan.TermSheetLines()})))
+	h.waitJobDone(t)
+	jobID := h.ui.job.state.jobID
+	h.ui.Close()
+
+	// A new window on the same data folder, as after a restart.
+	h2 := newHarness(t, data)
+	h2.ui.tabs.SelectIndex(1)
+	if len(h2.ui.history.shown) != 1 || h2.ui.history.shown[0].JobID != jobID {
+		t.Fatalf("history shows %v; want the earlier job", h2.ui.history.shown)
+	}
+	h2.ui.history.filter.SetText("no-such-thing")
+	if len(h2.ui.history.shown) != 0 || h2.ui.history.empty.Hidden {
+		t.Error("filter did not hide the job")
+	}
+	h2.ui.history.filter.SetText(shortID(jobID))
+	h2.ui.history.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	v := h2.ui.job
+	if v.state.jobID != jobID || len(v.state.rows) != 1 || cellText(v, 0, 5) != loan.LoanID {
+		t.Fatalf("reopened job: %s rows %d", v.state.jobID, len(v.state.rows))
+	}
+	if h2.ui.tabs.Selected() != h2.ui.jobTab {
+		t.Error("opening a job did not switch to the job view")
+	}
+
+	sum, err := h2.ui.currentStore().Summary(context.Background(), jobID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := exportTo(filepath.Join(t.TempDir(), "export"), sum)
+	if err != nil || !strings.HasSuffix(path, ".xlsx") {
+		t.Fatalf("exportTo = %s, %v", path, err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Documents", "E2"); v != loan.LoanID {
+		t.Errorf("exported loan ID %q", v)
+	}
+}
+
+func TestCancelStopsTheRunningJob(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	loan := pipelinetest.SampleLoans()[0]
+	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
+	h.drop(h.write(t, "a.pdf", pdf), h.write(t, "hangs.pdf", append(pdf, "%HANG-ME\n"...)), h.write(t, "c.pdf", pdf))
+	h.q.drainUntil(t, func() bool { return h.ui.job.state.current == 1 }, 60*time.Second)
+	if h.ui.job.cancel.Disabled() {
+		t.Fatal("Cancel disabled while a job runs")
+	}
+	test.Tap(h.ui.job.cancel)
+	h.waitJobDone(t)
+	s := h.ui.job.state
+	if s.status != pipeline.JobCancelled || s.rows[0].status != pipeline.DocSuccess ||
+		s.rows[1].status != pipeline.DocSkipped || s.rows[2].status != pipeline.DocSkipped {
+		t.Errorf("after cancel: job %s, rows %s %s %s", s.status, s.rows[0].status, s.rows[1].status, s.rows[2].status)
+	}
+}
+
+func TestDataFolderProblemsShowADialog(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-folder")
+	os.WriteFile(file, []byte("x"), 0o644)
+	h := newHarness(t, file)
+	if !dialogSays(h.win, "cannot use the data folder") {
+		t.Error("no dialog about the unusable data folder")
+	}
+	// Documents dropped now are refused with a dialog, not lost silently.
+	h.win.Canvas().Overlays().Top().Hide()
+	h.win.Canvas().Overlays().Remove(h.win.Canvas().Overlays().Top())
+	h.drop(file)
+	if !dialogSays(h.win, "No data folder is open") {
+		t.Error("no dialog when dropping without a data folder")
+	}
+}
+
+func TestMissingOCRLanguageShowsADialog(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	h.ui.settings.language = "xyz"
+	h.drop(filepath.Join(h.docs, "any.pdf"))
+	if !dialogSays(h.win, `The OCR language "xyz" is not installed`) {
+		t.Error("no dialog about the missing language")
+	}
+	if h.ui.ctrl.busy() {
+		t.Error("a job started without its OCR language")
+	}
+}
+
+func dialogSays(w fyne.Window, text string) bool {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if strings.Contains(x.Text, text) {
+				return true
+			}
+		case *widget.RichText:
+			if strings.Contains(x.String(), text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestPumpCoalescesEvents(t *testing.T) {
+	q := &uiQueue{}
+	var got []pipeline.Event
+	c := &controller{dispatch: q.push, onEvents: func(es []pipeline.Event) { got = append(got, es...) }}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c.start(ctx)
+	const n = 5000
+	go func() {
+		c.post(pipeline.Event{Kind: pipeline.EventJobStarted, Total: n})
+		for i := 0; i < n; i++ {
+			c.post(pipeline.Event{Kind: pipeline.EventDocDone, DocIndex: i, Result: &pipeline.Result{Status: pipeline.DocSuccess}})
+		}
+	}()
+	q.drainUntil(t, func() bool { return len(got) == n+1 }, 30*time.Second)
+	for i, e := range got[1:] {
+		if e.DocIndex != i {
+			t.Fatalf("event %d is for document %d: order lost", i, e.DocIndex)
+		}
+	}
+	q.mu.Lock()
+	dispatches := q.n
+	q.mu.Unlock()
+	if dispatches > n/10 {
+		t.Errorf("%d UI dispatches for %d events: not coalesced", dispatches, n)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{formatMoney(25000000), "$250,000.00"},
+		{formatMoney(76178), "$761.78"},
+		{formatMoney(5), "$0.05"},
+		{formatMoney(0), ""},
+		{formatRate(6.875), "6.875 %"},
+		{formatRate(4), "4 %"},
+		{formatRate(0), ""},
+		{formatTerm(360), "30 years (360 months)"},
+		{formatTerm(18), "18 months"},
+		{formatDuration(40 * time.Second), "0:40"},
+		{formatDuration(3723 * time.Second), "1:02:03"},
+		{statusLabel(pipeline.JobCompletedWithErrors), "Completed with errors"},
+		{statusLabel(pipeline.JobProcessing), "Processing"},
+		{stageLabel(&rowState{status: pipeline.DocProcessing, stage: pipeline.StageOCR, page: 2, pages: 5}), "OCR page 2 of 5"},
+		{stageLabel(&rowState{status: pipeline.DocProcessing, stage: pipeline.StageFields}), "Finding fields"},
+		{stageLabel(&rowState{status: pipeline.DocQueued}), "Queued"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: %q; want %q", i, tt.got, tt.want)
+		}
+	}
+}
