@@ -10,7 +10,7 @@ BIN   := bin/loanbatch
 DEB_PACKAGES := gcc g++ pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng
 
-.PHONY: all deps build run test test-short bench lint fuzz accuracy clean
+.PHONY: all deps build run release test test-short test-gui bench lint fuzz package clean
 
 all: build
 
@@ -33,9 +33,25 @@ build: deps
 run: build
 	./$(BIN)
 
+# A release build: Fyne then skips its check that widgets are changed only
+# on the UI goroutine (make run keeps the check on, and logs a wrong call).
+release: deps
+	$(GO) build -tags migrated_fynedo -trimpath -o $(BIN) ./cmd/loanbatch
+
+# The installable Linux tarball (fyne package reads FyneApp.toml and the icon).
+package: deps
+	cp FyneApp.toml cmd/loanbatch/FyneApp.toml && mkdir -p cmd/loanbatch/assets && cp assets/Icon.png cmd/loanbatch/assets/
+	cd cmd/loanbatch && $(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -release; \
+		status=$$?; rm -rf FyneApp.toml assets; exit $$status
+	mv cmd/loanbatch/*.tar.xz bin/ 2>/dev/null || true
+
 # -race stays on: the UI and the runner share data across goroutines.
 test: deps
 	$(GO) test -race -timeout 20m ./...
+
+# The real window under Xvfb with a real drag and drop (see .ci/gui-smoke.sh).
+test-gui: build
+	bash .ci/gui-smoke.sh
 
 test-short: deps
 	$(GO) test -short ./...

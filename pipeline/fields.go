@@ -53,15 +53,28 @@ type fieldRule struct {
 	parse func(s string) (any, bool)
 	// below allows the value to stand alone in the cell under the label.
 	below bool
+	// beside allows the value to stand alone to the right of a label that
+	// starts a paragraph ("Annual Percentage Rate (APR). Your costs …  4.174%").
+	beside bool
 }
 
+// labels compiles label patterns that start their cell, after an optional
+// item letter ("J."); an optional parenthetical such as "(APR)" or
+// "(Borrower-Paid)" and punctuation may follow.
 func labels(patterns ...string) []*regexp.Regexp {
+	return compileLabels(`^(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
+}
+
+// anywhereLabels compiles label patterns that may stand anywhere in a cell
+// after a word boundary, as "PAGE 1 OF 3 LOAN ID # 123456789" footers do.
+func anywhereLabels(patterns ...string) []*regexp.Regexp {
+	return compileLabels(`(?:^|[^\pL\pN])`, patterns)
+}
+
+func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
-		// A label starts at a word boundary; an optional parenthetical such
-		// as "(APR)" or "(Borrower-Paid)" and punctuation may follow it.
-		// Labels start their cell, after an optional item letter ("J.").
-		out[i] = regexp.MustCompile(`(?i)^(?:[A-Z0-9]{1,2}[.)]\s*)?(?:` + p + `)(?:\s*\([^)]{0,30}\))?\s*[:#]?`)
+		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?\s*[:#]?`)
 	}
 	return out
 }
@@ -76,7 +89,7 @@ func termValue(s string) (any, bool)    { return parseTerm(s) }
 func dateValue(s string) (any, bool)    { return parseDate(s) }
 
 var rules = map[string]fieldRule{
-	"loan_id": {labels: labels(
+	"loan_id": {labels: anywhereLabels(
 		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
 		`lo[a@]n\s*(?:n[o0]\.|number|num\.?|#)`,
 		`(?:application|case|file|reference)\s*(?:n[o0]\.|number|#)`,
@@ -96,7 +109,7 @@ var rules = map[string]fieldRule{
 	), parse: percentValue, below: true},
 	"apr_pct": {labels: labels(
 		`annual\s*percentage\s*rate`, `apr`,
-	), parse: percentValue, below: true},
+	), parse: percentValue, below: true, beside: true},
 	"term_months": {labels: labels(
 		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amortization\s*(?:term|period)`, `term`,
 	), parse: termValue, below: true},
@@ -126,6 +139,7 @@ var fieldOrder = []string{
 // document's pages.
 func ExtractFields(pages []PageText) (Fields, DocumentType) {
 	lines := documentLines(pages)
+	typ := classify(pages)
 	found := map[string]any{}
 	for _, name := range fieldOrder {
 		if name == "loan_id" {
@@ -134,7 +148,7 @@ func ExtractFields(pages []PageText) (Fields, DocumentType) {
 			}
 			continue
 		}
-		if v, ok := findLabelled(lines, rules[name]); ok {
+		if v, ok := findLabelled(lines, rules[name], typ == TypeClosingDisclosure); ok {
 			found[name] = v
 		}
 	}
@@ -156,7 +170,6 @@ func ExtractFields(pages []PageText) (Fields, DocumentType) {
 		// form's examples, not a loan.
 		found = map[string]any{}
 	}
-	typ := classify(pages)
 	if _, ok := found["issue_date"]; !ok && (typ == TypeCommitmentLetter || typ == TypeOther) {
 		if v, ok := letterDate(lines); ok {
 			found["issue_date"] = v
@@ -233,11 +246,14 @@ func letterDate(lines []textLine) (any, bool) {
 
 // findLabelled returns the first value a rule's labels give, trying the
 // labels in order of preference.
-func findLabelled(lines []textLine, r fieldRule) (any, bool) {
+//
+// In a Closing Disclosure a label followed by several values in a row is a
+// comparison of the Loan Estimate with the final figures: the last is final.
+func findLabelled(lines []textLine, r fieldRule, lastOfRow bool) (any, bool) {
 	for _, re := range r.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				if v, ok := valueAfterLabel(lines, li, ci, c, re, r); ok {
+				if v, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow); ok {
 					return v, true
 				}
 			}
@@ -246,19 +262,34 @@ func findLabelled(lines []textLine, r fieldRule) (any, bool) {
 	return nil, false
 }
 
-func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule) (any, bool) {
+func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (any, bool) {
 	for _, loc := range re.FindAllStringIndex(c.text, -1) {
 		rest := c.text[loc[1]:]
 		if strings.TrimSpace(rest) != "" {
 			if v, ok := r.parse(rest); ok {
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
 			}
+			if r.beside && loc[0] == 0 {
+				if v, ok := valueBeside(lines, li, c, r); ok {
+					return v, true
+				}
+			}
 			continue
 		}
 		// The label ends its cell: the value is the next cell or the one below.
 		if ci+1 < len(lines[li].cells) {
-			next := lines[li].cells[ci+1]
+			cells := lines[li].cells
+			next := cells[ci+1]
 			if v, ok := r.parse(next.text); ok {
+				if lastOfRow {
+					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
+						w, ok := r.parse(cells[k].text)
+						if !ok {
+							break
+						}
+						v, next = w, cells[k]
+					}
+				}
 				return attach(v, lines[li].page, li, next.col), true
 			}
 		}
@@ -288,6 +319,22 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (any, bool) {
 				continue
 			}
 			if v, ok := r.parse(c.text); ok && valueFillsCell(c.text) {
+				return attach(v, lines[j].page, j, c.col), true
+			}
+		}
+	}
+	return nil, false
+}
+
+// valueBeside looks for a value alone in a cell to the right of a label
+// that starts a paragraph, on its line or the next three.
+func valueBeside(lines []textLine, li int, label cell, r fieldRule) (any, bool) {
+	for j := li; j < len(lines) && j <= li+3 && lines[j].page == lines[li].page; j++ {
+		for _, c := range lines[j].cells {
+			if c.col <= label.col+10 || len(strings.Fields(c.text)) > 2 {
+				continue
+			}
+			if v, ok := r.parse(c.text); ok {
 				return attach(v, lines[j].page, j, c.col), true
 			}
 		}
@@ -348,7 +395,7 @@ func findLoanID(lines []textLine) (string, bool) {
 	for _, re := range rules["loan_id"].labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				v, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"])
+				v, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"], false)
 				if !ok {
 					continue
 				}
@@ -593,6 +640,8 @@ func toFields(found map[string]any) Fields {
 var (
 	leRe         = regexp.MustCompile(`(?i)\bloan\s*estimate\b`)
 	cdRe         = regexp.MustCompile(`(?i)\bclosing\s*disclosure\b`)
+	leFooterRe   = regexp.MustCompile(`(?i)\bloan\s*estimate\s+page\s+\d+\s+of\s+\d+`)
+	cdFooterRe   = regexp.MustCompile(`(?i)\bclosing\s*disclosure\s+page\s+\d+\s+of\s+\d+`)
 	commitmentRe = regexp.MustCompile(`(?i)\b(?:commitment\s+letter|loan\s+commitment|mortgage\s+commitment|commitment\s+to\s+lend|conditional(?:ly)?\s+approv\w*|approval\s+letter|(?:loan|mortgage|application)\s+(?:has\s+been|is)\s+approved)\b`)
 )
 
@@ -606,6 +655,10 @@ func classify(pages []PageText) DocumentType {
 	text := all.String()
 	le := len(leRe.FindAllStringIndex(text, -1))
 	cd := len(cdRe.FindAllStringIndex(text, -1))
+	// A form names itself in its footers ("CLOSING DISCLOSURE  PAGE 3 OF 5"):
+	// that outweighs a column headed "Loan Estimate" in a disclosure.
+	le += 5 * len(leFooterRe.FindAllStringIndex(text, -1))
+	cd += 5 * len(cdFooterRe.FindAllStringIndex(text, -1))
 	switch {
 	case le > 0 && le >= cd:
 		return TypeLoanEstimate

@@ -72,7 +72,27 @@ func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
 		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
 	}
 	deskewWords(out, lineOf)
+	alignLines(out, lineOf)
 	return out, nil
+}
+
+// alignLines gives the words of each line Tesseract found one vertical
+// extent, so that "30" and "years" (whose boxes differ by a descender)
+// stay on one line of the layout.
+func alignLines(ws []word, lineOf []lineKey) {
+	type extent struct{ y0, y1 float64 }
+	ext := map[lineKey]extent{}
+	for i, k := range lineOf {
+		e, ok := ext[k]
+		if !ok {
+			e = extent{ws[i].y0, ws[i].y1}
+		}
+		e.y0, e.y1 = math.Min(e.y0, ws[i].y0), math.Max(e.y1, ws[i].y1)
+		ext[k] = e
+	}
+	for i, k := range lineOf {
+		ws[i].y0, ws[i].y1 = ext[k].y0, ext[k].y1
+	}
 }
 
 // lineKey names a text line as Tesseract found it.

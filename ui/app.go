@@ -28,6 +28,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"loanbatch/assets"
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/export"
 )
@@ -49,6 +50,7 @@ type Config struct {
 // Run opens the window and blocks until it is closed.
 func Run(ctx context.Context, cfg Config) error {
 	a := app.NewWithID("com.loanbatch.app")
+	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	w := a.NewWindow("Loan Batch")
 	u := Create(ctx, a, w, cfg, fyne.Do)
 	defer u.Close()

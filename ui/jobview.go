@@ -28,34 +28,34 @@ func resultText(r *rowState, f func(*pipeline.Result) string) string {
 }
 
 var jobColumns = []column{
-	{"#", 44, func(i int, _ *rowState) string { return fmt.Sprint(i + 1) }},
-	{"File", 220, func(_ int, r *rowState) string { return r.fileName }},
-	{"Pages", 56, func(_ int, r *rowState) string {
+	{"#", 40, func(i int, _ *rowState) string { return fmt.Sprint(i + 1) }},
+	{"File", 180, func(_ int, r *rowState) string { return r.fileName }},
+	{"Pages", 52, func(_ int, r *rowState) string {
 		if r.pages == 0 {
 			return ""
 		}
 		return fmt.Sprint(r.pages)
 	}},
-	{"Stage", 150, stageLabelAt},
-	{"Document type", 140, func(_ int, r *rowState) string {
+	{"Stage", 136, stageLabelAt},
+	{"Document type", 130, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return typeLabel(x.DocumentType) })
 	}},
-	{"Loan ID", 150, func(_ int, r *rowState) string {
+	{"Loan ID", 120, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.LoanID })
 	}},
-	{"Borrower", 150, func(_ int, r *rowState) string {
+	{"Borrower", 140, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.BorrowerName })
 	}},
-	{"Amount", 110, func(_ int, r *rowState) string {
+	{"Amount", 108, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatMoney(x.Fields.LoanAmountCents) })
 	}},
-	{"Rate", 72, func(_ int, r *rowState) string {
+	{"Rate", 66, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.InterestRatePct) })
 	}},
-	{"APR", 72, func(_ int, r *rowState) string {
+	{"APR", 66, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.APRPct) })
 	}},
-	{"Time", 60, func(_ int, r *rowState) string {
+	{"Time", 56, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string {
 			if x.ProcessingTime == 0 {
 				return ""
@@ -63,14 +63,32 @@ var jobColumns = []column{
 			return fmt.Sprintf("%.1f s", x.ProcessingTime)
 		})
 	}},
-	{"Error", 360, func(_ int, r *rowState) string {
+	{"Error", 250, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.ErrorMessage })
 	}},
 }
 
 func stageLabelAt(_ int, r *rowState) string { return stageLabel(r) }
 
-const stageColumn = 3
+const (
+	stageColumn = 3
+	errorColumn = 11 // the last of jobColumns; shown after Stage when a row failed
+)
+
+// columnsFor returns the table's columns as indexes into jobColumns: with
+// failures the Error column moves next to Stage, so that the reason a
+// document failed is in view without scrolling; without failures it is
+// left out.
+func columnsFor(s *jobState) []int {
+	cols := []int{0, 1, 2, stageColumn}
+	if s.failed > 0 {
+		cols = append(cols, errorColumn)
+	}
+	for i := stageColumn + 1; i < errorColumn; i++ {
+		cols = append(cols, i)
+	}
+	return cols
+}
 
 // jobView shows one job: a header with its progress and a table with one
 // row per document; selecting a row opens its details beside the table.
@@ -81,6 +99,7 @@ type jobView struct {
 	title    binding.String
 
 	table    *widget.Table
+	cols     []int // the columns shown, as indexes into jobColumns
 	details  *fyne.Container
 	split    *container.Split
 	cancel   *widget.Button
@@ -102,7 +121,7 @@ func newJobView() *jobView {
 
 func (v *jobView) build() fyne.CanvasObject {
 	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.state.rows), len(jobColumns) },
+		func() (int, int) { return len(v.state.rows), len(v.cols) },
 		func() fyne.CanvasObject {
 			icon := widget.NewIcon(nil)
 			label := widget.NewLabel("")
@@ -118,13 +137,11 @@ func (v *jobView) build() fyne.CanvasObject {
 		return l
 	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(jobColumns) {
-			o.(*widget.Label).SetText(jobColumns[id.Col].title)
+		if id.Col >= 0 && id.Col < len(v.cols) {
+			o.(*widget.Label).SetText(jobColumns[v.cols[id.Col]].title)
 		}
 	}
-	for i, c := range jobColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
+	v.setColumns()
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.selected = id.Row
 		v.showDetails()
@@ -155,23 +172,24 @@ func (v *jobView) build() fyne.CanvasObject {
 }
 
 func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row < 0 || id.Row >= len(v.state.rows) || id.Col < 0 || id.Col >= len(jobColumns) {
+	if id.Row < 0 || id.Row >= len(v.state.rows) || id.Col < 0 || id.Col >= len(v.cols) {
 		return
 	}
+	col := v.cols[id.Col]
 	r := &v.state.rows[id.Row]
 	box := o.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	icon := box.Objects[1].(*widget.Icon)
-	label.SetText(jobColumns[id.Col].text(id.Row, r))
+	label.SetText(jobColumns[col].text(id.Row, r))
 	label.Importance = widget.MediumImportance
-	icon.Hidden = id.Col != stageColumn
-	if id.Col == stageColumn {
+	icon.Hidden = col != stageColumn
+	if col == stageColumn {
 		icon.SetResource(stageIcon(r))
 	}
-	if r.status == pipeline.DocFailed && (id.Col == stageColumn || id.Col == len(jobColumns)-1) {
+	if r.status == pipeline.DocFailed && (col == stageColumn || col == errorColumn) {
 		label.Importance = widget.DangerImportance
 	}
-	if r.status == pipeline.DocSkipped && id.Col == stageColumn {
+	if r.status == pipeline.DocSkipped && col == stageColumn {
 		label.Importance = widget.LowImportance
 	}
 	label.Refresh()
@@ -204,6 +222,7 @@ func (v *jobView) applyEvents(events []pipeline.Event, now time.Time) {
 	if v.table == nil {
 		return
 	}
+	v.setColumns()
 	if structural {
 		v.selected = -1
 		v.table.UnselectAll()
@@ -224,12 +243,25 @@ func (v *jobView) load(sum *pipeline.Summary) {
 	v.state.load(sum)
 	v.selected = -1
 	if v.table != nil {
+		v.setColumns()
 		v.table.UnselectAll()
 		v.table.Refresh()
 		v.table.ScrollToTop()
 		v.hideDetails()
 	}
 	v.refreshHeader()
+}
+
+// setColumns lays out the table's columns for the current state.
+func (v *jobView) setColumns() {
+	cols := columnsFor(v.state)
+	if len(cols) == len(v.cols) {
+		return
+	}
+	v.cols = cols
+	for i, c := range cols {
+		v.table.SetColumnWidth(i, jobColumns[c].width)
+	}
 }
 
 func (v *jobView) refreshHeader() {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -144,10 +145,11 @@ func (h *harness) waitJobDone(tb testing.TB) {
 	}, 90*time.Second)
 }
 
-// cellText renders one table cell through the table's own callbacks.
+// cellText renders one table cell through the table's own callbacks; col
+// indexes jobColumns, whichever position the column has on screen.
 func cellText(v *jobView, row, col int) string {
 	o := v.table.CreateCell()
-	v.updateCell(widget.TableCellID{Row: row, Col: col}, o)
+	v.updateCell(widget.TableCellID{Row: row, Col: slices.Index(v.cols, col)}, o)
 	return o.(*fyne.Container).Objects[0].(*widget.Label).Text
 }
 
@@ -202,6 +204,9 @@ func TestDroppedDocumentsRunLiveAndShowResults(t *testing.T) {
 		}
 	}
 	// A failed row reads as failed at a glance.
+	if v.cols[4] != errorColumn {
+		t.Errorf("with a failure the Error column is not next to Stage: %v", v.cols)
+	}
 	o := v.table.CreateCell()
 	v.updateCell(widget.TableCellID{Row: 1, Col: stageColumn}, o)
 	if o.(*fyne.Container).Objects[0].(*widget.Label).Importance != widget.DangerImportance {
