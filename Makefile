@@ -64,5 +64,12 @@ lint: deps
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
 	@out=$$($(GO) run mvdan.cc/gofumpt@v0.9.2 -l .); if [ -n "$$out" ]; then echo "gofumpt:"; echo "$$out"; exit 1; fi
 
+# Each fuzz target for FUZZTIME (the seeds alone run in make test).
+FUZZTIME ?= 1m
+fuzz: deps
+	@for t in FuzzSniffAndValidateImage FuzzParsers FuzzExtractFields; do \
+		echo "fuzz: $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./pipeline || exit 1; \
+	done
+
 clean:
 	rm -rf bin
