@@ -144,8 +144,10 @@ func (a *Analyzer) openPDF(data []byte, limits Limits) (*pdfDoc, error) {
 	case errors.Is(err, errEncrypted):
 		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
 	case err != nil && cpuErr != nil:
-		return nil, &Error{Kind: KindValidation, Stage: StageValidate,
-			Message: "PDF is damaged and cannot be read", Err: fmt.Errorf("%w; pdfcpu: %v", err, cpuErr)}
+		return nil, &Error{
+			Kind: KindValidation, Stage: StageValidate,
+			Message: "PDF is damaged and cannot be read", Err: fmt.Errorf("%w; pdfcpu: %v", err, cpuErr),
+		}
 	case err != nil:
 		return nil, &Error{Kind: KindValidation, Stage: StageValidate, Message: "PDF is damaged and cannot be read", Err: err}
 	}

@@ -435,8 +435,6 @@ func personValue(s string) (any, bool) {
 	return cleanName(s, false)
 }
 
-var companySuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|financial|credit union|funding|capital|savings|trust|bancorp|n\.a\.|llc|inc\.?|corp\.?|company|co\.)$`)
-
 // letterheadSuffix is the stricter ending a name at the top of a page needs
 // to be taken for the lender without a label.
 var letterheadSuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|credit union|bancorp|savings bank|mortgage company|n\.a\.)$`)

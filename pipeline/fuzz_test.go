@@ -12,7 +12,9 @@ import (
 
 func FuzzSniffAndValidateImage(f *testing.F) {
 	for _, s := range [][]byte{
-		[]byte("%PDF-1.7"), {0xFF, 0xD8, 0xFF, 0xE0}, []byte("\x89PNG\r\n\x1a\n"), []byte("II*\x00\x08\x00\x00\x00"),
+		[]byte("%PDF-1.7"),
+		{0xFF, 0xD8, 0xFF, 0xE0},
+		[]byte("\x89PNG\r\n\x1a\n"), []byte("II*\x00\x08\x00\x00\x00"),
 		[]byte("MM\x00*\x00\x00\x00\x08"), []byte("II+\x00\x08\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00"),
 		pngHeader(20000, 20000), tiffFile([][2]uint32{{100, 100}}, []uint32{8}), tiffFile(make51(), nil),
 		[]byte("GIF89a"), []byte("RIFF\x00\x00\x00\x00WEBP"),
@@ -37,8 +39,10 @@ func FuzzSniffAndValidateImage(f *testing.F) {
 }
 
 func FuzzParsers(f *testing.F) {
-	for _, s := range []string{"$250,000.00", "USD 250,000", "$1 050", "$16O,OOO", "6.875 %", "3,875%", "4%",
-		"30 years", "360 months", "30-year", "March 14, 2026", "03/14/2026", "2026-03-14", "14 March 2026", ""} {
+	for _, s := range []string{
+		"$250,000.00", "USD 250,000", "$1 050", "$16O,OOO", "6.875 %", "3,875%", "4%",
+		"30 years", "360 months", "30-year", "March 14, 2026", "03/14/2026", "2026-03-14", "14 March 2026", "",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -67,8 +67,10 @@ func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
 		if t == "" {
 			continue
 		}
-		out = append(out, word{text: t, x0: float64(b.Box.Min.X), y0: float64(b.Box.Min.Y),
-			x1: float64(b.Box.Max.X), y1: float64(b.Box.Max.Y)})
+		out = append(out, word{
+			text: t, x0: float64(b.Box.Min.X), y0: float64(b.Box.Min.Y),
+			x1: float64(b.Box.Max.X), y1: float64(b.Box.Max.Y),
+		})
 		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
 	}
 	deskewWords(out, lineOf)

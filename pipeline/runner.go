@@ -294,8 +294,10 @@ func (r *Runner) register(ctx context.Context, i int, in input) pending {
 }
 
 func (r *Runner) skipped(rec DocRecord, msg string) Result {
-	return Result{FileName: rec.FileName, Status: DocSkipped, DocumentID: rec.DocumentID, SHA256: rec.SHA256,
-		ErrorMessage: msg, Timestamp: r.opts.Now().UTC()}
+	return Result{
+		FileName: rec.FileName, Status: DocSkipped, DocumentID: rec.DocumentID, SHA256: rec.SHA256,
+		ErrorMessage: msg, Timestamp: r.opts.Now().UTC(),
+	}
 }
 
 // processOne reads one registered document in the worker and turns what
@@ -363,9 +365,11 @@ func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) 
 			if !ok {
 				exit := w.stop(true)
 				r.worker = nil
-				return nil, &Error{Kind: KindProcessing, Stage: StageText,
+				return nil, &Error{
+					Kind: KindProcessing, Stage: StageText,
 					Message: "The document could not be read: it made the reader stop unexpectedly (the file is probably damaged)",
-					Err:     fmt.Errorf("worker exited (%s): %s", exit, w.stderr.last())}
+					Err:     fmt.Errorf("worker exited (%s): %s", exit, w.stderr.last()),
+				}
 			}
 			switch m.Type {
 			case "progress":
@@ -381,9 +385,11 @@ func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) 
 		case <-timer.C:
 			w.stop(true)
 			r.worker = nil
-			return nil, &Error{Kind: KindProcessing, Stage: StageText,
+			return nil, &Error{
+				Kind: KindProcessing, Stage: StageText,
 				Message: fmt.Sprintf("Processing took longer than the %s limit and was stopped", r.opts.DocTimeout.Round(time.Second)),
-				Err:     errors.New("document time limit reached")}
+				Err:     errors.New("document time limit reached"),
+			}
 		case <-ctx.Done():
 			w.stop(true)
 			r.worker = nil

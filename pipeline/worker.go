@@ -93,9 +93,11 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 func serveOne(ctx context.Context, a *Analyzer, req workRequest, send func(workMessage)) (msg workMessage) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg = workMessage{Type: "error", Kind: KindUnexpected,
+			msg = workMessage{
+				Type: "error", Kind: KindUnexpected,
 				Message: fmt.Sprintf("unexpected: the document could not be processed (%v)", r),
-				Detail:  fmt.Sprintf("panic: %v\n%s", r, debug.Stack())}
+				Detail:  fmt.Sprintf("panic: %v\n%s", r, debug.Stack()),
+			}
 		}
 	}()
 	data, err := os.ReadFile(req.Path)

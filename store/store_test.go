@@ -42,12 +42,16 @@ func TestJobRoundTrip(t *testing.T) {
 	if err := db.SetJobStatus(ctx, "job-1", pipeline.JobProcessing, created.Add(time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	ok := pipeline.Result{FileName: "loan1.pdf", Status: pipeline.DocSuccess, DocumentID: "d1", SHA256: "ab12", Pages: 3,
+	ok := pipeline.Result{
+		FileName: "loan1.pdf", Status: pipeline.DocSuccess, DocumentID: "d1", SHA256: "ab12", Pages: 3,
 		TextSource: pipeline.SourceTextLayer, DocumentType: pipeline.TypeLoanEstimate, LoanID: "LN-1",
 		Fields:         pipeline.Fields{LoanID: "LN-1", LoanAmountCents: 25000000, InterestRatePct: 6.875, IssueDate: "2026-03-14"},
-		ProcessingTime: 1.84, Timestamp: created.Add(2 * time.Second)}
-	bad := pipeline.Result{FileName: "bad.gif", Status: pipeline.DocFailed, DocumentID: "d2", ErrorType: pipeline.KindValidation,
-		ErrorMessage: "GIF image is not a supported format", Timestamp: created.Add(3 * time.Second)}
+		ProcessingTime: 1.84, Timestamp: created.Add(2 * time.Second),
+	}
+	bad := pipeline.Result{
+		FileName: "bad.gif", Status: pipeline.DocFailed, DocumentID: "d2", ErrorType: pipeline.KindValidation,
+		ErrorMessage: "GIF image is not a supported format", Timestamp: created.Add(3 * time.Second),
+	}
 	if err := db.SaveResult(ctx, "job-1", 0, ok, []pipeline.PageText{{Page: 1, Source: pipeline.SourceTextLayer, Text: "Loan ID LN-1"}}); err != nil {
 		t.Fatal(err)
 	}

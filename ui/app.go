@@ -135,7 +135,8 @@ func (u *UI) build() fyne.CanvasObject {
 	addFiles.Importance = widget.HighImportance
 
 	hint := widget.NewRichText(&widget.TextSegment{Text: "Drop loan documents here", Style: widget.RichTextStyle{
-		Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+		Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true},
+	}})
 	icon := canvas.NewImageFromResource(theme.UploadIcon())
 	icon.SetMinSize(fyne.NewSize(72, 72))
 	sub := widget.NewLabel("PDF, JPEG, PNG or TIFF — Loan Estimates, Closing Disclosures, commitment letters, scans.\nThey are read one at a time, in the order dropped.")
@@ -185,7 +186,7 @@ func (u *UI) openStore() {
 	st, closer, err := u.cfg.OpenStore(u.ctx, dir)
 	if err != nil {
 		u.log.Error("cannot open data folder", "dir", dir, "err", err)
-		u.showError(fmt.Errorf("Loan Batch cannot use the data folder %s: %w.\n\nChoose another folder in Settings.", dir, rootCause(err)))
+		u.showError(problemf("Loan Batch cannot use the data folder %s: %v.\n\nChoose another folder in Settings.", dir, rootCause(err)))
 		return
 	}
 	u.storeMu.Lock()
@@ -267,12 +268,12 @@ func (u *UI) addFolderDialog() {
 // document fail.
 func (u *UI) startJob(paths []string) {
 	if u.currentStore() == nil {
-		u.showError(errors.New("No data folder is open, so the documents cannot be stored.\n\nChoose a folder you can write to in Settings."))
+		u.showError(problem("No data folder is open, so the documents cannot be stored.\n\nChoose a folder you can write to in Settings."))
 		return
 	}
 	lang := u.settings.snapshot().language
 	if langs, err := pipeline.OCRLanguages(); err == nil && !slices.Contains(langs, lang) {
-		u.showError(fmt.Errorf("The OCR language %q is not installed, so scans cannot be read.\n\nInstall the tesseract-ocr-%s package, or choose another language in Settings.", lang, lang))
+		u.showError(problemf("The OCR language %q is not installed, so scans cannot be read.\n\nInstall the tesseract-ocr-%s package, or choose another language in Settings.", lang, lang))
 		return
 	}
 	u.ctrl.enqueue(u.ctx, paths)
@@ -336,12 +337,12 @@ func (u *UI) openJob(jobID string) {
 		return
 	}
 	if u.job.state.live && u.job.state.jobID != jobID {
-		u.showError(errors.New("A job is running: wait for it to finish (or cancel it) before opening another."))
+		u.showError(problem("A job is running: wait for it to finish (or cancel it) before opening another."))
 		return
 	}
 	sum, err := st.Summary(u.ctx, jobID)
 	if err != nil {
-		u.showError(fmt.Errorf("The job %s cannot be opened: %w", shortID(jobID), err))
+		u.showError(problemf("The job %s cannot be opened: %v", shortID(jobID), err))
 		return
 	}
 	if !u.job.state.live {
@@ -388,7 +389,7 @@ func exportTo(path string, sum *pipeline.Summary) (string, error) {
 		path += ".xlsx"
 	}
 	if err := export.WriteFile(path, sum); err != nil {
-		return "", fmt.Errorf("The export could not be written: %w", rootCause(err))
+		return "", problemf("The export could not be written: %v", rootCause(err))
 	}
 	return path, nil
 }
@@ -409,7 +410,7 @@ func (u *UI) openDocument(res *pipeline.Result) {
 	src := st.ObjectPath(res.SHA256)
 	data, err := os.ReadFile(src)
 	if err != nil {
-		u.showError(fmt.Errorf("The stored document cannot be read: %w", rootCause(err)))
+		u.showError(problemf("The stored document cannot be read: %v", rootCause(err)))
 		return
 	}
 	ext := filepath.Ext(res.FileName)
@@ -428,7 +429,7 @@ func (u *UI) openDocument(res *pipeline.Result) {
 
 func (u *UI) openPath(path string) {
 	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
-		u.showError(fmt.Errorf("No program could open %s: %w", path, err))
+		u.showError(problemf("No program could open %s: %v", path, err))
 	}
 }
 
@@ -463,13 +464,20 @@ func (u *UI) showSettings() {
 		u.settings.save(u.app.Preferences())
 		if dirChanged {
 			if u.ctrl.busy() {
-				u.showError(errors.New("The new data folder will be used once the running job has finished. Reopen Settings then."))
+				u.showError(problem("The new data folder will be used once the running job has finished. Reopen Settings then."))
 				return
 			}
 			u.openStore()
 		}
 	})
 }
+
+// problem is a message for the loan officer, shown in an error dialog.
+type problem string
+
+func (p problem) Error() string { return string(p) }
+
+func problemf(format string, args ...any) error { return problem(fmt.Sprintf(format, args...)) }
 
 func (u *UI) showError(err error) {
 	dialog.ShowError(err, u.win)

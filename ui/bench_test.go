@@ -17,8 +17,10 @@ func BenchmarkApplyJobEvents5000(b *testing.B) {
 	const n = 5000
 	events := []pipeline.Event{{Kind: pipeline.EventJobStarted, JobID: "bench", Total: n, Files: make([]string, n)}}
 	for i := 0; i < n; i++ {
-		res := &pipeline.Result{FileName: fmt.Sprintf("doc-%d.pdf", i), Status: pipeline.DocSuccess, ProcessingTime: 0.2,
-			Fields: pipeline.Fields{LoanID: "LN-1", LoanAmountCents: 25000000, InterestRatePct: 6.875}}
+		res := &pipeline.Result{
+			FileName: fmt.Sprintf("doc-%d.pdf", i), Status: pipeline.DocSuccess, ProcessingTime: 0.2,
+			Fields: pipeline.Fields{LoanID: "LN-1", LoanAmountCents: 25000000, InterestRatePct: 6.875},
+		}
 		events = append(events,
 			pipeline.Event{Kind: pipeline.EventDocStarted, DocIndex: i, FileName: res.FileName},
 			pipeline.Event{Kind: pipeline.EventDocStage, DocIndex: i, Stage: pipeline.StageText},

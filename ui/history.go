@@ -93,8 +93,10 @@ func (h *historyView) applyFilter() {
 	}
 	h.shown = h.shown[:0]
 	for _, j := range h.all {
-		hay := strings.ToLower(strings.Join([]string{j.JobID, string(j.Status), statusLabel(j.Status),
-			j.CreatedAt.Local().Format("2006-01-02 15:04")}, " "))
+		hay := strings.ToLower(strings.Join([]string{
+			j.JobID, string(j.Status), statusLabel(j.Status),
+			j.CreatedAt.Local().Format("2006-01-02 15:04"),
+		}, " "))
 		if q == "" || strings.Contains(hay, q) {
 			h.shown = append(h.shown, j)
 		}

@@ -104,7 +104,6 @@ type jobView struct {
 	split    *container.Split
 	cancel   *widget.Button
 	export   *widget.Button
-	resume   *widget.Button
 	selected int
 
 	onCancel  func()
@@ -114,8 +113,10 @@ type jobView struct {
 }
 
 func newJobView() *jobView {
-	v := &jobView{state: newJobState(), progress: binding.NewFloat(), line: binding.NewString(),
-		title: binding.NewString(), selected: -1}
+	v := &jobView{
+		state: newJobState(), progress: binding.NewFloat(), line: binding.NewString(),
+		title: binding.NewString(), selected: -1,
+	}
 	return v
 }
 

@@ -37,8 +37,10 @@ func newJobState() *jobState { return &jobState{current: -1} }
 func (s *jobState) apply(e pipeline.Event, now time.Time) int {
 	switch e.Kind {
 	case pipeline.EventJobStarted:
-		*s = jobState{jobID: e.JobID, status: pipeline.JobProcessing, rows: make([]rowState, e.Total),
-			current: -1, started: now, live: true}
+		*s = jobState{
+			jobID: e.JobID, status: pipeline.JobProcessing, rows: make([]rowState, e.Total),
+			current: -1, started: now, live: true,
+		}
 		for i := range s.rows {
 			s.rows[i].status = pipeline.DocQueued
 			if i < len(e.Files) {
@@ -91,8 +93,10 @@ func (s *jobState) row(i int) *rowState {
 
 // load replaces the state with a stored job's summary.
 func (s *jobState) load(sum *pipeline.Summary) {
-	*s = jobState{jobID: sum.JobID, status: sum.Status, current: -1, started: sum.StartTime,
-		endedTime: time.Duration(sum.TotalProcessingTime * float64(time.Second))}
+	*s = jobState{
+		jobID: sum.JobID, status: sum.Status, current: -1, started: sum.StartTime,
+		endedTime: time.Duration(sum.TotalProcessingTime * float64(time.Second)),
+	}
 	s.rows = make([]rowState, len(sum.Results))
 	for i := range sum.Results {
 		res := sum.Results[i]

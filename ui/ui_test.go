@@ -193,10 +193,18 @@ func TestDroppedDocumentsRunLiveAndShowResults(t *testing.T) {
 		row, col int
 		want     string
 	}{
-		{0, 1, "harbor.pdf"}, {0, 3, "Done"}, {0, 4, "Loan Estimate"}, {0, 5, loans[0].LoanID},
-		{0, 6, "Maria T. Gonzalez"}, {0, 7, "$250,000.00"}, {0, 8, "6.875 %"}, {0, 9, "7.012 %"},
-		{1, 3, "Failed"}, {1, 11, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
-		{2, 4, "Commitment letter"}, {2, 7, "$312,500.00"},
+		{0, 1, "harbor.pdf"},
+		{0, 3, "Done"},
+		{0, 4, "Loan Estimate"},
+		{0, 5, loans[0].LoanID},
+		{0, 6, "Maria T. Gonzalez"},
+		{0, 7, "$250,000.00"},
+		{0, 8, "6.875 %"},
+		{0, 9, "7.012 %"},
+		{1, 3, "Failed"},
+		{1, 11, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{2, 4, "Commitment letter"},
+		{2, 7, "$312,500.00"},
 	}
 	for _, c := range checks {
 		if got := cellText(v, c.row, c.col); got != c.want {

@@ -247,9 +247,11 @@ func TestUsageAndJobLevelErrors(t *testing.T) {
 func TestCorpusDoneWhen(t *testing.T) {
 	corpus := pipelinetest.CorpusDir(t)
 	data := t.TempDir()
-	args := []string{"process", "--json", "--data", data,
+	args := []string{
+		"process", "--json", "--data", data,
 		filepath.Join(corpus, "loan_docs", "cfpb_H24B_loan_estimate_fixed_rate.pdf"),
-		filepath.Join(corpus, "loan_docs", "cfpb_H24B_loan_estimate_p1.png")}
+		filepath.Join(corpus, "loan_docs", "cfpb_H24B_loan_estimate_p1.png"),
+	}
 	rejected, _ := filepath.Glob(filepath.Join(corpus, "rejected_formats", "*"))
 	if len(rejected) != 6 {
 		t.Fatalf("%d rejected formats in the corpus; want 6", len(rejected))

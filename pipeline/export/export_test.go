@@ -25,16 +25,22 @@ func sampleSummary() *pipeline.Summary {
 		TotalDocuments: 2, ProcessedDocuments: 2, SuccessfulDocuments: 1, FailedDocuments: 1,
 		StartTime: start, EndTime: start.Add(7020 * time.Millisecond), TotalProcessingTime: 7.02,
 		Results: []pipeline.Result{
-			{FileName: "loan1.pdf", Status: pipeline.DocSuccess, DocumentID: "d1", SHA256: "ab", Pages: 3,
+			{
+				FileName: "loan1.pdf", Status: pipeline.DocSuccess, DocumentID: "d1", SHA256: "ab", Pages: 3,
 				TextSource: pipeline.SourceTextLayer, DocumentType: pipeline.TypeLoanEstimate, LoanID: "LN-2026-004417",
-				Fields: pipeline.Fields{LoanID: "LN-2026-004417", BorrowerName: "Maria T. Gonzalez", LenderName: "Harbor Point Mortgage",
+				Fields: pipeline.Fields{
+					LoanID: "LN-2026-004417", BorrowerName: "Maria T. Gonzalez", LenderName: "Harbor Point Mortgage",
 					LoanAmountCents: 25000000, InterestRatePct: 6.875, APRPct: 7.012, TermMonths: 360,
 					MonthlyPaymentCents: 164232, ClosingCostsCents: 805400, IssueDate: "2026-03-14",
-					PropertyAddress: "123 Main St, Springfield, IL 62704"},
-				ProcessingTime: 1.84, Timestamp: start.Add(2 * time.Second)},
-			{FileName: "=HYPERLINK(\"http://x\").pdf", Status: pipeline.DocFailed, DocumentID: "d2",
+					PropertyAddress: "123 Main St, Springfield, IL 62704",
+				},
+				ProcessingTime: 1.84, Timestamp: start.Add(2 * time.Second),
+			},
+			{
+				FileName: "=HYPERLINK(\"http://x\").pdf", Status: pipeline.DocFailed, DocumentID: "d2",
 				ErrorType: pipeline.KindValidation, ErrorMessage: "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF",
-				Timestamp: start.Add(3 * time.Second)},
+				Timestamp: start.Add(3 * time.Second),
+			},
 		},
 	}
 }
@@ -149,15 +155,19 @@ func TestJSONMatchesContract(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"job_id", "status", "total_documents", "processed_documents", "successful_documents",
-		"failed_documents", "skipped_documents", "start_time", "end_time", "total_processing_time", "results"} {
+	for _, k := range []string{
+		"job_id", "status", "total_documents", "processed_documents", "successful_documents",
+		"failed_documents", "skipped_documents", "start_time", "end_time", "total_processing_time", "results",
+	} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("summary JSON lacks %q", k)
 		}
 	}
 	r := m["results"].([]any)[0].(map[string]any)
-	for _, k := range []string{"file_name", "status", "document_id", "sha256", "pages", "text_source", "document_type",
-		"loan_id", "fields", "error_type", "error_message", "processing_time", "timestamp"} {
+	for _, k := range []string{
+		"file_name", "status", "document_id", "sha256", "pages", "text_source", "document_type",
+		"loan_id", "fields", "error_type", "error_message", "processing_time", "timestamp",
+	} {
 		if _, ok := r[k]; !ok {
 			t.Errorf("result JSON lacks %q", k)
 		}

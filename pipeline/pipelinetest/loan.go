@@ -80,21 +80,33 @@ func (l Loan) EstimateLines() []Line {
 	return []Line{
 		{X: 50, Y: 40, Size: 14, Text: strings.ToUpper(l.Lender)},
 		{X: 50, Y: 70, Size: 18, Text: "Loan Estimate"},
-		{X: 50, Y: 100, Text: "DATE ISSUED"}, {X: 140, Y: 100, Text: l.Issued.Format("1/2/2006")},
-		{X: 340, Y: 100, Text: "LOAN TERM"}, {X: 420, Y: 100, Text: fmt.Sprintf("%d years", l.TermMonths/12)},
-		{X: 50, Y: 115, Text: "APPLICANTS"}, {X: 140, Y: 115, Text: l.applicants()},
-		{X: 340, Y: 115, Text: "PURPOSE"}, {X: 420, Y: 115, Text: "Purchase"},
-		{X: 50, Y: 130, Text: "PROPERTY"}, {X: 140, Y: 130, Text: l.Street},
-		{X: 340, Y: 130, Text: "LOAN ID #"}, {X: 420, Y: 130, Text: l.LoanID},
+		{X: 50, Y: 100, Text: "DATE ISSUED"},
+		{X: 140, Y: 100, Text: l.Issued.Format("1/2/2006")},
+		{X: 340, Y: 100, Text: "LOAN TERM"},
+		{X: 420, Y: 100, Text: fmt.Sprintf("%d years", l.TermMonths/12)},
+		{X: 50, Y: 115, Text: "APPLICANTS"},
+		{X: 140, Y: 115, Text: l.applicants()},
+		{X: 340, Y: 115, Text: "PURPOSE"},
+		{X: 420, Y: 115, Text: "Purchase"},
+		{X: 50, Y: 130, Text: "PROPERTY"},
+		{X: 140, Y: 130, Text: l.Street},
+		{X: 340, Y: 130, Text: "LOAN ID #"},
+		{X: 420, Y: 130, Text: l.LoanID},
 		{X: 140, Y: 145, Text: l.City},
 		{X: 50, Y: 190, Size: 12, Text: "Loan Terms"},
-		{X: 50, Y: 210, Text: "Loan Amount"}, {X: 230, Y: 210, Text: Money(l.AmountCents)},
-		{X: 50, Y: 228, Text: "Interest Rate"}, {X: 230, Y: 228, Text: pct(l.RatePct)},
-		{X: 50, Y: 246, Text: "Monthly Principal & Interest"}, {X: 230, Y: 246, Text: Money(l.PaymentCents())},
-		{X: 50, Y: 290, Text: "Estimated Closing Costs"}, {X: 230, Y: 290, Text: Money(l.ClosingCents)},
+		{X: 50, Y: 210, Text: "Loan Amount"},
+		{X: 230, Y: 210, Text: Money(l.AmountCents)},
+		{X: 50, Y: 228, Text: "Interest Rate"},
+		{X: 230, Y: 228, Text: pct(l.RatePct)},
+		{X: 50, Y: 246, Text: "Monthly Principal & Interest"},
+		{X: 230, Y: 246, Text: Money(l.PaymentCents())},
+		{X: 50, Y: 290, Text: "Estimated Closing Costs"},
+		{X: 230, Y: 290, Text: Money(l.ClosingCents)},
 		{X: 320, Y: 290, Text: "Includes loan costs and other costs"},
-		{X: 50, Y: 330, Text: "Annual Percentage Rate (APR)"}, {X: 230, Y: 330, Text: pct(l.APRPct)},
-		{X: 50, Y: 740, Size: 8, Text: "LOAN ESTIMATE"}, {X: 400, Y: 740, Size: 8, Text: "PAGE 1 OF 1 • LOAN ID # " + l.LoanID},
+		{X: 50, Y: 330, Text: "Annual Percentage Rate (APR)"},
+		{X: 230, Y: 330, Text: pct(l.APRPct)},
+		{X: 50, Y: 740, Size: 8, Text: "LOAN ESTIMATE"},
+		{X: 400, Y: 740, Size: 8, Text: "PAGE 1 OF 1 • LOAN ID # " + l.LoanID},
 	}
 }
 
@@ -126,11 +138,16 @@ func (l Loan) LetterLines() []Line {
 // values, in two columns.
 func (l Loan) TermSheetLines() []Line {
 	cells := [][2]string{
-		{"Borrower Name", l.Borrower}, {"Lender", l.Lender},
-		{"Loan Number", l.LoanID}, {"Issue Date", l.Issued.Format("2006-01-02")},
-		{"Principal Amount", "USD " + strings.TrimPrefix(Money(l.AmountCents), "$")}, {"Note Rate", pct(l.RatePct)},
-		{"APR", pct(l.APRPct)}, {"Term", fmt.Sprintf("%d months", l.TermMonths)},
-		{"Monthly Payment", Money(l.PaymentCents())}, {"Total Closing Costs", Money(l.ClosingCents)},
+		{"Borrower Name", l.Borrower},
+		{"Lender", l.Lender},
+		{"Loan Number", l.LoanID},
+		{"Issue Date", l.Issued.Format("2006-01-02")},
+		{"Principal Amount", "USD " + strings.TrimPrefix(Money(l.AmountCents), "$")},
+		{"Note Rate", pct(l.RatePct)},
+		{"APR", pct(l.APRPct)},
+		{"Term", fmt.Sprintf("%d months", l.TermMonths)},
+		{"Monthly Payment", Money(l.PaymentCents())},
+		{"Total Closing Costs", Money(l.ClosingCents)},
 		{"Property Address", l.Street + ", " + l.City},
 	}
 	lines := []Line{{X: 72, Y: 50, Size: 16, Text: "Term Sheet"}}
@@ -168,14 +185,20 @@ func wrap(s string, width int) []string {
 func SampleLoans() []Loan {
 	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
 	return []Loan{
-		{LoanID: "LN-2026-004417", Borrower: "Maria T. Gonzalez", CoBorrower: "Luis Gonzalez", Lender: "Harbor Point Mortgage",
+		{
+			LoanID: "LN-2026-004417", Borrower: "Maria T. Gonzalez", CoBorrower: "Luis Gonzalez", Lender: "Harbor Point Mortgage",
 			AmountCents: 25000000, RatePct: 6.875, APRPct: 7.012, TermMonths: 360, ClosingCents: 805400,
-			Issued: d(2026, 3, 14), Street: "123 Main St", City: "Springfield, IL 62704"},
-		{LoanID: "88120457", Borrower: "James Whitfield", Lender: "Cedar Valley Bank",
+			Issued: d(2026, 3, 14), Street: "123 Main St", City: "Springfield, IL 62704",
+		},
+		{
+			LoanID: "88120457", Borrower: "James Whitfield", Lender: "Cedar Valley Bank",
 			AmountCents: 31250000, RatePct: 6.125, APRPct: 6.318, TermMonths: 360, ClosingCents: 1123050,
-			Issued: d(2026, 9, 2), Street: "47 Orchard Lane", City: "Dayton, OH 45402"},
-		{LoanID: "HL-77341", Borrower: "Priya Raman", CoBorrower: "Arun Raman", Lender: "Northgate Credit Union",
+			Issued: d(2026, 9, 2), Street: "47 Orchard Lane", City: "Dayton, OH 45402",
+		},
+		{
+			LoanID: "HL-77341", Borrower: "Priya Raman", CoBorrower: "Arun Raman", Lender: "Northgate Credit Union",
 			AmountCents: 18900000, RatePct: 5.75, APRPct: 5.901, TermMonths: 180, ClosingCents: 642000,
-			Issued: d(2025, 12, 1), Street: "9 Lakeview Terrace", City: "Madison, WI 53703"},
+			Issued: d(2025, 12, 1), Street: "9 Lakeview Terrace", City: "Madison, WI 53703",
+		},
 	}
 }

@@ -53,8 +53,10 @@ func Scan(lines []Line, opts ScanOptions) *image.Gray {
 			face, _ = opentype.NewFace(parsedFont, &opentype.FaceOptions{Size: size, DPI: opts.DPI, Hinting: font.HintingFull})
 			faces[size] = face
 		}
-		d := font.Drawer{Dst: img, Src: image.Black, Face: face,
-			Dot: fixed.P(int(l.X*scale), int((l.Y+size)*scale))}
+		d := font.Drawer{
+			Dst: img, Src: image.Black, Face: face,
+			Dot: fixed.P(int(l.X*scale), int((l.Y+size)*scale)),
+		}
 		d.DrawString(l.Text)
 	}
 	var out image.Image = img
