@@ -29,7 +29,7 @@ func resultText(r *rowState, f func(*pipeline.Result) string) string {
 
 var jobColumns = []column{
 	{"#", 40, func(i int, _ *rowState) string { return fmt.Sprint(i + 1) }},
-	{"File", 180, func(_ int, r *rowState) string { return r.fileName }},
+	{"File", 170, func(_ int, r *rowState) string { return r.fileName }},
 	{"Pages", 52, func(_ int, r *rowState) string {
 		if r.pages == 0 {
 			return ""
@@ -40,7 +40,7 @@ var jobColumns = []column{
 	{"Document type", 130, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return typeLabel(x.DocumentType) })
 	}},
-	{"Loan ID", 120, func(_ int, r *rowState) string {
+	{"Loan ID", 156, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.LoanID })
 	}},
 	{"Borrower", 140, func(_ int, r *rowState) string {
@@ -63,7 +63,7 @@ var jobColumns = []column{
 			return fmt.Sprintf("%.1f s", x.ProcessingTime)
 		})
 	}},
-	{"Error", 250, func(_ int, r *rowState) string {
+	{"Error", 230, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.ErrorMessage })
 	}},
 }
