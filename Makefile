@@ -10,7 +10,7 @@ BIN   := bin/loanbatch
 DEB_PACKAGES := gcc g++ pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng
 
-.PHONY: all deps build run release test test-short test-gui bench lint fuzz package clean
+.PHONY: all deps build run release test test-short test-gui bench lint fuzz package accuracy clean
 
 all: build
 
@@ -63,6 +63,11 @@ lint: deps
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 	@out=$$($(GO) run mvdan.cc/gofumpt@v0.9.2 -l .); if [ -n "$$out" ]; then echo "gofumpt:"; echo "$$out"; exit 1; fi
+
+# Per-field accuracy on ../shared/corpus/loan_docs (scored as
+# ../shared/tools/score.py does) and on the generated set, with the misses.
+accuracy: deps
+	@$(GO) test -count=1 -run 'TestCorpusAccuracy|TestGeneratedSetAccuracy' -v ./pipeline | grep -E 'accuracy|miss|SKIP|FAIL|^ok'
 
 # Each fuzz target for FUZZTIME (the seeds alone run in make test).
 FUZZTIME ?= 1m

@@ -24,6 +24,11 @@ type Analysis struct {
 	PageTexts    []PageText   `json:"page_texts"`
 	DocumentType DocumentType `json:"document_type"`
 	Fields       Fields       `json:"fields"`
+	// FieldConfidence (0–1) and FieldPages (1-based) by field name.
+	FieldConfidence map[string]float64 `json:"field_confidence"`
+	FieldPages      map[string]int     `json:"field_pages"`
+	NeedsReview     bool               `json:"needs_review"`
+	ReviewReasons   []string           `json:"review_reasons"`
 }
 
 // Analyzer validates a document, reads its text and extracts its fields,
@@ -121,7 +126,10 @@ func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFu
 			"No text could be read from the document: it looks blank or the scan is unreadable", errNoText)
 	}
 	progress(StageFields, 0, 0)
-	res.Fields, res.DocumentType = ExtractFields(pages)
+	x := Extract(pages)
+	res.Fields, res.DocumentType = x.Fields, x.Type
+	res.FieldConfidence, res.FieldPages = x.Confidence, x.Pages
+	res.NeedsReview, res.ReviewReasons = x.NeedsReview, x.ReviewReasons
 	return res, nil
 }
 

@@ -93,6 +93,13 @@ func TestAnalyzeGeneratedTextPDFs(t *testing.T) {
 				if m := fieldMisses(t, res.Fields, loan.Expected()); len(m) > 0 {
 					t.Errorf("fields wrong:\n  %s\ntext:\n%s", strings.Join(m, "\n  "), res.PageTexts[0].Text)
 				}
+				if res.NeedsReview || len(res.FieldConfidence) != 11 || res.FieldPages["loan_id"] != 1 {
+					t.Errorf("a complete, consistent loan: needs review %v %v, %d confidences, loan ID page %d",
+						res.NeedsReview, res.ReviewReasons, len(res.FieldConfidence), res.FieldPages["loan_id"])
+				}
+				if c := res.FieldConfidence["monthly_payment_cents"]; c < 0.99 {
+					t.Errorf("P&I that checks out has confidence %v", c)
+				}
 			})
 		}
 	}
@@ -247,4 +254,48 @@ func TestAnalyzeCancelled(t *testing.T) {
 	if !isCancel(err) {
 		t.Fatalf("Analyze on a cancelled context = %v; want context.Canceled", err)
 	}
+}
+
+// TestGeneratedSetAccuracy reads the project's generated set — every sample
+// loan in every layout, as a text PDF and as a scan (clean PNG, noisy
+// rotated JPEG, TIFF, image-only PDF) — and holds field accuracy at 98 %.
+func TestGeneratedSetAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR of a dozen scans")
+	}
+	a := newTestAnalyzer(t)
+	tally := newTally()
+	layouts := map[string]func(pipelinetest.Loan) []pipelinetest.Line{
+		"estimate": pipelinetest.Loan.EstimateLines, "letter": pipelinetest.Loan.LetterLines, "termsheet": pipelinetest.Loan.TermSheetLines,
+	}
+	for i, loan := range pipelinetest.SampleLoans() {
+		for name, lines := range layouts {
+			docs := map[string][]byte{"text pdf": pipelinetest.PDF(pipelinetest.Page{Lines: lines(loan)})}
+			switch (i + len(name)) % 3 { // one kind of scan per loan and layout, varied across the set
+			case 0:
+				docs["noisy jpeg"] = encodeJPEG(t, pipelinetest.Scan(lines(loan), pipelinetest.ScanOptions{Noise: 0.02, Blur: true, RotateDeg: 0.7, Seed: uint64(i)}), 70)
+			case 1:
+				docs["tiff"] = encodeTIFF(t, pipelinetest.Scan(lines(loan), pipelinetest.ScanOptions{RotateDeg: -0.5}))
+			default:
+				docs["image pdf"] = pipelinetest.PDF(pipelinetest.Page{Scan: pipelinetest.Scan(lines(loan), pipelinetest.ScanOptions{Noise: 0.005, Seed: 9})})
+			}
+			for kind, data := range docs {
+				res, err := a.Analyze(context.Background(), data, nil)
+				if err != nil {
+					t.Errorf("%s %s %s: %v", loan.LoanID, name, kind, err)
+					continue
+				}
+				misses := fieldMisses(t, res.Fields, loan.Expected())
+				missed := map[string]bool{}
+				for _, m := range misses {
+					missed[strings.SplitN(m, ":", 2)[0]] = true
+					t.Logf("miss %s %s %s: %s", loan.LoanID, name, kind, m)
+				}
+				for k := range loan.Expected() {
+					tally.add(k, !missed[k])
+				}
+			}
+		}
+	}
+	tally.report(t, "generated", 0.98)
 }

@@ -67,7 +67,7 @@ func TestCorpusAccuracy(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := newTestAnalyzer(t)
-	right, total := 0, 0
+	tally := newTally()
 	for _, e := range truth {
 		data, err := os.ReadFile(filepath.Join(corpus, e.File))
 		if err != nil {
@@ -77,7 +77,9 @@ func TestCorpusAccuracy(t *testing.T) {
 		res, err := a.Analyze(context.Background(), data, nil)
 		if err != nil {
 			t.Errorf("%s: %v", e.File, err)
-			total += len(e.Fields)
+			for k := range e.Fields {
+				tally.add(k, false)
+			}
 			continue
 		}
 		got := fieldMap(t, res.Fields)
@@ -88,22 +90,45 @@ func TestCorpusAccuracy(t *testing.T) {
 			t.Errorf("%s: document type %s; want %s", e.File, res.DocumentType, *e.DocumentType)
 		}
 		for k, w := range e.Fields {
-			total++
 			ok := sameValue(k, got[k], w)
 			for _, alt := range e.Alt[k] {
 				ok = ok || sameValue(k, got[k], alt)
 			}
-			if ok {
-				right++
-			} else {
+			tally.add(k, ok)
+			if !ok {
 				t.Logf("miss %s %s: got %v, want %v", filepath.Base(e.File), k, got[k], w)
 			}
 		}
 	}
-	acc := float64(right) / float64(total)
-	t.Logf("corpus field accuracy: %d/%d = %.1f%%", right, total, 100*acc)
-	const floor = 0.90
+	tally.report(t, "corpus", 0.90)
+}
+
+// tally counts right fields by name for an accuracy report.
+type tally struct{ right, total map[string]int }
+
+func newTally() *tally { return &tally{right: map[string]int{}, total: map[string]int{}} }
+
+func (t *tally) add(field string, ok bool) {
+	t.total[field]++
+	if ok {
+		t.right[field]++
+	}
+}
+
+// report logs per-field accuracy and fails the test under floor.
+func (t *tally) report(tb testing.TB, set string, floor float64) {
+	tb.Helper()
+	right, total := 0, 0
+	for _, name := range fieldOrder {
+		if n := t.total[name]; n > 0 {
+			tb.Logf("accuracy %-8s %-22s %3d/%-3d %5.1f%%", set, name, t.right[name], n, 100*float64(t.right[name])/float64(n))
+			right += t.right[name]
+			total += n
+		}
+	}
+	acc := float64(right) / float64(max(total, 1))
+	tb.Logf("accuracy %-8s %-22s %3d/%-3d %5.1f%% (floor %.0f%%)", set, "ALL FIELDS", right, total, 100*acc, 100*floor)
 	if acc < floor {
-		t.Errorf("field accuracy %.1f%% is under the floor %.0f%%", 100*acc, 100*floor)
+		tb.Errorf("%s field accuracy %.1f%% is under the floor %.0f%%", set, 100*acc, 100*floor)
 	}
 }

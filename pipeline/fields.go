@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"regexp"
+	"time"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -138,49 +139,82 @@ var fieldOrder = []string{
 // ExtractFields finds the loan fields and the document type in a
 // document's pages.
 func ExtractFields(pages []PageText) (Fields, DocumentType) {
+	x := Extract(pages)
+	return x.Fields, x.Type
+}
+
+// Extraction is what a document's text gave: the fields, the document type,
+// each field's confidence (0–1) and page, and whether a person should check
+// the result, and why.
+type Extraction struct {
+	Fields        Fields
+	Type          DocumentType
+	Confidence    map[string]float64
+	Pages         map[string]int
+	NeedsReview   bool
+	ReviewReasons []string
+}
+
+// Extract reads the fields of a document's pages, with their confidence
+// and the cross-checks of review.go.
+func Extract(pages []PageText) Extraction {
 	lines := documentLines(pages)
 	typ := classify(pages)
-	found := map[string]any{}
+	found := map[string]hit{}
 	for _, name := range fieldOrder {
 		if name == "loan_id" {
-			if v, ok := findLoanID(lines); ok {
-				found[name] = v
+			if h, ok := findLoanID(lines); ok {
+				found[name] = h
 			}
 			continue
 		}
-		if v, ok := findLabelled(lines, rules[name], typ == TypeClosingDisclosure); ok {
-			found[name] = v
+		if h, ok := findLabelled(lines, rules[name], typ == TypeClosingDisclosure); ok {
+			found[name] = h
 		}
 	}
-	for name, v := range findProse(pages) {
+	for name, h := range findProse(pages) {
 		if _, ok := found[name]; !ok {
-			found[name] = v
+			found[name] = h
 		}
 	}
-	if _, ok := found["property_address"]; ok {
-		found["property_address"] = completeAddress(lines, found["property_address"].(addressHit))
+	if h, ok := found["property_address"]; ok {
+		h.value = completeAddress(lines, h)
+		found["property_address"] = h
 	}
 	if _, ok := found["lender_name"]; !ok {
-		if v, ok := lenderLetterhead(lines); ok {
-			found["lender_name"] = v
+		if h, ok := lenderLetterhead(lines); ok {
+			found["lender_name"] = h
 		}
 	}
 	if blankForm(found) {
 		// Names with no loan figure or loan ID are a blank or sample
 		// form's examples, not a loan.
-		found = map[string]any{}
+		found = map[string]hit{}
 	}
 	if _, ok := found["issue_date"]; !ok && (typ == TypeCommitmentLetter || typ == TypeOther) {
-		if v, ok := letterDate(lines); ok {
-			found["issue_date"] = v
+		if h, ok := letterDate(lines); ok {
+			found["issue_date"] = h
 		}
 	}
-	return toFields(found), typ
+	x := Extraction{Fields: toFields(found), Type: typ, Confidence: map[string]float64{}, Pages: map[string]int{}}
+	if x.Pages == nil {
+		x.Pages = map[string]int{}
+	}
+	ocrPage := map[int]bool{}
+	for _, p := range pages {
+		ocrPage[p.Page] = p.Source == SourceOCR
+	}
+	for name, h := range found {
+		x.Confidence[name] = confidenceOf(h.how, ocrPage[h.page])
+		x.Pages[name] = h.page
+	}
+	review(&x, time.Now())
+	return x
 }
 
 // blankForm reports whether what was found is only names, dates and
 // addresses: what the example rows of a blank form give.
-func blankForm(found map[string]any) bool {
+func blankForm(found map[string]hit) bool {
 	for k := range found {
 		switch k {
 		case "borrower_name", "lender_name", "property_address", "issue_date":
@@ -216,7 +250,7 @@ func firstLines(lines []textLine, n int) []textLine {
 // lenderLetterhead reads a lender named at the top of the first page, as
 // letterheads and form headers do ("HARBOR POINT MORTGAGE"), when the
 // name ends like a lender's (Bank, Mortgage, Credit Union, ...).
-func lenderLetterhead(lines []textLine) (any, bool) {
+func lenderLetterhead(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines) {
 		for _, c := range l.cells {
 			name := strings.TrimRight(strings.Join(strings.Fields(c.text), " "), " .,")
@@ -224,24 +258,24 @@ func lenderLetterhead(lines []textLine) (any, bool) {
 				continue
 			}
 			if v, ok := companyValue(name); ok {
-				return v, true
+				return hit{value: v, page: l.page, how: byLetterhead}, true
 			}
 		}
 	}
-	return nil, false
+	return hit{}, false
 }
 
 // letterDate reads the date a letter is dated with: a date alone in a cell
 // near the top of its first page.
-func letterDate(lines []textLine) (any, bool) {
+func letterDate(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines+5) {
 		for _, c := range l.cells {
 			if d, ok := parseDate(c.text); ok && len(strings.Fields(c.text)) <= 4 {
-				return d, true
+				return hit{value: d, page: l.page, how: byLetterDate}, true
 			}
 		}
 	}
-	return nil, false
+	return hit{}, false
 }
 
 // findLabelled returns the first value a rule's labels give, trying the
@@ -249,20 +283,20 @@ func letterDate(lines []textLine) (any, bool) {
 //
 // In a Closing Disclosure a label followed by several values in a row is a
 // comparison of the Loan Estimate with the final figures: the last is final.
-func findLabelled(lines []textLine, r fieldRule, lastOfRow bool) (any, bool) {
+func findLabelled(lines []textLine, r fieldRule, lastOfRow bool) (hit, bool) {
 	for _, re := range r.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				if v, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow); ok {
-					return v, true
+				if h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow); ok {
+					return h, true
 				}
 			}
 		}
 	}
-	return nil, false
+	return hit{}, false
 }
 
-func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (any, bool) {
+func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {
 	for _, loc := range re.FindAllStringIndex(c.text, -1) {
 		rest := c.text[loc[1]:]
 		if strings.TrimSpace(rest) != "" {
@@ -270,8 +304,9 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
 			}
 			if r.beside && loc[0] == 0 {
-				if v, ok := valueBeside(lines, li, c, r); ok {
-					return v, true
+				if h, ok := valueBeside(lines, li, c, r); ok {
+					h.how = byLabelBeside
+					return h, true
 				}
 			}
 			continue
@@ -294,17 +329,18 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 			}
 		}
 		if r.below {
-			if v, ok := valueBelow(lines, li, c, r); ok {
-				return v, true
+			if h, ok := valueBelow(lines, li, c, r); ok {
+				h.how = byLabelBelow
+				return h, true
 			}
 		}
 	}
-	return nil, false
+	return hit{}, false
 }
 
 // valueBelow looks for a value alone in a cell under the label's column on
 // the next two lines of the same page.
-func valueBelow(lines []textLine, li int, label cell, r fieldRule) (any, bool) {
+func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 	end := label.col + len([]rune(label.text))
 	for j := li + 1; j < len(lines) && j <= li+3; j++ {
 		if lines[j].page != lines[li].page {
@@ -323,12 +359,12 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (any, bool) {
 			}
 		}
 	}
-	return nil, false
+	return hit{}, false
 }
 
 // valueBeside looks for a value alone in a cell to the right of a label
 // that starts a paragraph, on its line or the next three.
-func valueBeside(lines []textLine, li int, label cell, r fieldRule) (any, bool) {
+func valueBeside(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 	for j := li; j < len(lines) && j <= li+3 && lines[j].page == lines[li].page; j++ {
 		for _, c := range lines[j].cells {
 			if c.col <= label.col+10 || len(strings.Fields(c.text)) > 2 {
@@ -339,20 +375,35 @@ func valueBeside(lines []textLine, li int, label cell, r fieldRule) (any, bool) 
 			}
 		}
 	}
-	return nil, false
+	return hit{}, false
 }
 
 // valueFillsCell reports whether a cell is a value rather than a sentence
 // that happens to start with one.
 func valueFillsCell(s string) bool { return len(strings.Fields(s)) <= 8 }
 
-// attach keeps where an address was found so its second line can be joined.
-func attach(v any, page, line, col int) any {
-	if a, ok := v.(addressHit); ok {
-		a.line, a.col, a.page = line, col, page
-		return a
-	}
-	return v
+// method is how a value was found; it sets the value's confidence.
+type method int
+
+const (
+	byLabel       method = iota // after its label, in its cell or the next
+	byLabelBelow                // alone in the cell under its label
+	byLabelBeside               // to the right of a labelled paragraph
+	byRepeat                    // a loan ID the document repeats
+	byProse                     // in a sentence
+	byLetterhead                // a lender's name atop the first page
+	byLetterDate                // a date atop a letter
+)
+
+// hit is a value found in the text, and where and how it was found.
+type hit struct {
+	value           any
+	page, line, col int
+	how             method
+}
+
+func attach(v any, page, line, col int) hit {
+	return hit{value: v, page: page, line: line, col: col}
 }
 
 // ---- loan ID ----
@@ -389,19 +440,21 @@ func loanIDValue(s string) (any, bool) {
 // findLoanID collects every labelled loan ID and keeps the one the
 // document repeats most: forms confirm their loan ID in every page's
 // footer, which outvotes a header whose text layer carries hidden digits.
-func findLoanID(lines []textLine) (string, bool) {
+func findLoanID(lines []textLine) (hit, bool) {
 	count := map[string]int{}
+	first := map[string]hit{}
 	var order []string
 	for _, re := range rules["loan_id"].labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				v, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"], false)
+				h, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"], false)
 				if !ok {
 					continue
 				}
-				id := v.(string)
+				id := h.value.(string)
 				if count[id] == 0 {
 					order = append(order, id)
+					first[id] = h
 				}
 				count[id]++
 			}
@@ -416,7 +469,14 @@ func findLoanID(lines []textLine) (string, bool) {
 			best = id
 		}
 	}
-	return best, best != ""
+	if best == "" {
+		return hit{}, false
+	}
+	h := first[best]
+	if count[best] > 1 {
+		h.how = byRepeat
+	}
+	return h, true
 }
 
 // ---- names ----
@@ -509,12 +569,9 @@ func titleCase(s string) string {
 
 // ---- addresses ----
 
-// addressHit is a street line and where it was found, so that the city line
-// under it can be joined.
-type addressHit struct {
-	text            string
-	page, line, col int
-}
+// street is the first line of an address, to which the city line under it
+// is joined.
+type street string
 
 var (
 	streetRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.]`)
@@ -532,25 +589,26 @@ func addressValue(s string) (any, bool) {
 	if full := regexp.MustCompile(`^\d{1,6}[^|]*?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`).FindString(s); full != "" {
 		m = full
 	}
-	return addressHit{text: strings.TrimRight(m, " ,")}, true
+	return street(strings.TrimRight(m, " ,")), true
 }
 
 // completeAddress joins the city, state and ZIP line under a street line.
-func completeAddress(lines []textLine, a addressHit) string {
-	if zipTailRe.MatchString(a.text) {
-		return a.text
+func completeAddress(lines []textLine, a hit) string {
+	text := string(a.value.(street))
+	if zipTailRe.MatchString(text) || a.how == byProse {
+		return text
 	}
 	for j := a.line + 1; j < len(lines) && j <= a.line+2 && lines[j].page == a.page; j++ {
 		for _, c := range lines[j].cells {
 			if c.col >= a.col-3 && c.col <= a.col+3 {
 				city := strings.Join(strings.Fields(c.text), " ")
 				if m := cityLineRe.FindString(city); m != "" {
-					return a.text + ", " + m
+					return text + ", " + m
 				}
 			}
 		}
 	}
-	return a.text
+	return text
 }
 
 // ---- prose ----
@@ -575,14 +633,15 @@ var proseRules = []struct {
 	{"borrower_name", regexp.MustCompile(`\b(?:[Bb]orrower(?:\(s\)|s)?|[Aa]pplicant(?:\(s\)|s)?)\s*[:,]?\s+((?:[A-Z][a-zA-Z'.-]*\s+){1,3}[A-Z][a-zA-Z'-]+)`), personValue},
 }
 
-// findProse reads fields from running text, lines joined, cells kept apart
-// by " | " so that a sentence never runs into the next column.
-func findProse(pages []PageText) map[string]any {
-	var b strings.Builder
+// findProse reads fields from running text, each page's lines joined,
+// cells kept apart by " | " so that a sentence never runs into the next
+// column.
+func findProse(pages []PageText) map[string]hit {
+	out := map[string]hit{}
 	for _, p := range pages {
+		var b strings.Builder
 		for _, l := range strings.Split(p.Text, "\n") {
-			cells := splitCells(l)
-			for i, c := range cells {
+			for i, c := range splitCells(l) {
 				if i > 0 {
 					b.WriteString(" | ")
 				}
@@ -590,42 +649,41 @@ func findProse(pages []PageText) map[string]any {
 			}
 			b.WriteString(" ")
 		}
-	}
-	text := strings.Join(strings.Fields(b.String()), " ")
-	out := map[string]any{}
-	for _, r := range proseRules {
-		if _, done := out[r.field]; done {
-			continue
-		}
-		for _, m := range r.re.FindAllStringSubmatch(text, -1) {
-			if v, ok := r.parse(m[1]); ok {
-				out[r.field] = v
-				break
+		text := strings.Join(strings.Fields(b.String()), " ")
+		for _, r := range proseRules {
+			if _, done := out[r.field]; done {
+				continue
+			}
+			for _, m := range r.re.FindAllStringSubmatch(text, -1) {
+				if v, ok := r.parse(m[1]); ok {
+					out[r.field] = hit{value: v, page: p.Page, how: byProse}
+					break
+				}
 			}
 		}
 	}
 	return out
 }
 
-func toFields(found map[string]any) Fields {
+func toFields(found map[string]hit) Fields {
 	var f Fields
 	str := func(k string) string {
-		switch v := found[k].(type) {
+		switch v := found[k].value.(type) {
 		case string:
 			return v
-		case addressHit:
-			return v.text
+		case street:
+			return string(v)
 		}
 		return ""
 	}
-	i64 := func(k string) int64 { v, _ := found[k].(int64); return v }
+	i64 := func(k string) int64 { v, _ := found[k].value.(int64); return v }
 	f.LoanID = str("loan_id")
 	f.BorrowerName = str("borrower_name")
 	f.LenderName = str("lender_name")
 	f.LoanAmountCents = i64("loan_amount_cents")
-	f.InterestRatePct, _ = found["interest_rate_pct"].(float64)
-	f.APRPct, _ = found["apr_pct"].(float64)
-	f.TermMonths, _ = found["term_months"].(int)
+	f.InterestRatePct, _ = found["interest_rate_pct"].value.(float64)
+	f.APRPct, _ = found["apr_pct"].value.(float64)
+	f.TermMonths, _ = found["term_months"].value.(int)
 	f.MonthlyPaymentCents = i64("monthly_payment_cents")
 	f.ClosingCostsCents = i64("closing_costs_cents")
 	f.IssueDate = str("issue_date")

@@ -120,6 +120,14 @@ type Result struct {
 	ErrorMessage   string       `json:"error_message"`
 	ProcessingTime float64      `json:"processing_time"`
 	Timestamp      time.Time    `json:"timestamp"`
+	// FieldConfidence (0–1) and FieldPages (1-based) by field name, for the
+	// fields found.
+	FieldConfidence map[string]float64 `json:"field_confidence,omitempty"`
+	FieldPages      map[string]int     `json:"field_pages,omitempty"`
+	// NeedsReview says a person should check this result: a key field is
+	// missing, a cross-check failed or a field is doubtful (ReviewReasons).
+	NeedsReview   bool     `json:"needs_review"`
+	ReviewReasons []string `json:"review_reasons,omitempty"`
 }
 
 // Summary is a job's report: its counts, times and every document's result in

@@ -339,6 +339,8 @@ func (r *Runner) processOne(ctx context.Context, log *slog.Logger, jobID string,
 	res.Status = DocSuccess
 	res.Pages, res.TextSource, res.DocumentType = a.Pages, a.TextSource, a.DocumentType
 	res.Fields, res.LoanID = a.Fields, a.Fields.LoanID
+	res.FieldConfidence, res.FieldPages = a.FieldConfidence, a.FieldPages
+	res.NeedsReview, res.ReviewReasons = a.NeedsReview, a.ReviewReasons
 	log.Info(fmt.Sprintf("Document %s processed: success", d.rec.FileName), LogDoc, d.rec.FileName,
 		"document_id", d.rec.DocumentID, "pages", a.Pages, "text_source", a.TextSource, "fields", a.Fields.Count(),
 		"seconds", res.ProcessingTime)

@@ -66,16 +66,25 @@ func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipel
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
 	}
+	meta, err := json.Marshal(fieldMeta{Confidence: r.FieldConfidence, Pages: r.FieldPages})
+	if err != nil {
+		return fmt.Errorf("save result: %w", err)
+	}
+	reasons, err := json.Marshal(r.ReviewReasons)
+	if err != nil {
+		return fmt.Errorf("save result: %w", err)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `UPDATE documents SET status = ?, pages = ?, text_source = ?, document_type = ?,
-		loan_id = ?, fields_json = ?, error_type = ?, error_message = ?, processing_time = ?, processed_at = ?
+		loan_id = ?, fields_json = ?, error_type = ?, error_message = ?, processing_time = ?, processed_at = ?,
+		field_meta_json = ?, needs_review = ?, review_reasons_json = ?
 		WHERE job_id = ? AND position = ?`,
 		r.Status, r.Pages, r.TextSource, r.DocumentType, r.LoanID, string(fields), r.ErrorType, r.ErrorMessage,
-		r.ProcessingTime, r.Timestamp.UTC(), jobID, position)
+		r.ProcessingTime, r.Timestamp.UTC(), string(meta), r.NeedsReview, string(reasons), jobID, position)
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
 	}
@@ -103,6 +112,12 @@ func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipel
 		return fmt.Errorf("save result: %w", err)
 	}
 	return nil
+}
+
+// fieldMeta is what documents.field_meta_json holds.
+type fieldMeta struct {
+	Confidence map[string]float64 `json:"confidence,omitempty"`
+	Pages      map[string]int     `json:"pages,omitempty"`
 }
 
 const jobColumns = `job_id, status, total_documents, processed_documents, successful_documents, failed_documents,
@@ -178,7 +193,8 @@ func (s *DB) Summary(ctx context.Context, jobID string) (*pipeline.Summary, erro
 	sum.TotalProcessingTime = float64(end.Sub(sum.StartTime).Round(10*time.Millisecond)) / float64(time.Second)
 
 	rows, err := s.db.QueryContext(ctx, `SELECT file_name, status, document_id, sha256, pages, text_source, document_type,
-		loan_id, fields_json, error_type, error_message, processing_time, processed_at
+		loan_id, fields_json, error_type, error_message, processing_time, processed_at,
+		field_meta_json, needs_review, review_reasons_json
 		FROM documents WHERE job_id = ? ORDER BY position`, jobID)
 	if err != nil {
 		return nil, fmt.Errorf("read results: %w", err)
@@ -186,15 +202,23 @@ func (s *DB) Summary(ctx context.Context, jobID string) (*pipeline.Summary, erro
 	defer rows.Close()
 	for rows.Next() {
 		var r pipeline.Result
-		var fields string
+		var fields, meta, reasons string
 		var at sql.NullTime
 		if err := rows.Scan(&r.FileName, &r.Status, &r.DocumentID, &r.SHA256, &r.Pages, &r.TextSource, &r.DocumentType,
-			&r.LoanID, &fields, &r.ErrorType, &r.ErrorMessage, &r.ProcessingTime, &at); err != nil {
+			&r.LoanID, &fields, &r.ErrorType, &r.ErrorMessage, &r.ProcessingTime, &at,
+			&meta, &r.NeedsReview, &reasons); err != nil {
 			return nil, fmt.Errorf("read results: %w", err)
 		}
-		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
-			return nil, fmt.Errorf("read results: fields of %s: %w", r.DocumentID, err)
+		var m fieldMeta
+		for _, part := range []struct {
+			raw string
+			dst any
+		}{{fields, &r.Fields}, {meta, &m}, {reasons, &r.ReviewReasons}} {
+			if err := json.Unmarshal([]byte(part.raw), part.dst); err != nil {
+				return nil, fmt.Errorf("read results: %s: %w", r.DocumentID, err)
+			}
 		}
+		r.FieldConfidence, r.FieldPages = m.Confidence, m.Pages
 		if at.Valid {
 			r.Timestamp = at.Time.UTC()
 		}

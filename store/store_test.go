@@ -47,6 +47,8 @@ func TestJobRoundTrip(t *testing.T) {
 		TextSource: pipeline.SourceTextLayer, DocumentType: pipeline.TypeLoanEstimate, LoanID: "LN-1",
 		Fields:         pipeline.Fields{LoanID: "LN-1", LoanAmountCents: 25000000, InterestRatePct: 6.875, IssueDate: "2026-03-14"},
 		ProcessingTime: 1.84, Timestamp: created.Add(2 * time.Second),
+		FieldConfidence: map[string]float64{"loan_id": 0.97, "loan_amount_cents": 0.95}, FieldPages: map[string]int{"loan_id": 3},
+		NeedsReview: true, ReviewReasons: []string{"no borrower found"},
 	}
 	bad := pipeline.Result{
 		FileName: "bad.gif", Status: pipeline.DocFailed, DocumentID: "d2", ErrorType: pipeline.KindValidation,
@@ -80,7 +82,9 @@ func TestJobRoundTrip(t *testing.T) {
 		t.Errorf("times: %v → %v (%v s)", sum.StartTime, sum.EndTime, sum.TotalProcessingTime)
 	}
 	got := sum.Results[0]
-	if got.Fields != ok.Fields || got.Pages != 3 || !got.Timestamp.Equal(ok.Timestamp) || got.ProcessingTime != 1.84 {
+	if got.Fields != ok.Fields || got.Pages != 3 || !got.Timestamp.Equal(ok.Timestamp) || got.ProcessingTime != 1.84 ||
+		got.FieldConfidence["loan_id"] != 0.97 || got.FieldPages["loan_id"] != 3 || !got.NeedsReview ||
+		len(got.ReviewReasons) != 1 || got.ReviewReasons[0] != "no borrower found" {
 		t.Errorf("result round trip: got %+v\nwant %+v", got, ok)
 	}
 	if sum.Results[1].ErrorType != pipeline.KindValidation || sum.Results[1].ErrorMessage != bad.ErrorMessage {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,19 +35,32 @@ func detailsPanel(r *rowState, onOpen, onText func(*pipeline.Result), onClose fu
 		l.Wrapping = fyne.TextWrapWord
 		form.Append(label, l)
 	}
+	// field adds an extracted value with where it was found and, when
+	// doubtful, how sure the extraction is.
+	field := func(label, key, value string) {
+		if value != "" {
+			if p := res.FieldPages[key]; p > 0 && res.Pages > 1 {
+				value += fmt.Sprintf("  (page %d)", p)
+			}
+			if c, ok := res.FieldConfidence[key]; ok && c < 0.8 {
+				value += fmt.Sprintf("  · uncertain, %.0f %%", c*100)
+			}
+		}
+		add(label, value)
+	}
 	add("Status", stageLabel(r))
 	add("Document type", typeLabel(res.DocumentType))
-	add("Loan ID", f.LoanID)
-	add("Borrower", f.BorrowerName)
-	add("Lender", f.LenderName)
-	add("Loan amount", formatMoney(f.LoanAmountCents))
-	add("Interest rate", formatRate(f.InterestRatePct))
-	add("APR", formatRate(f.APRPct))
-	add("Term", formatTerm(f.TermMonths))
-	add("Monthly P&I", formatMoney(f.MonthlyPaymentCents))
-	add("Closing costs", formatMoney(f.ClosingCostsCents))
-	add("Issue date", f.IssueDate)
-	add("Property", f.PropertyAddress)
+	field("Loan ID", "loan_id", f.LoanID)
+	field("Borrower", "borrower_name", f.BorrowerName)
+	field("Lender", "lender_name", f.LenderName)
+	field("Loan amount", "loan_amount_cents", formatMoney(f.LoanAmountCents))
+	field("Interest rate", "interest_rate_pct", formatRate(f.InterestRatePct))
+	field("APR", "apr_pct", formatRate(f.APRPct))
+	field("Term", "term_months", formatTerm(f.TermMonths))
+	field("Monthly P&I", "monthly_payment_cents", formatMoney(f.MonthlyPaymentCents))
+	field("Closing costs", "closing_costs_cents", formatMoney(f.ClosingCostsCents))
+	field("Issue date", "issue_date", f.IssueDate)
+	field("Property", "property_address", f.PropertyAddress)
 	add("Text source", sourceLabel(res.TextSource))
 	if res.Pages > 0 {
 		add("Pages", fmt.Sprint(res.Pages))
@@ -65,6 +79,18 @@ func detailsPanel(r *rowState, onOpen, onText func(*pipeline.Result), onClose fu
 		if res.ErrorType != "" {
 			items = append(items, widget.NewLabel("Error type: "+string(res.ErrorType)+" · diagnostics are in the log"))
 		}
+	}
+	if len(res.ReviewReasons) > 0 {
+		head := "Notes"
+		if res.NeedsReview {
+			head = "Please check"
+		}
+		note := widget.NewLabel(head + ": " + strings.Join(res.ReviewReasons, "; "))
+		note.Wrapping = fyne.TextWrapWord
+		if res.NeedsReview {
+			note.Importance = widget.WarningImportance
+		}
+		items = append(items, note)
 	}
 	items = append(items, form)
 	open := widget.NewButtonWithIcon("Open document", theme.FileIcon(), func() { onOpen(res) })

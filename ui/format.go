@@ -72,6 +72,9 @@ func shortID(id string) string {
 func stageLabel(r *rowState) string {
 	switch r.status {
 	case pipeline.DocSuccess:
+		if r.result != nil && r.result.NeedsReview {
+			return "Done · check"
+		}
 		return "Done"
 	case pipeline.DocFailed:
 		return "Failed"

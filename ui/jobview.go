@@ -199,6 +199,9 @@ func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func stageIcon(r *rowState) fyne.Resource {
 	switch r.status {
 	case pipeline.DocSuccess:
+		if r.result != nil && r.result.NeedsReview {
+			return theme.NewWarningThemedResource(theme.WarningIcon())
+		}
 		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	case pipeline.DocFailed:
 		return theme.NewErrorThemedResource(theme.ErrorIcon())

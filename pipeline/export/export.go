@@ -105,6 +105,7 @@ var csvHeader = []string{
 	"loan_amount_cents", "interest_rate_pct", "apr_pct", "term_months", "monthly_payment_cents",
 	"closing_costs_cents", "issue_date", "property_address", "pages", "text_source",
 	"processing_time", "error_type", "error_message", "sha256", "document_id", "timestamp",
+	"needs_review", "review_reasons",
 }
 
 func writeCSV(w io.Writer, sum *pipeline.Summary) error {
@@ -120,6 +121,7 @@ func writeCSV(w io.Writer, sum *pipeline.Summary) error {
 			intOrEmpty(f.MonthlyPaymentCents), intOrEmpty(f.ClosingCostsCents), f.IssueDate, f.PropertyAddress,
 			strconv.Itoa(r.Pages), string(r.TextSource), strconv.FormatFloat(r.ProcessingTime, 'f', 2, 64),
 			string(r.ErrorType), r.ErrorMessage, r.SHA256, r.DocumentID, timeOrEmpty(r),
+			strconv.FormatBool(r.NeedsReview), strings.Join(r.ReviewReasons, "; "),
 		}
 		if err := cw.Write(sanitizeRow(row)); err != nil {
 			return fmt.Errorf("export csv: %w", err)

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -67,8 +68,21 @@ var documentColumns = []column{
 	{"Time (s)", 9, "seconds", func(_ int, r pipeline.Result) any { return r.ProcessingTime }},
 	{"Error type", 17, "", func(_ int, r pipeline.Result) any { return string(r.ErrorType) }},
 	{"Error", 50, "", func(_ int, r pipeline.Result) any { return r.ErrorMessage }},
+	{"Review", 50, "", func(_ int, r pipeline.Result) any { return reviewText(r) }},
 	{"SHA-256", 20, "", func(_ int, r pipeline.Result) any { return r.SHA256 }},
 	{"Document ID", 20, "", func(_ int, r pipeline.Result) any { return r.DocumentID }},
+}
+
+// reviewText says whether and why a result needs checking.
+func reviewText(r pipeline.Result) string {
+	if r.Status != pipeline.DocSuccess {
+		return ""
+	}
+	reasons := strings.Join(r.ReviewReasons, "; ")
+	if r.NeedsReview {
+		return "Check: " + reasons
+	}
+	return reasons
 }
 
 func writeXLSX(w io.Writer, sum *pipeline.Summary) error {
