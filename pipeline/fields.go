@@ -2,8 +2,8 @@ package pipeline
 
 import (
 	"regexp"
-	"time"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )

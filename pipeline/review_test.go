@@ -7,8 +7,10 @@ import (
 )
 
 func TestReview(t *testing.T) {
-	full := Fields{LoanID: "LN-1", BorrowerName: "Ann Lee", LoanAmountCents: 25000000, InterestRatePct: 6.875,
-		APRPct: 7.012, TermMonths: 360, MonthlyPaymentCents: 164232, IssueDate: "2026-03-14"}
+	full := Fields{
+		LoanID: "LN-1", BorrowerName: "Ann Lee", LoanAmountCents: 25000000, InterestRatePct: 6.875,
+		APRPct: 7.012, TermMonths: 360, MonthlyPaymentCents: 164232, IssueDate: "2026-03-14",
+	}
 	conf := func(f Fields) map[string]float64 {
 		m := map[string]float64{}
 		for k := range fieldMapOf(f) {

@@ -20,12 +20,18 @@ func fixedSummary() *pipeline.Summary {
 		TotalDocuments: 3, ProcessedDocuments: 2, SuccessfulDocuments: 1, FailedDocuments: 1, SkippedDocuments: 1,
 		StartTime: start, EndTime: start.Add(7 * time.Second), TotalProcessingTime: 7,
 		Results: []pipeline.Result{
-			{FileName: "harbor-estimate.pdf", Status: pipeline.DocSuccess, Pages: 3, TextSource: pipeline.SourceTextLayer,
+			{
+				FileName: "harbor-estimate.pdf", Status: pipeline.DocSuccess, Pages: 3, TextSource: pipeline.SourceTextLayer,
 				DocumentType: pipeline.TypeLoanEstimate, LoanID: "LN-2026-004417", ProcessingTime: 1.84,
-				Fields: pipeline.Fields{LoanID: "LN-2026-004417", BorrowerName: "Maria T. Gonzalez", LenderName: "Harbor Point Mortgage",
-					LoanAmountCents: 25000000, InterestRatePct: 6.875, APRPct: 7.012, TermMonths: 360}},
-			{FileName: "photo.gif", Status: pipeline.DocFailed, ErrorType: pipeline.KindValidation,
-				ErrorMessage: "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+				Fields: pipeline.Fields{
+					LoanID: "LN-2026-004417", BorrowerName: "Maria T. Gonzalez", LenderName: "Harbor Point Mortgage",
+					LoanAmountCents: 25000000, InterestRatePct: 6.875, APRPct: 7.012, TermMonths: 360,
+				},
+			},
+			{
+				FileName: "photo.gif", Status: pipeline.DocFailed, ErrorType: pipeline.KindValidation,
+				ErrorMessage: "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF",
+			},
 			{FileName: "later.pdf", Status: pipeline.DocSkipped, ErrorMessage: "Skipped: the job was cancelled"},
 		},
 	}
@@ -42,9 +48,11 @@ func TestGoldenViews(t *testing.T) {
 
 	created := time.Date(2026, 11, 29, 10, 30, 0, 0, time.Local)
 	done := created.Add(7 * time.Second)
-	h.ui.history.setJobs([]pipeline.JobInfo{{JobID: "3f0c1a2b-0000-4000-8000-000000000001", Status: pipeline.JobCompletedWithErrors,
+	h.ui.history.setJobs([]pipeline.JobInfo{{
+		JobID: "3f0c1a2b-0000-4000-8000-000000000001", Status: pipeline.JobCompletedWithErrors,
 		TotalDocuments: 3, SuccessfulDocuments: 1, FailedDocuments: 1, SkippedDocuments: 1,
-		CreatedAt: created, StartedAt: &created, CompletedAt: &done}})
+		CreatedAt: created, StartedAt: &created, CompletedAt: &done,
+	}})
 	h.ui.tabs.SelectIndex(1)
 	test.AssertRendersToMarkup(t, "history.xml", h.win.Canvas())
 }
