@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,10 +33,20 @@ var cellRe = regexp.MustCompile(`[^\s•|]+(?:[ \t]{1,2}[^\s•|]+)*`)
 func splitCells(line string) []cell {
 	var out []cell
 	for _, loc := range cellRe.FindAllStringIndex(line, -1) {
-		out = append(out, cell{col: utf8.RuneCountInString(line[:loc[0]]), text: line[loc[0]:loc[1]]})
+		start := loc[0]
+		// In tight two-column forms "Lender:" may follow a value after only
+		// two spaces: it starts a cell of its own.
+		for _, m := range innerLabelRe.FindAllStringIndex(line[loc[0]:loc[1]], -1) {
+			end := loc[0] + m[0]
+			out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: strings.TrimSpace(line[start:end])})
+			start = end + strings.IndexFunc(line[end:], func(r rune) bool { return r != ' ' && r != '\t' })
+		}
+		out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: line[start:loc[1]]})
 	}
 	return out
 }
+
+var innerLabelRe = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
 
 func documentLines(pages []PageText) []textLine {
 	var out []textLine
@@ -87,7 +98,28 @@ func moneyValue(s string) (any, bool) {
 
 func percentValue(s string) (any, bool) { return parsePercent(s) }
 func termValue(s string) (any, bool)    { return parseTerm(s) }
-func dateValue(s string) (any, bool)    { return parseDate(s) }
+
+// labelledTermValue also reads a bare number after a term label: "360"
+// (months) or "30" (years), as term sheets print them.
+func labelledTermValue(s string) (any, bool) {
+	if m, ok := parseTerm(s); ok {
+		return m, true
+	}
+	if m := bareNumberRe.FindStringSubmatch(trimLead(s)); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		switch {
+		case n >= 60 && n <= 480:
+			return n, true
+		case n >= 5 && n <= 40:
+			return n * 12, true
+		}
+	}
+	return nil, false
+}
+
+var bareNumberRe = regexp.MustCompile(`^(\d{1,3})(?:\s|$)`)
+
+func dateValue(s string) (any, bool) { return parseDate(s) }
 
 var rules = map[string]fieldRule{
 	"loan_id": {labels: anywhereLabels(
@@ -103,7 +135,7 @@ var rules = map[string]fieldRule{
 	), parse: companyValue, below: true},
 	"loan_amount_cents": {labels: labels(
 		`(?:base |total |principal )?loan\s*amount(?:\s*requested)?`, `principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`,
-		`amount\s*of\s*(?:the\s*)?loan`, `mortgage\s*amount`,
+		`amount\s*of\s*(?:the\s*)?loan`, `mortgage\s*amount`, `note\s*amount`, `principal(?:\s*balance)?`, `amount\s*financed`,
 	), parse: moneyValue, below: true},
 	"interest_rate_pct": {labels: labels(
 		`(?:initial\s*|annual\s*)?interest\s*rate`, `note\s*rate`, `contract\s*rate`, `fixed\s*rate`, `rate:`,
@@ -113,20 +145,21 @@ var rules = map[string]fieldRule{
 	), parse: percentValue, below: true, beside: true},
 	"term_months": {labels: labels(
 		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amortization\s*(?:term|period)`, `term`,
-	), parse: termValue, below: true},
+	), parse: labelledTermValue, below: true},
 	"monthly_payment_cents": {labels: labels(
 		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
-		`monthly\s*p\s*&\s*i(?:\s*payment)?`, `monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
+		`monthly\s*p\s*&\s*i(?:\s*payment)?`, `p\s*&\s*i(?:\s*payment)?`, `monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
+		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`,
 	), parse: moneyValue, below: true},
 	"closing_costs_cents": {labels: labels(
-		`(?:estimated\s*|total\s*|j\.\s*total\s*)?closing\s*costs`,
+		`(?:estimated\s*|total\s*|j\.\s*total\s*)?closing\s*costs`, `(?:estimated\s*|total\s*)?settlement\s*charges`,
 	), parse: moneyValue, below: true},
 	"issue_date": {labels: labels(
 		`date\s*issued`, `issue\s*date`, `date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`,
-		`(?:commitment|approval|letter)\s*date`, `date`,
+		`(?:commitment|approval|letter)\s*date`, `dated`, `date`,
 	), parse: dateValue, below: true},
 	"property_address": {labels: labels(
-		`property\s*address`, `subject\s*property(?:\s*address)?`, `property\s*location`, `property`, `collateral`,
+		`property\s*address`, `subject\s*property(?:\s*address)?`, `security\s*property`, `property\s*location`, `property`, `collateral`,
 	), parse: addressValue, below: true},
 }
 
@@ -481,12 +514,23 @@ func findLoanID(lines []textLine) (hit, bool) {
 
 // ---- names ----
 
+// nextLabelRe finds where a value runs into the next column's label in a
+// tight two-column form: a double space, or "Lender:" and the like.
+var nextLabelRe = regexp.MustCompile(`\s{2,}|\s+\p{Lu}\pL*(?:\s\pL+){0,2}:(?:\s|$)`)
+
+func cutAtNextLabel(s string) string {
+	if loc := nextLabelRe.FindStringIndex(s); loc != nil {
+		return s[:loc[0]]
+	}
+	return s
+}
+
 var labelWords = regexp.MustCompile(`(?i)^(?:borrower|co-borrower|applicant|lender|creditor|seller|property|loan|date|name|address|n/?a|tbd|none|and|the|of|your|mortgage broker|settlement agent|contact|see|page)s?\b`)
 
 // personValue reads the first person named in s: "Michael Jones and Mary
 // Stone" gives "Michael Jones".
 func personValue(s string) (any, bool) {
-	s = strings.TrimSpace(trimLead(s))
+	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
 	for _, sep := range []string{" and ", " & ", ";", ",", " AND "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
@@ -507,11 +551,13 @@ var notNameWords = map[string]bool{
 	"that": true, "with": true, "from": true, "total": true, "amount": true, "fee": true, "fees": true,
 	"loan": true, "closing": true, "costs": true, "cost": true, "funds": true, "signature": true, "date": true,
 	"information": true, "services": true, "name": true, "address": true, "section": true, "page": true,
+	"lender": true, "borrower": true, "borrowers": true, "applicant": true, "applicants": true, "seller": true,
+	"property": true, "creditor": true, "co-borrower": true,
 }
 
 // companyValue reads a lender's name.
 func companyValue(s string) (any, bool) {
-	s = strings.TrimSpace(trimLead(s))
+	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
 	return cleanName(s, true)
 }
 

@@ -111,8 +111,8 @@ func layoutText(words []word) string {
 				// keep at least three spaces so it reads as one.
 				if gapChars := (w.x0 - l.words[i-1].x1) / charW; gapChars > 2 && pad < 3 {
 					pad = 3
-				} else if gapChars <= 2 && pad > 2 {
-					pad = 2 // words this close belong to one cell
+				} else if gapChars <= 2 {
+					pad = 1 // words this close belong to one cell: one space
 				}
 			}
 			if pad > 0 {

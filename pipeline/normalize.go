@@ -37,7 +37,9 @@ func fixDigits(tok string) string {
 
 var (
 	currencyRe = regexp.MustCompile(`^(?i:USD|US\$|\$)\s*`)
-	moneyRe    = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,])(\d{2}))?(?:$|[^\d])`)
+	// "250,000.00 USD" and "250,000 dollars" name their currency after.
+	suffixCurrencyRe = regexp.MustCompile(`(?i)^[\d,. ]*\d\s*(?:USD|dollars)\b`)
+	moneyRe          = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,])(\d{2}))?(?:$|[^\d])`)
 )
 
 // parseMoney reads an amount such as "$250,000.00", "USD 250,000" or
@@ -46,7 +48,7 @@ var (
 func parseMoney(s string, requireCurrency bool) (int64, bool) {
 	s = strings.TrimPrefix(trimLead(s), "(")
 	cur := currencyRe.FindString(s)
-	if requireCurrency && cur == "" {
+	if requireCurrency && cur == "" && !suffixCurrencyRe.MatchString(s) {
 		return 0, false
 	}
 	rest := s[len(cur):]
@@ -119,7 +121,7 @@ var (
 	dateNumRe = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	dateISORe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
 	dateMDYRe = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dateDMYRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b`)
+	dateDMYRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
 )
 
 var months = map[string]time.Month{
@@ -153,8 +155,11 @@ func parseDate(s string) (string, bool) {
 		d, _ = strconv.Atoi(m[3])
 	} else if m := dateNumRe.FindStringSubmatch(fixDigits(firstToken(s))); m != nil {
 		mi, _ := strconv.Atoi(m[1])
-		mo = time.Month(mi)
 		d, _ = strconv.Atoi(m[2])
+		if mi > 12 && d <= 12 { // 14.03.2026: day first
+			mi, d = d, mi
+		}
+		mo = time.Month(mi)
 		y, _ = strconv.Atoi(m[3])
 		if len(m[3]) == 2 {
 			y += 2000

@@ -99,7 +99,10 @@ func TestParseDate(t *testing.T) {
 		{"2/15/2013 at 5:00 p.m.", "2013-02-15", true},
 		{"February 7 2014", "2014-02-07", true},
 		{"02/30/2026", "", false},
-		{"13/01/2026", "", false},
+		{"13/01/2026", "2026-01-13", true}, // day first when the month cannot be 13
+		{"14.03.2026", "2026-03-14", true},
+		{"14-Mar-2026", "2026-03-14", true},
+		{"13/13/2026", "", false},
 		{"Smarch 14, 2026", "", false},
 		{"14", "", false},
 	}

@@ -71,12 +71,20 @@ func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 			return nil, err
 		}
 		progress(StageOCR, i+1, pages)
+		var gray *image.Gray
 		img, err := decodeImagePage(f, data, i, tp)
-		if err != nil {
+		if err == nil {
+			gray = toGray(img)
+		} else if g, lerr := leptonicaGray(data, f == FormatTIFF, i); lerr == nil {
+			gray = g // Leptonica reads what Go's decoders refuse
+		} else {
 			return nil, processingErr(StageOCR,
 				fmt.Sprintf("Failed to extract text from document: page %d of the %s image could not be decoded (%v)", i+1, formatName(f), err), err)
 		}
-		text, err := a.ocrPage(toGray(img))
+		if f == FormatJPEG {
+			gray = orient(gray, exifOrientation(data))
+		}
+		text, err := a.ocrPage(gray)
 		if err != nil {
 			return nil, processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", i+1), err)
 		}

@@ -8,6 +8,7 @@ import (
 	"image"
 	_ "image/jpeg" // register decoders for DecodeConfig
 	_ "image/png"
+	"strings"
 )
 
 // Format is a supported document format, identified by content.
@@ -161,6 +162,11 @@ func validateImage(f Format, data []byte, l Limits) (Info, error) {
 		return Info{Format: f, Pages: len(pages)}, nil
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil && f == FormatJPEG && strings.Contains(err.Error(), "unsupported JPEG feature") {
+		// Arithmetic coding, 12-bit samples: Go's decoder refuses them, the
+		// Leptonica fallback may not; the frame header still gives the size.
+		cfg.Width, cfg.Height, err = jpegSize(data)
+	}
 	if err != nil {
 		return Info{}, validationErr("%s image is damaged and cannot be read: %v", formatName(f), err)
 	}
@@ -168,6 +174,34 @@ func validateImage(f Format, data []byte, l Limits) (Info, error) {
 		return Info{}, err
 	}
 	return Info{Format: f, Pages: 1}, nil
+}
+
+// jpegSize reads a JPEG's dimensions from its start-of-frame header.
+func jpegSize(data []byte) (w, h int, err error) {
+	i := 2
+	for i+4 <= len(data) {
+		if data[i] != 0xFF {
+			return 0, 0, errors.New("no frame header")
+		}
+		marker := data[i+1]
+		if marker == 0xFF {
+			i++
+			continue
+		}
+		n := int(binary.BigEndian.Uint16(data[i+2:]))
+		isSOF := marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+		if isSOF {
+			if i+9 > len(data) {
+				break
+			}
+			return int(binary.BigEndian.Uint16(data[i+7:])), int(binary.BigEndian.Uint16(data[i+5:])), nil
+		}
+		if n < 2 {
+			break
+		}
+		i += 2 + n
+	}
+	return 0, 0, errors.New("no frame header")
 }
 
 func checkDimensions(w, h int, l Limits) error {
