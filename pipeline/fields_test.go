@@ -13,19 +13,29 @@ func TestExtractFieldsWordings(t *testing.T) {
 		text string
 		want map[string]any
 	}{
-		{"tight two columns with colons", "Borrower: Ann Marie Lee  Lender: Granite State Bank\nLoan No.: 77-1902",
-			map[string]any{"borrower_name": "Ann Marie Lee", "lender_name": "Granite State Bank", "loan_id": "77-1902"}},
-		{"term as bare months", "Loan Number   A11902\nTerm (months)   360\nNote Amount   $95,000.00",
-			map[string]any{"term_months": 360, "loan_amount_cents": int64(9500000)}},
-		{"money with currency after", "Loan Number   A11902\nLoan Amount:   250,000.00 USD",
-			map[string]any{"loan_amount_cents": int64(25000000)}},
+		{
+			"tight two columns with colons", "Borrower: Ann Marie Lee  Lender: Granite State Bank\nLoan No.: 77-1902",
+			map[string]any{"borrower_name": "Ann Marie Lee", "lender_name": "Granite State Bank", "loan_id": "77-1902"},
+		},
+		{
+			"term as bare months", "Loan Number   A11902\nTerm (months)   360\nNote Amount   $95,000.00",
+			map[string]any{"term_months": 360, "loan_amount_cents": int64(9500000)},
+		},
+		{
+			"money with currency after", "Loan Number   A11902\nLoan Amount:   250,000.00 USD",
+			map[string]any{"loan_amount_cents": int64(25000000)},
+		},
 		{"day-first date", "Loan Number   A11902\nDate Issued   14.03.2026", map[string]any{"issue_date": "2026-03-14"}},
 		{"dashed date", "Loan Number   A11902\nDated:   14-Mar-2026", map[string]any{"issue_date": "2026-03-14"}},
-		{"installment and settlement charges", "Loan #  A-55\nMonthly Installment   $1,234.56\nTotal Settlement Charges   $4,100.00",
-			map[string]any{"monthly_payment_cents": int64(123456), "closing_costs_cents": int64(410000)}},
+		{
+			"installment and settlement charges", "Loan #  A-55\nMonthly Installment   $1,234.56\nTotal Settlement Charges   $4,100.00",
+			map[string]any{"monthly_payment_cents": int64(123456), "closing_costs_cents": int64(410000)},
+		},
 		{"placeholder loan ID", "LOAN ID #   0000000000\nLoan Amount   $100,000", map[string]any{"loan_amount_cents": int64(10000000), "loan_id": nil}},
-		{"sentence after a label is not a value", "Closing Costs   Includes $5,877.00 in Loan Costs\nLoan #  A-55",
-			map[string]any{"closing_costs_cents": nil}},
+		{
+			"sentence after a label is not a value", "Closing Costs   Includes $5,877.00 in Loan Costs\nLoan #  A-55",
+			map[string]any{"closing_costs_cents": nil},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
