@@ -128,6 +128,15 @@ type Result struct {
 	// missing, a cross-check failed or a field is doubtful (ReviewReasons).
 	NeedsReview   bool     `json:"needs_review"`
 	ReviewReasons []string `json:"review_reasons,omitempty"`
+	// DuplicateOf names an earlier document with the same bytes (SHA-256).
+	DuplicateOf *DocRef `json:"duplicate_of,omitempty"`
+}
+
+// DocRef points at a document of a job.
+type DocRef struct {
+	JobID      string `json:"job_id"`
+	DocumentID string `json:"document_id"`
+	FileName   string `json:"file_name,omitempty"`
 }
 
 // Summary is a job's report: its counts, times and every document's result in
@@ -158,4 +167,7 @@ type JobInfo struct {
 	CreatedAt           time.Time  `json:"created_at"`
 	StartedAt           *time.Time `json:"started_at,omitempty"`
 	CompletedAt         *time.Time `json:"completed_at,omitempty"`
+	StopOnFailure       bool       `json:"stop_on_failure"`
+	RetryOf             string     `json:"retry_of,omitempty"` // the job whose failures this one retries
+	Owner               string     `json:"-"`                  // the running process, see ProcessOwner
 }

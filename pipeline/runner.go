@@ -33,6 +33,7 @@ type Options struct {
 	Limits        Limits        // validation limits; zero fields take defaults
 	Language      string        // Tesseract language; "eng" when empty
 	DocTimeout    time.Duration // per-document time limit; 5 minutes when zero
+	MemoryLimit   int64         // a worker's resident memory limit in bytes; 2 GiB when zero
 	// WorkerCommand builds the command that starts a worker process; by
 	// default this executable with the argument "worker".
 	WorkerCommand func() *exec.Cmd
@@ -41,8 +42,11 @@ type Options struct {
 	Now           func() time.Time // nil means time.Now
 }
 
-// DefaultDocTimeout is the per-document time limit when none is set.
-const DefaultDocTimeout = 5 * time.Minute
+// Defaults of Options.
+const (
+	DefaultDocTimeout  = 5 * time.Minute
+	DefaultMemoryLimit = 2 << 30
+)
 
 // Runner processes batch jobs one document at a time, in order, and records
 // every result in its Store as it finishes. A Runner runs one job at a time;
@@ -69,6 +73,9 @@ func NewRunner(store Store, opts Options) *Runner {
 	}
 	if opts.Language == "" {
 		opts.Language = "eng"
+	}
+	if opts.MemoryLimit <= 0 {
+		opts.MemoryLimit = DefaultMemoryLimit
 	}
 	if opts.WorkerCommand == nil {
 		opts.WorkerCommand = func() *exec.Cmd {
@@ -109,7 +116,7 @@ func (r *Runner) ProcessPaths(ctx context.Context, paths []string) (*Summary, er
 	for i, p := range paths {
 		in[i] = input{name: filepath.Base(p), path: p}
 	}
-	return r.run(ctx, in)
+	return r.run(ctx, in, "")
 }
 
 // ProcessBytes runs one job over documents given as bytes. Their file
@@ -123,7 +130,7 @@ func (r *Runner) ProcessBytes(ctx context.Context, docs []Document) (*Summary, e
 		}
 		in[i] = input{name: SafeName(d.FileName), data: data}
 	}
-	return r.run(ctx, in)
+	return r.run(ctx, in, "")
 }
 
 // JobStatus returns a job's record.
@@ -159,43 +166,128 @@ type pending struct {
 	preErr error // a failure known before processing (unreadable, empty, too large)
 }
 
-func (r *Runner) run(ctx context.Context, inputs []input) (*Summary, error) {
+func (r *Runner) run(ctx context.Context, inputs []input, retryOf string) (*Summary, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 
 	jobID := uuid.NewString()
-	log := r.log.With(LogJobID, jobID)
 	docs := make([]pending, len(inputs))
+	recs := make([]DocRecord, len(inputs))
 	for i, in := range inputs {
 		docs[i] = r.register(ctx, i, in)
+		recs[i] = docs[i].rec
+		if docs[i].preErr != nil {
+			recs[i].ErrorType, recs[i].ErrorMessage = KindOf(docs[i].preErr), MessageOf(docs[i].preErr)
+		}
 	}
-	recs := make([]DocRecord, len(docs))
-	for i, d := range docs {
-		recs[i] = d.rec
+	job := JobInfo{
+		JobID: jobID, Status: JobQueued, TotalDocuments: len(docs), CreatedAt: r.opts.Now(),
+		Owner: ProcessOwner(), StopOnFailure: r.opts.StopOnFailure, RetryOf: retryOf,
 	}
-	if err := r.store.CreateJob(ctx, JobInfo{JobID: jobID, Status: JobQueued, TotalDocuments: len(docs), CreatedAt: r.opts.Now()}, recs); err != nil {
+	if err := r.store.CreateJob(ctx, job, recs); err != nil {
 		return nil, fmt.Errorf("create job: %w", err)
 	}
-	log.Info(fmt.Sprintf("Starting batch processing job %s with %d documents", jobID, len(docs)))
 	names := make([]string, len(docs))
 	for i, d := range docs {
 		names[i] = d.rec.FileName
 	}
-	r.emit(Event{Kind: EventJobStarted, JobID: jobID, Total: len(docs), Files: names})
-	if err := r.store.SetJobStatus(ctx, jobID, JobProcessing, r.opts.Now()); err != nil {
+	return r.execute(ctx, job, names, docs, nil, r.opts.StopOnFailure)
+}
+
+// ErrJobNotResumable is returned by Resume for a job that finished or runs.
+var ErrJobNotResumable = errors.New("pipeline: job is not interrupted")
+
+// Resume finishes a job whose process died: the documents without a result
+// are processed, from the copies stored when the job was created, so each
+// document appears exactly once in the job.
+func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	job, err := r.store.Job(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	if job.Status.Finished() || (job.Status != JobInterrupted && OwnerAlive(job.Owner)) {
+		return nil, fmt.Errorf("%w: %s is %s", ErrJobNotResumable, jobID, job.Status)
+	}
+	sum, err := r.store.Summary(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := r.store.PendingDocuments(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]pending, len(recs))
+	for i, rec := range recs {
+		docs[i] = pending{rec: rec}
+		if rec.ErrorType != "" {
+			docs[i].preErr = &Error{Kind: rec.ErrorType, Stage: StageValidate, Message: rec.ErrorMessage}
+		}
+	}
+	names := make([]string, len(sum.Results))
+	var done []doneResult
+	for i, res := range sum.Results {
+		names[i] = res.FileName
+		if res.Status != DocQueued && res.Status != DocProcessing {
+			done = append(done, doneResult{position: i, result: res})
+		}
+	}
+	job.Owner = ProcessOwner()
+	return r.execute(ctx, job, names, docs, done, job.StopOnFailure)
+}
+
+// Retry runs a job's failed documents again, from their stored copies, as a
+// new job linked to the first (retry_of).
+func (r *Runner) Retry(ctx context.Context, jobID string) (*Summary, error) {
+	sum, err := r.store.Summary(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	var in []input
+	for _, res := range sum.Results {
+		if res.Status == DocFailed && res.SHA256 != "" {
+			in = append(in, input{name: res.FileName, path: r.store.ObjectPath(res.SHA256)})
+		}
+	}
+	if len(in) == 0 {
+		return nil, fmt.Errorf("retry %s: no failed document was stored, so none can be retried", jobID)
+	}
+	return r.run(ctx, in, jobID)
+}
+
+// execute processes docs (positions in the job) one at a time. done are
+// results already stored (a resumed job); names are all the job's files.
+func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs []pending, done []doneResult, stopOnFailure bool) (*Summary, error) {
+	jobID := job.JobID
+	log := r.log.With(LogJobID, jobID)
+	if len(done) == 0 {
+		log.Info(fmt.Sprintf("Starting batch processing job %s with %d documents", jobID, len(names)))
+	} else {
+		log.Info(fmt.Sprintf("Resuming batch processing job %s: %d of %d documents left", jobID, len(docs), len(names)))
+	}
+	r.emit(Event{Kind: EventJobStarted, JobID: jobID, Total: len(names), Files: names})
+	failed := 0
+	for i := range done {
+		if done[i].result.Status == DocFailed {
+			failed++
+		}
+		r.emit(Event{Kind: EventDocDone, JobID: jobID, DocIndex: done[i].position, Stage: StageDone, Result: &done[i].result})
+	}
+	if err := r.store.ClaimJob(ctx, jobID, job.Owner, r.opts.Now()); err != nil {
 		return nil, fmt.Errorf("start job: %w", err)
 	}
 
-	var succeeded, failed int
 	cancelled := false
-	for i, d := range docs {
+	for _, d := range docs {
+		i := d.rec.Position
 		var res Result
 		var pages []PageText
 		switch {
 		case cancelled || ctx.Err() != nil:
 			cancelled = true
 			res = r.skipped(d.rec, "Skipped: the job was cancelled")
-		case r.opts.StopOnFailure && failed > 0:
+		case stopOnFailure && failed > 0:
 			res = r.skipped(d.rec, "Skipped: an earlier document failed and the job stops on the first failure")
 		default:
 			r.emit(Event{Kind: EventDocStarted, JobID: jobID, DocIndex: i, FileName: d.rec.FileName})
@@ -212,40 +304,47 @@ func (r *Runner) run(ctx context.Context, inputs []input) (*Summary, error) {
 			log.Error("Storing result failed", LogDoc, d.rec.FileName, "err", err)
 			res.Status, res.ErrorType = DocFailed, KindStorage
 			res.ErrorMessage = "Storing document: " + storageReason(err)
+			res.Fields, res.FieldConfidence, res.FieldPages = Fields{}, nil, nil
 			if err2 := r.store.SaveResult(saveCtx, jobID, i, res, nil); err2 != nil {
 				log.Error("Batch processing job failed: results cannot be stored", "err", err2)
 				_ = r.store.SetJobStatus(saveCtx, jobID, JobFailed, r.opts.Now())
 				return nil, fmt.Errorf("store result: %w", err2)
 			}
 		}
-		switch res.Status {
-		case DocSuccess:
-			succeeded++
-		case DocFailed:
+		if res.Status == DocFailed {
 			failed++
 		}
 		r.emit(Event{Kind: EventDocDone, JobID: jobID, DocIndex: i, Stage: StageDone, Result: &res})
 	}
 
-	status := JobCompleted
-	switch {
-	case cancelled:
-		status = JobCancelled
-	case failed > 0 || succeeded < len(docs):
-		status = JobCompletedWithErrors
-	}
 	endCtx := context.WithoutCancel(ctx)
-	if err := r.store.SetJobStatus(endCtx, jobID, status, r.opts.Now()); err != nil {
-		return nil, fmt.Errorf("finish job: %w", err)
-	}
 	sum, err := r.store.Summary(endCtx, jobID)
 	if err != nil {
 		return nil, fmt.Errorf("read summary: %w", err)
 	}
-	log.Info(fmt.Sprintf("Batch processing job %s completed: %d successful, %d failed", jobID, succeeded, failed),
+	status := JobCompleted
+	switch {
+	case cancelled:
+		status = JobCancelled
+	case sum.SuccessfulDocuments < sum.TotalDocuments:
+		status = JobCompletedWithErrors
+	}
+	if err := r.store.SetJobStatus(endCtx, jobID, status, r.opts.Now()); err != nil {
+		return nil, fmt.Errorf("finish job: %w", err)
+	}
+	if sum, err = r.store.Summary(endCtx, jobID); err != nil {
+		return nil, fmt.Errorf("read summary: %w", err)
+	}
+	log.Info(fmt.Sprintf("Batch processing job %s completed: %d successful, %d failed", jobID, sum.SuccessfulDocuments, sum.FailedDocuments),
 		"status", status, "skipped", sum.SkippedDocuments, "seconds", sum.TotalProcessingTime)
 	r.emit(Event{Kind: EventJobDone, JobID: jobID, Summary: sum})
 	return sum, nil
+}
+
+// doneResult is a result stored before a job was resumed.
+type doneResult struct {
+	position int
+	result   Result
 }
 
 // register stores an input's bytes and returns its record. Inputs that
@@ -321,6 +420,7 @@ func (r *Runner) processOne(ctx context.Context, log *slog.Logger, jobID string,
 			return res, nil
 		}
 		res.Status, res.ErrorType, res.ErrorMessage = DocFailed, KindOf(err), MessageOf(err)
+		r.markDuplicate(ctx, &res)
 		attrs := []any{LogDoc, d.rec.FileName, "document_id", d.rec.DocumentID, "error_type", res.ErrorType}
 		var e *Error
 		if errors.As(err, &e) {
@@ -337,6 +437,7 @@ func (r *Runner) processOne(ctx context.Context, log *slog.Logger, jobID string,
 		return res, nil
 	}
 	res.Status = DocSuccess
+	r.markDuplicate(ctx, &res)
 	res.Pages, res.TextSource, res.DocumentType = a.Pages, a.TextSource, a.DocumentType
 	res.Fields, res.LoanID = a.Fields, a.Fields.LoanID
 	res.FieldConfidence, res.FieldPages = a.FieldConfidence, a.FieldPages
@@ -345,6 +446,16 @@ func (r *Runner) processOne(ctx context.Context, log *slog.Logger, jobID string,
 		"document_id", d.rec.DocumentID, "pages", a.Pages, "text_source", a.TextSource, "fields", a.Fields.Count(),
 		"seconds", res.ProcessingTime)
 	return res, a.PageTexts
+}
+
+// markDuplicate flags a document whose bytes an earlier document had.
+func (r *Runner) markDuplicate(ctx context.Context, res *Result) {
+	ref, err := r.store.FindDuplicate(context.WithoutCancel(ctx), res.SHA256, res.DocumentID)
+	if err != nil {
+		r.log.Warn("duplicate lookup failed", LogDoc, res.FileName, "err", err)
+		return
+	}
+	res.DuplicateOf = ref
 }
 
 func roundSeconds(d time.Duration) float64 {
@@ -361,8 +472,20 @@ func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) 
 	w := r.worker
 	timer := time.NewTimer(r.opts.DocTimeout)
 	defer timer.Stop()
+	memCheck := time.NewTicker(250 * time.Millisecond)
+	defer memCheck.Stop()
 	for {
 		select {
+		case <-memCheck.C:
+			if rss := processRSS(w.cmd.Process.Pid); rss > r.opts.MemoryLimit {
+				w.stop(true)
+				r.worker = nil
+				return nil, &Error{
+					Kind: KindProcessing, Stage: StageText,
+					Message: fmt.Sprintf("Reading this document needed more than %s of memory, so it was stopped", megabytes(r.opts.MemoryLimit)),
+					Err:     fmt.Errorf("worker resident memory %d bytes over the limit", rss),
+				}
+			}
 		case m, ok := <-w.msgs:
 			if !ok {
 				exit := w.stop(true)

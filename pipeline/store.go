@@ -17,6 +17,10 @@ type DocRecord struct {
 	FileName   string
 	SHA256     string // empty when the bytes were not stored (unreadable, empty or too large)
 	SizeBytes  int64
+	// A failure known at registration (unreadable, empty, too large), kept
+	// so that a resumed job reports it as the first run would have.
+	ErrorType    ErrorKind
+	ErrorMessage string
 }
 
 // Store keeps jobs, their documents' results and the documents' bytes. The
@@ -38,4 +42,14 @@ type Store interface {
 	Summary(ctx context.Context, jobID string) (*Summary, error)
 	// PageTexts returns the text read from each page of a document.
 	PageTexts(ctx context.Context, documentID string) ([]PageText, error)
+	// ClaimJob makes owner the job's runner and marks it processing.
+	ClaimJob(ctx context.Context, jobID, owner string, at time.Time) error
+	// PendingDocuments are a job's documents without a result yet, in order.
+	PendingDocuments(ctx context.Context, jobID string) ([]DocRecord, error)
+	// FindDuplicate returns the earliest other document with the same
+	// SHA-256 that has a result, or nil.
+	FindDuplicate(ctx context.Context, sha256, documentID string) (*DocRef, error)
+	// MarkInterrupted moves unfinished jobs whose owner is not alive to
+	// interrupted and returns them.
+	MarkInterrupted(ctx context.Context, alive func(owner string) bool) ([]JobInfo, error)
 }

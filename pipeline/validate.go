@@ -98,6 +98,9 @@ func describeUnsupported(data []byte) string {
 		return "RTF document"
 	case has(0, "PNG\r\n"):
 		return "damaged PNG image (its signature is broken)"
+	case bytes.Contains(data[:min(len(data), 4096)], []byte(" obj")) &&
+		(bytes.Contains(data, []byte("endobj")) || bytes.Contains(data, []byte("/Type"))):
+		return "damaged PDF (its %PDF header is missing)"
 	case looksLikeText(data):
 		return "text file"
 	}
@@ -129,6 +132,9 @@ func checkSize(size int64, l Limits) error {
 }
 
 func megabytes(n int64) string {
+	if n >= 1<<30 && n%(1<<30) == 0 {
+		return fmt.Sprintf("%d GB", n>>30)
+	}
 	mb := float64(n) / (1 << 20)
 	if mb == float64(int64(mb)) {
 		return fmt.Sprintf("%d MB", int64(mb))

@@ -33,6 +33,7 @@ func TestSniff(t *testing.T) {
 		{"zip", []byte("PK\x03\x04...."), "", "ZIP archive or Office document (.docx, .xlsx)"},
 		{"text", []byte("Loan Amount: $250,000\n"), "", "text file"},
 		{"binary junk", []byte{0x00, 0x01, 0x02, 0x03}, "", "file of unknown type"},
+		{"pdf objects without a header", []byte("0000000000000\n1 0 obj\n<</Type /Catalog>>\nendobj"), "", "damaged PDF (its %PDF header is missing)"},
 		{"png without its first byte", []byte("PNG\r\n\x1a\n...."), "", "damaged PNG image (its signature is broken)"},
 	}
 	for _, tt := range tests {

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -133,6 +134,8 @@ func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error)
 		cmd.Env = os.Environ()
 	}
 	cmd.Env = append(cmd.Env, "OMP_THREAD_LIMIT=1")
+	// The worker dies with the runner (kill -9 included), never orphaned.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)

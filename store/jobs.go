@@ -19,14 +19,16 @@ func (s *DB) CreateJob(ctx context.Context, job pipeline.JobInfo, docs []pipelin
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO processing_jobs (job_id, status, total_documents, created_at) VALUES (?, ?, ?, ?)`,
-		job.JobID, job.Status, len(docs), job.CreatedAt.UTC()); err != nil {
+		`INSERT INTO processing_jobs (job_id, status, total_documents, created_at, owner, stop_on_failure, retry_of)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		job.JobID, job.Status, len(docs), job.CreatedAt.UTC(), job.Owner, job.StopOnFailure, job.RetryOf); err != nil {
 		return fmt.Errorf("create job: %w", err)
 	}
 	for _, d := range docs {
 		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO documents (document_id, job_id, position, file_name, sha256, size_bytes) VALUES (?, ?, ?, ?, ?, ?)`,
-			d.DocumentID, job.JobID, d.Position, d.FileName, d.SHA256, d.SizeBytes); err != nil {
+			`INSERT INTO documents (document_id, job_id, position, file_name, sha256, size_bytes, error_type, error_message)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.DocumentID, job.JobID, d.Position, d.FileName, d.SHA256, d.SizeBytes, d.ErrorType, d.ErrorMessage); err != nil {
 			return fmt.Errorf("create job: document %d: %w", d.Position, err)
 		}
 	}
@@ -74,6 +76,10 @@ func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipel
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
 	}
+	var dup pipeline.DocRef
+	if r.DuplicateOf != nil {
+		dup = *r.DuplicateOf
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
@@ -81,10 +87,11 @@ func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipel
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `UPDATE documents SET status = ?, pages = ?, text_source = ?, document_type = ?,
 		loan_id = ?, fields_json = ?, error_type = ?, error_message = ?, processing_time = ?, processed_at = ?,
-		field_meta_json = ?, needs_review = ?, review_reasons_json = ?
+		field_meta_json = ?, needs_review = ?, review_reasons_json = ?, duplicate_of_job = ?, duplicate_of_document = ?
 		WHERE job_id = ? AND position = ?`,
 		r.Status, r.Pages, r.TextSource, r.DocumentType, r.LoanID, string(fields), r.ErrorType, r.ErrorMessage,
-		r.ProcessingTime, r.Timestamp.UTC(), string(meta), r.NeedsReview, string(reasons), jobID, position)
+		r.ProcessingTime, r.Timestamp.UTC(), string(meta), r.NeedsReview, string(reasons), dup.JobID, dup.DocumentID,
+		jobID, position)
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
 	}
@@ -121,13 +128,13 @@ type fieldMeta struct {
 }
 
 const jobColumns = `job_id, status, total_documents, processed_documents, successful_documents, failed_documents,
-	skipped_documents, created_at, started_at, completed_at`
+	skipped_documents, created_at, started_at, completed_at, owner, stop_on_failure, retry_of`
 
 func scanJob(row interface{ Scan(...any) error }) (pipeline.JobInfo, error) {
 	var j pipeline.JobInfo
 	var started, completed sql.NullTime
 	err := row.Scan(&j.JobID, &j.Status, &j.TotalDocuments, &j.ProcessedDocuments, &j.SuccessfulDocuments,
-		&j.FailedDocuments, &j.SkippedDocuments, &j.CreatedAt, &started, &completed)
+		&j.FailedDocuments, &j.SkippedDocuments, &j.CreatedAt, &started, &completed, &j.Owner, &j.StopOnFailure, &j.RetryOf)
 	if started.Valid {
 		t := started.Time.UTC()
 		j.StartedAt = &t
@@ -194,7 +201,8 @@ func (s *DB) Summary(ctx context.Context, jobID string) (*pipeline.Summary, erro
 
 	rows, err := s.db.QueryContext(ctx, `SELECT file_name, status, document_id, sha256, pages, text_source, document_type,
 		loan_id, fields_json, error_type, error_message, processing_time, processed_at,
-		field_meta_json, needs_review, review_reasons_json
+		field_meta_json, needs_review, review_reasons_json, duplicate_of_job, duplicate_of_document,
+		(SELECT file_name FROM documents d2 WHERE d2.document_id = documents.duplicate_of_document)
 		FROM documents WHERE job_id = ? ORDER BY position`, jobID)
 	if err != nil {
 		return nil, fmt.Errorf("read results: %w", err)
@@ -202,12 +210,19 @@ func (s *DB) Summary(ctx context.Context, jobID string) (*pipeline.Summary, erro
 	defer rows.Close()
 	for rows.Next() {
 		var r pipeline.Result
-		var fields, meta, reasons string
+		var fields, meta, reasons, dupJob, dupDoc string
+		var dupName sql.NullString
 		var at sql.NullTime
 		if err := rows.Scan(&r.FileName, &r.Status, &r.DocumentID, &r.SHA256, &r.Pages, &r.TextSource, &r.DocumentType,
 			&r.LoanID, &fields, &r.ErrorType, &r.ErrorMessage, &r.ProcessingTime, &at,
-			&meta, &r.NeedsReview, &reasons); err != nil {
+			&meta, &r.NeedsReview, &reasons, &dupJob, &dupDoc, &dupName); err != nil {
 			return nil, fmt.Errorf("read results: %w", err)
+		}
+		if dupDoc != "" {
+			r.DuplicateOf = &pipeline.DocRef{JobID: dupJob, DocumentID: dupDoc, FileName: dupName.String}
+		}
+		if r.Status == pipeline.DocQueued {
+			r.ErrorType, r.ErrorMessage = "", "" // a failure known at registration is reported when its turn comes
 		}
 		var m fieldMeta
 		for _, part := range []struct {
@@ -243,4 +258,79 @@ func (s *DB) PageTexts(ctx context.Context, documentID string) ([]pipeline.PageT
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// ClaimJob makes owner the job's runner and marks it processing.
+func (s *DB) ClaimJob(ctx context.Context, jobID, owner string, at time.Time) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE processing_jobs SET owner = ?, status = 'processing',
+		started_at = COALESCE(started_at, ?), completed_at = NULL WHERE job_id = ?`, owner, at.UTC(), jobID)
+	if err != nil {
+		return fmt.Errorf("claim job: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%w: %s", pipeline.ErrJobNotFound, jobID)
+	}
+	return nil
+}
+
+// PendingDocuments are a job's documents without a result, in order.
+func (s *DB) PendingDocuments(ctx context.Context, jobID string) ([]pipeline.DocRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, position, file_name, sha256, size_bytes, error_type, error_message
+		FROM documents WHERE job_id = ? AND status IN ('queued', 'processing') ORDER BY position`, jobID)
+	if err != nil {
+		return nil, fmt.Errorf("pending documents: %w", err)
+	}
+	defer rows.Close()
+	var out []pipeline.DocRecord
+	for rows.Next() {
+		var d pipeline.DocRecord
+		if err := rows.Scan(&d.DocumentID, &d.Position, &d.FileName, &d.SHA256, &d.SizeBytes, &d.ErrorType, &d.ErrorMessage); err != nil {
+			return nil, fmt.Errorf("pending documents: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// FindDuplicate returns the earliest other document with the same bytes
+// that has a result, or nil.
+func (s *DB) FindDuplicate(ctx context.Context, sha, documentID string) (*pipeline.DocRef, error) {
+	if sha == "" {
+		return nil, nil
+	}
+	var ref pipeline.DocRef
+	err := s.db.QueryRowContext(ctx, `SELECT d.job_id, d.document_id, d.file_name FROM documents d
+		JOIN processing_jobs j ON j.job_id = d.job_id
+		WHERE d.sha256 = ? AND d.document_id <> ? AND d.status IN ('success', 'failed')
+		ORDER BY d.processed_at, j.created_at, d.position LIMIT 1`, sha, documentID).Scan(&ref.JobID, &ref.DocumentID, &ref.FileName)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find duplicate: %w", err)
+	}
+	return &ref, nil
+}
+
+// MarkInterrupted moves unfinished jobs whose owner is not alive to
+// interrupted, and returns every interrupted job, newest first.
+func (s *DB) MarkInterrupted(ctx context.Context, alive func(owner string) bool) ([]pipeline.JobInfo, error) {
+	jobs, err := s.Jobs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []pipeline.JobInfo
+	for _, j := range jobs {
+		if (j.Status == pipeline.JobProcessing || j.Status == pipeline.JobQueued) && !alive(j.Owner) {
+			if _, err := s.db.ExecContext(ctx, `UPDATE processing_jobs SET status = 'interrupted' WHERE job_id = ? AND owner = ?`,
+				j.JobID, j.Owner); err != nil {
+				return nil, fmt.Errorf("mark interrupted: %w", err)
+			}
+			j.Status = pipeline.JobInterrupted
+		}
+		if j.Status == pipeline.JobInterrupted {
+			out = append(out, j)
+		}
+	}
+	return out, nil
 }

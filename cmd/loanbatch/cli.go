@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"loanbatch/pipeline"
 	"loanbatch/store"
 )
 
@@ -25,6 +26,8 @@ const usage = `usage:
   loanbatch status  [--data DIR] JOB_ID       one job's status as JSON
   loanbatch history [--data DIR] [--json]     past jobs, newest first
   loanbatch export  [--data DIR] JOB_ID OUT   write a job's summary (.xlsx, .csv or .json)
+  loanbatch resume  [--data DIR] [--json] JOB_ID   finish an interrupted job
+  loanbatch retry   [--data DIR] [--json] JOB_ID   run a job's failed documents again, as a new job
 
 process flags:
   --data DIR          data folder (default $LOANBATCH_DATA, else ~/.local/share/loanbatch)
@@ -46,6 +49,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdHistory(ctx, args[1:], stdout, stderr)
 	case "export":
 		return cmdExport(ctx, args[1:], stdout, stderr)
+	case "resume", "retry":
+		return cmdRerun(ctx, args[0], args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -93,6 +98,13 @@ func openStore(ctx context.Context, dir string, stderr io.Writer) (*store.DB, bo
 		dir = store.DefaultDir()
 	}
 	db, err := store.Open(ctx, dir)
+	if err == nil {
+		// A job whose process died is reported as interrupted from now on.
+		_, err = db.MarkInterrupted(ctx, pipeline.OwnerAlive)
+		if err != nil {
+			db.Close()
+		}
+	}
 	if err != nil {
 		switch {
 		case errors.Is(err, store.ErrCorrupt):

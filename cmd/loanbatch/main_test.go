@@ -11,7 +11,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite"
@@ -289,5 +291,176 @@ func TestCorpusDoneWhen(t *testing.T) {
 		if r := runCLI(t, "export", "--data", data, sum.JobID, filepath.Join(t.TempDir(), "s."+ext)); r.code != 0 {
 			t.Errorf("export %s: exit %d %s", ext, r.code, r.stderr)
 		}
+	}
+}
+
+// TestTrickyCorpusRunsClean runs every malformed and hostile file of the
+// shared corpus in one job: each must end as a success or a clear
+// validation or processing error, never unexpected, never a crash or hang.
+func TestTrickyCorpusRunsClean(t *testing.T) {
+	if testing.Short() {
+		t.Skip("77 hostile files, about two minutes")
+	}
+	corpus := pipelinetest.CorpusDir(t)
+	data := t.TempDir()
+	r := runCLI(t, "process", "--json", "--data", data, filepath.Join(corpus, "tricky_pdf"),
+		filepath.Join(corpus, "tricky_images"), filepath.Join(corpus, "rejected_formats"))
+	if r.code != 1 && r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Status != pipeline.JobCompletedWithErrors || len(sum.Results) < 70 || sum.ProcessedDocuments != len(sum.Results) {
+		t.Errorf("job %s with %d results, %d processed", sum.Status, len(sum.Results), sum.ProcessedDocuments)
+	}
+	for _, res := range sum.Results {
+		switch {
+		case res.Status == pipeline.DocSuccess:
+		case res.Status == pipeline.DocFailed && (res.ErrorType == pipeline.KindValidation || res.ErrorType == pipeline.KindProcessing) && res.ErrorMessage != "":
+		default:
+			t.Errorf("%s: %s %s %q", res.FileName, res.Status, res.ErrorType, res.ErrorMessage)
+		}
+	}
+	if strings.Contains(r.stderr, "panic:") {
+		t.Errorf("a panic reached stderr")
+	}
+	db, err := sql.Open("sqlite", filepath.Join(data, "loanbatch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var check string
+	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Errorf("integrity_check = %q, %v", check, err)
+	}
+}
+
+func scanPNG(tb testing.TB, loan pipelinetest.Loan, seed uint64) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{Noise: 0.004, Seed: seed})); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestKillAndResume kills loanbatch process mid-job (kill -9), checks that
+// status reports the job interrupted, resumes it from the stored copies
+// (the originals deleted), and finds every document exactly once in an
+// intact database.
+func TestKillAndResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR of a dozen scans")
+	}
+	data, in := t.TempDir(), t.TempDir()
+	loans := pipelinetest.SampleLoans()
+	var paths []string
+	for i := 0; i < 12; i++ {
+		paths = append(paths, write(t, in, fmt.Sprintf("scan-%02d.png", i), scanPNG(t, loans[i%3], uint64(i))))
+	}
+	cmd := exec.Command(binary, append([]string{"process", "--data", data}, paths...)...)
+	cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	jobID := waitForJob(t, data, func(j pipeline.JobInfo) bool { return j.ProcessedDocuments >= 3 })
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+
+	st := runCLI(t, "status", "--data", data, jobID)
+	var job pipeline.JobInfo
+	if err := json.Unmarshal([]byte(st.stdout), &job); err != nil || job.Status != pipeline.JobInterrupted {
+		t.Fatalf("status after kill -9: %s %v", st.stdout, err)
+	}
+	if job.ProcessedDocuments >= 12 {
+		t.Fatalf("the kill came too late: %d documents done", job.ProcessedDocuments)
+	}
+	for _, p := range paths {
+		os.Remove(p) // resume must not need the originals
+	}
+	r := runCLI(t, "resume", "--json", "--data", data, jobID)
+	if r.code != 0 {
+		t.Fatalf("resume: exit %d\n%s", r.code, r.stderr)
+	}
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for i, res := range sum.Results {
+		if res.Status != pipeline.DocSuccess || res.FileName != fmt.Sprintf("scan-%02d.png", i) || seen[res.DocumentID] {
+			t.Errorf("result %d: %s %s %q", i, res.FileName, res.Status, res.ErrorMessage)
+		}
+		seen[res.DocumentID] = true
+	}
+	if len(sum.Results) != 12 || sum.Status != pipeline.JobCompleted || sum.SuccessfulDocuments != 12 {
+		t.Errorf("resumed job: %d results, %s, %d ok", len(sum.Results), sum.Status, sum.SuccessfulDocuments)
+	}
+	db, err := sql.Open("sqlite", filepath.Join(data, "loanbatch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var check string
+	var rows int
+	db.QueryRow("PRAGMA integrity_check").Scan(&check)
+	db.QueryRow("SELECT COUNT(*) FROM documents WHERE job_id = ?", jobID).Scan(&rows)
+	if check != "ok" || rows != 12 {
+		t.Errorf("integrity_check %q, %d document rows", check, rows)
+	}
+	if again := runCLI(t, "resume", "--data", data, jobID); again.code != 2 || !strings.Contains(again.stderr, "not interrupted") {
+		t.Errorf("resuming a finished job: exit %d %s", again.code, again.stderr)
+	}
+}
+
+// waitForJob polls history until the newest job satisfies cond.
+func waitForJob(tb testing.TB, data string, cond func(pipeline.JobInfo) bool) string {
+	tb.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for time.Now().Before(deadline) {
+		h := runCLI(tb, "history", "--json", "--data", data)
+		var jobs []pipeline.JobInfo
+		if json.Unmarshal([]byte(h.stdout), &jobs) == nil && len(jobs) > 0 && cond(jobs[0]) {
+			return jobs[0].JobID
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tb.Fatal("the job never got there")
+	return ""
+}
+
+func TestRetryAndDuplicates(t *testing.T) {
+	data, in := t.TempDir(), t.TempDir()
+	loan := pipelinetest.SampleLoans()[0]
+	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
+	a := write(t, in, "a.pdf", pdf)
+	b := write(t, in, "b-copy.pdf", pdf)
+	bad := write(t, in, "c.gif", []byte("GIF89a"))
+	r := runCLI(t, "process", "--json", "--data", data, a, b, bad)
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if d := sum.Results[1].DuplicateOf; d == nil || d.DocumentID != sum.Results[0].DocumentID || d.FileName != "a.pdf" {
+		t.Errorf("second copy not flagged as a duplicate of the first: %+v", d)
+	}
+	if sum.Results[1].Status != pipeline.DocSuccess || sum.Results[0].DuplicateOf != nil {
+		t.Errorf("duplicates are processed, the first is not flagged: %s %+v", sum.Results[1].Status, sum.Results[0].DuplicateOf)
+	}
+	rt := runCLI(t, "retry", "--json", "--data", data, sum.JobID)
+	var retry pipeline.Summary
+	if err := json.Unmarshal([]byte(rt.stdout), &retry); err != nil {
+		t.Fatalf("retry: %v\n%s", err, rt.stderr)
+	}
+	if rt.code != 1 || retry.JobID == sum.JobID || len(retry.Results) != 1 || retry.Results[0].FileName != "c.gif" ||
+		retry.Results[0].DuplicateOf == nil {
+		t.Errorf("retry: exit %d, %d results", rt.code, len(retry.Results))
+	}
+	st := runCLI(t, "status", "--data", data, retry.JobID)
+	if !strings.Contains(st.stdout, `"retry_of": "`+sum.JobID+`"`) {
+		t.Errorf("retry job not linked to the first: %s", st.stdout)
 	}
 }

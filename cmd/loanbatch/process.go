@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"loanbatch/pipeline"
 )
@@ -46,7 +48,51 @@ func cmdProcess(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		logger.Error("job could not run", "err", err)
 		return fail(stderr, "the job could not run: %v", rootCause(err))
 	}
-	if *asJSON {
+	return report(sum, *asJSON, stdout, stderr)
+}
+
+// cmdRerun is `resume JOB_ID` (finish an interrupted job) and `retry
+// JOB_ID` (its failed documents again, as a new job).
+func cmdRerun(ctx context.Context, verb string, args []string, stdout, stderr io.Writer) int {
+	fs, data := newFlags(verb, stderr)
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		return fail(stderr, "%s: give one JOB_ID\n\n%s", verb, usage)
+	}
+	db, ok := openStore(ctx, *data, stderr)
+	if !ok {
+		return exitUsage
+	}
+	defer db.Close()
+	logger, closeLog := newLogger(db.Dir(), stderr)
+	defer closeLog()
+	runner := pipeline.NewRunner(db, pipeline.Options{Logger: logger, OnEvent: progressPrinter(stderr)})
+	defer runner.Close()
+	var sum *pipeline.Summary
+	if verb == "resume" {
+		sum, err = runner.Resume(ctx, pos[0])
+	} else {
+		sum, err = runner.Retry(ctx, pos[0])
+	}
+	switch {
+	case errors.Is(err, pipeline.ErrJobNotFound):
+		return fail(stderr, "%s: no job %s in %s", verb, pos[0], db.Dir())
+	case errors.Is(err, pipeline.ErrJobNotResumable):
+		return fail(stderr, "%s: job %s is not interrupted: only a job whose process died can be resumed", verb, pos[0])
+	case err != nil:
+		return fail(stderr, "%s: %v", verb, rootCause(err))
+	}
+	return report(sum, *asJSON, stdout, stderr)
+}
+
+// report prints a finished job's summary and returns the contract's exit
+// status for it.
+func report(sum *pipeline.Summary, asJSON bool, stdout, stderr io.Writer) int {
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(sum); err != nil {
@@ -92,9 +138,22 @@ func printSummary(w io.Writer, sum *pipeline.Summary) {
 		detail := r.ErrorMessage
 		if r.Status == pipeline.DocSuccess {
 			detail = fmt.Sprintf("%s, loan %s", r.DocumentType, orDash(r.LoanID))
+			if r.NeedsReview {
+				detail += " — check: " + strings.Join(r.ReviewReasons, "; ")
+			}
+		}
+		if r.DuplicateOf != nil {
+			detail += fmt.Sprintf(" (same file as %s in job %s)", r.DuplicateOf.FileName, shortJob(r.DuplicateOf.JobID))
 		}
 		fmt.Fprintf(w, "%3d  %-8s %-40s %s\n", i+1, r.Status, r.FileName, detail)
 	}
+}
+
+func shortJob(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
 }
 
 func orDash(s string) string {
