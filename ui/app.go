@@ -150,6 +150,8 @@ func (u *UI) build() fyne.CanvasObject {
 	jobContent := u.job.build()
 	u.job.onCancel = u.ctrl.cancelCurrent
 	u.job.onExport = u.exportCurrent
+	u.job.onResume = func() { u.rerun(jobRequest{resume: u.job.state.jobID}) }
+	u.job.onRetry = func() { u.rerun(jobRequest{retry: u.job.state.jobID}) }
 	u.job.onDetails = func(r *rowState) fyne.CanvasObject {
 		return detailsPanel(r, u.openDocument, u.showText, u.job.closeDetails)
 	}
@@ -197,6 +199,42 @@ func (u *UI) openStore() {
 		old.Close()
 	}
 	u.reloadHistory()
+	u.offerResume()
+}
+
+// offerResume asks, on start, whether to finish the jobs whose process died.
+func (u *UI) offerResume() {
+	st := u.currentStore()
+	if st == nil {
+		return
+	}
+	jobs, err := st.MarkInterrupted(u.ctx, pipeline.OwnerAlive)
+	if err != nil || len(jobs) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("%d jobs stopped before they finished (the app was closed or the computer went off).\nResume them now? Documents already read are kept.", len(jobs))
+	if len(jobs) == 1 {
+		msg = fmt.Sprintf("Job %s stopped before it finished (%d of %d documents done).\nResume it now? Documents already read are kept.",
+			shortID(jobs[0].JobID), jobs[0].ProcessedDocuments+jobs[0].SkippedDocuments, jobs[0].TotalDocuments)
+	}
+	dialog.ShowConfirm("Resume interrupted jobs?", msg, func(ok bool) {
+		if ok {
+			for _, j := range jobs {
+				u.rerun(jobRequest{resume: j.JobID})
+			}
+		}
+	}, u.win)
+}
+
+// rerun queues a resume or a retry of an earlier job.
+func (u *UI) rerun(req jobRequest) {
+	if u.currentStore() == nil {
+		return
+	}
+	u.ctrl.enqueue(u.ctx, req)
+	u.showJobArea()
+	u.tabs.Select(u.jobTab)
+	u.refreshQueue()
 }
 
 func (u *UI) currentStore() pipeline.Store {
@@ -276,7 +314,7 @@ func (u *UI) startJob(paths []string) {
 		u.showError(problemf("The OCR language %q is not installed, so scans cannot be read.\n\nInstall the tesseract-ocr-%s package, or choose another language in Settings.", lang, lang))
 		return
 	}
-	u.ctrl.enqueue(u.ctx, paths)
+	u.ctrl.enqueue(u.ctx, jobRequest{paths: paths})
 	u.showJobArea()
 	u.tabs.Select(u.jobTab)
 	u.refreshQueue()
@@ -321,6 +359,9 @@ func (u *UI) reloadHistory() {
 	st := u.currentStore()
 	if st == nil {
 		return
+	}
+	if _, err := st.MarkInterrupted(u.ctx, pipeline.OwnerAlive); err != nil {
+		u.log.Error("mark interrupted jobs", "err", err)
 	}
 	jobs, err := st.Jobs(u.ctx)
 	if err != nil {

@@ -30,7 +30,7 @@ type controller struct {
 	log       *slog.Logger
 
 	mu      sync.Mutex
-	queue   [][]string // jobs waiting: their paths
+	queue   []jobRequest // jobs waiting
 	running bool
 	cancel  context.CancelFunc
 	pending []pipeline.Event
@@ -44,10 +44,18 @@ func (c *controller) start(ctx context.Context) {
 	go c.pump(ctx)
 }
 
+// jobRequest is a job to run: new documents, or an earlier job to resume
+// or whose failures to retry.
+type jobRequest struct {
+	paths  []string
+	resume string
+	retry  string
+}
+
 // enqueue adds a job; it starts at once when no job runs.
-func (c *controller) enqueue(ctx context.Context, paths []string) {
+func (c *controller) enqueue(ctx context.Context, req jobRequest) {
 	c.mu.Lock()
-	c.queue = append(c.queue, paths)
+	c.queue = append(c.queue, req)
 	start := !c.running
 	c.running = true
 	c.mu.Unlock()
@@ -87,18 +95,18 @@ func (c *controller) work(ctx context.Context) {
 			c.mu.Unlock()
 			return
 		}
-		paths := c.queue[0]
+		req := c.queue[0]
 		c.queue = c.queue[1:]
 		jobCtx, cancel := context.WithCancel(ctx)
 		c.cancel = cancel
 		c.mu.Unlock()
 
-		c.runJob(jobCtx, paths)
+		c.runJob(jobCtx, req)
 		cancel()
 	}
 }
 
-func (c *controller) runJob(ctx context.Context, paths []string) {
+func (c *controller) runJob(ctx context.Context, req jobRequest) {
 	opts := c.options()
 	opts.OnEvent = c.post
 	runner, err := c.newRunner(opts)
@@ -107,9 +115,16 @@ func (c *controller) runJob(ctx context.Context, paths []string) {
 		return
 	}
 	defer runner.Close()
-	expanded, err := pipeline.ExpandPaths(paths)
-	if err == nil {
-		_, err = runner.ProcessPaths(ctx, expanded)
+	switch {
+	case req.resume != "":
+		_, err = runner.Resume(ctx, req.resume)
+	case req.retry != "":
+		_, err = runner.Retry(ctx, req.retry)
+	default:
+		var expanded []string
+		if expanded, err = pipeline.ExpandPaths(req.paths); err == nil {
+			_, err = runner.ProcessPaths(ctx, expanded)
+		}
 	}
 	if err != nil {
 		c.log.Error("job could not run", "err", err)

@@ -104,10 +104,14 @@ type jobView struct {
 	split    *container.Split
 	cancel   *widget.Button
 	export   *widget.Button
+	resume   *widget.Button
+	retry    *widget.Button
 	selected int
 
 	onCancel  func()
 	onExport  func()
+	onResume  func()
+	onRetry   func()
 	onDetails func(r *rowState) fyne.CanvasObject
 	content   fyne.CanvasObject
 }
@@ -158,10 +162,21 @@ func (v *jobView) build() fyne.CanvasObject {
 			v.onExport()
 		}
 	})
+	v.resume = widget.NewButtonWithIcon("Resume", theme.MediaPlayIcon(), func() {
+		if v.onResume != nil {
+			v.onResume()
+		}
+	})
+	v.resume.Importance = widget.HighImportance
+	v.retry = widget.NewButtonWithIcon("Retry failed", theme.ViewRefreshIcon(), func() {
+		if v.onRetry != nil {
+			v.onRetry()
+		}
+	})
 	title := widget.NewLabelWithData(v.title)
 	title.TextStyle.Bold = true
 	bar := widget.NewProgressBarWithData(v.progress)
-	header := container.NewBorder(nil, nil, title, container.NewHBox(v.export, v.cancel),
+	header := container.NewBorder(nil, nil, title, container.NewHBox(v.resume, v.retry, v.export, v.cancel),
 		container.NewVBox(bar, widget.NewLabelWithData(v.line)))
 
 	v.details = container.NewStack()
@@ -283,6 +298,10 @@ func (v *jobView) refreshHeader() {
 		} else {
 			v.cancel.Disable()
 		}
+		v.resume.Hidden = s.live || s.status != pipeline.JobInterrupted
+		v.retry.Hidden = s.live || s.failed == 0 || !s.status.Finished()
+		v.resume.Refresh()
+		v.retry.Refresh()
 		if s.jobID == "" {
 			v.export.Disable()
 		} else {

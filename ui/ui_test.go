@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -421,5 +422,59 @@ func TestFormatting(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("case %d: %q; want %q", i, tt.got, tt.want)
 		}
+	}
+}
+
+// TestOffersToResumeInterruptedJobs plants a job whose process died and
+// checks that the window offers to resume it and, when told so, finishes
+// it with every document once.
+func TestOffersToResumeInterruptedJobs(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	db, err := store.Open(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loans := pipelinetest.SampleLoans()
+	var recs []pipeline.DocRecord
+	for i, loan := range loans {
+		pdf := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
+		sha, n, err := db.PutObject(ctx, bytes.NewReader(pdf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, pipeline.DocRecord{DocumentID: fmt.Sprintf("doc-%d", i), Position: i, FileName: fmt.Sprintf("loan-%d.pdf", i), SHA256: sha, SizeBytes: n})
+	}
+	job := pipeline.JobInfo{JobID: "dead-job", Status: pipeline.JobProcessing, CreatedAt: time.Now(), Owner: "999999999:1"}
+	if err := db.CreateJob(ctx, job, recs); err != nil {
+		t.Fatal(err)
+	}
+	first := pipeline.Result{FileName: "loan-0.pdf", Status: pipeline.DocSuccess, DocumentID: "doc-0", SHA256: recs[0].SHA256, Timestamp: time.Now()}
+	if err := db.SaveResult(ctx, "dead-job", 0, first, nil); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	h := newHarness(t, data)
+	if !dialogSays(h.win, "stopped before it finished (1 of 3 documents done)") {
+		t.Fatal("no offer to resume the interrupted job")
+	}
+	var yes *widget.Button
+	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Yes" {
+			yes = b
+		}
+	}
+	if yes == nil {
+		t.Fatal("no Yes button")
+	}
+	test.Tap(yes)
+	h.waitJobDone(t)
+	s := h.ui.job.state
+	if s.jobID != "dead-job" || s.status != pipeline.JobCompleted || len(s.rows) != 3 || s.done != 3 {
+		t.Fatalf("resumed job %s %s: %d rows, %d done", s.jobID, s.status, len(s.rows), s.done)
+	}
+	if cellText(h.ui.job, 2, 5) != loans[2].LoanID {
+		t.Errorf("third document: loan %q", cellText(h.ui.job, 2, 5))
 	}
 }
