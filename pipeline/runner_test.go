@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"io"
@@ -13,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -311,5 +314,76 @@ func TestRunnerPathsAndMissingFiles(t *testing.T) {
 	}
 	if r := sum.Results[1]; r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindValidation || !strings.Contains(r.ErrorMessage, "does not exist") {
 		t.Errorf("missing file: %s %s %q", r.Status, r.ErrorType, r.ErrorMessage)
+	}
+}
+
+// faultyStore injects storage faults into a real store: a full disk when a
+// document's bytes are stored, and a failing commit of one result.
+type faultyStore struct {
+	*store.DB
+	fullDiskOn []byte // PutObject of exactly these bytes fails
+	failSaveAt int    // SaveResult of this position fails once (-1: never)
+}
+
+func (f *faultyStore) PutObject(ctx context.Context, r io.Reader) (string, int64, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", 0, err
+	}
+	if f.fullDiskOn != nil && bytes.Equal(data, f.fullDiskOn) {
+		return "", 0, fmt.Errorf("store object: write: %w", syscall.ENOSPC)
+	}
+	return f.DB.PutObject(ctx, bytes.NewReader(data))
+}
+
+func (f *faultyStore) SaveResult(ctx context.Context, jobID string, pos int, res pipeline.Result, pages []pipeline.PageText) error {
+	if pos == f.failSaveAt {
+		f.failSaveAt = -1
+		return fmt.Errorf("save result: %w", errors.New("database or disk is full (SQLITE_FULL)"))
+	}
+	return f.DB.SaveResult(ctx, jobID, pos, res, pages)
+}
+
+func TestRunnerStorageFaults(t *testing.T) {
+	db, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	loans := pipelinetest.SampleLoans()
+	full := textPDF(loans[1])
+	fs := &faultyStore{DB: db, fullDiskOn: full, failSaveAt: 2}
+	runner := pipeline.NewRunner(fs, pipeline.Options{WorkerCommand: testWorker})
+	defer runner.Close()
+	sum, err := runner.ProcessBytes(context.Background(), []pipeline.Document{
+		{FileName: "ok.pdf", Data: textPDF(loans[0])},
+		{FileName: "disk-full.pdf", Data: full},
+		{FileName: "commit-fails.pdf", Data: textPDF(loans[2])},
+		{FileName: "after.pdf", Data: textPDF(loans[0])},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		status pipeline.DocStatus
+		kind   pipeline.ErrorKind
+		msg    string
+	}{
+		{pipeline.DocSuccess, "", ""},
+		{pipeline.DocFailed, pipeline.KindStorage, "Storing document: disk full"},
+		{pipeline.DocFailed, pipeline.KindStorage, "Storing document: disk full"},
+		{pipeline.DocSuccess, "", ""},
+	}
+	for i, w := range want {
+		r := sum.Results[i]
+		if r.Status != w.status || r.ErrorType != w.kind || r.ErrorMessage != w.msg {
+			t.Errorf("%s: %s %s %q; want %s %s %q", r.FileName, r.Status, r.ErrorType, r.ErrorMessage, w.status, w.kind, w.msg)
+		}
+	}
+	if sum.Results[2].Fields.LoanID != "" {
+		t.Errorf("a result that could not be stored kept its fields")
+	}
+	if sum.FailedDocuments != 2 || sum.SuccessfulDocuments != 2 || sum.Status != pipeline.JobCompletedWithErrors {
+		t.Errorf("summary: %d ok, %d failed, %s", sum.SuccessfulDocuments, sum.FailedDocuments, sum.Status)
 	}
 }
