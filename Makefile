@@ -5,6 +5,11 @@ SHELL := /bin/bash
 GO    ?= go
 BIN   := bin/loanbatch
 
+# Tesseract's OpenMP threads fight the page-parallel OCR on small machines;
+# the worker process sets this itself, tests and benchmarks that OCR in
+# their own process need it before they start.
+export OMP_THREAD_LIMIT := 1
+
 # gcc, g++ and pkg-config for cgo; the GL/X11 headers for Fyne; Tesseract
 # and Leptonica headers plus English language data for gosseract.
 DEB_PACKAGES := gcc g++ pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \

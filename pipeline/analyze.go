@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	pdfcpulib "github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 )
@@ -13,6 +15,9 @@ import (
 type AnalyzeOptions struct {
 	Limits   Limits `json:"limits"`
 	Language string `json:"language"` // Tesseract language, "eng" when empty
+	// OCRWorkers is how many pages are OCR'd at once, each by its own
+	// Tesseract; the number of CPUs when zero.
+	OCRWorkers int `json:"ocr_workers"`
 }
 
 // Analysis is everything learned from one document's bytes: what the worker
@@ -39,7 +44,7 @@ type Analyzer struct {
 	opts     AnalyzeOptions
 	cacheDir string
 	pdf      *pdfEngine
-	ocr      *ocrEngine
+	ocrs     []*ocrEngine // one per OCR goroutine, kept warm across documents
 }
 
 // NewAnalyzer returns an Analyzer; PDFium and Tesseract start on first use.
@@ -50,7 +55,10 @@ func NewAnalyzer(opts AnalyzeOptions) *Analyzer {
 // Close releases PDFium and Tesseract.
 func (a *Analyzer) Close() {
 	a.pdf.Close()
-	a.ocr.Close()
+	for _, o := range a.ocrs {
+		o.Close()
+	}
+	a.ocrs = nil
 }
 
 func (a *Analyzer) pdfEngine() (*pdfEngine, error) {
@@ -64,15 +72,24 @@ func (a *Analyzer) pdfEngine() (*pdfEngine, error) {
 	return a.pdf, nil
 }
 
-func (a *Analyzer) ocrEngine() (*ocrEngine, error) {
-	if a.ocr == nil {
+// ocrEngines returns n Tesseract instances, starting the missing ones.
+func (a *Analyzer) ocrEngines(n int) ([]*ocrEngine, error) {
+	for len(a.ocrs) < n {
 		e, err := newOCREngine(a.opts.Language)
 		if err != nil {
 			return nil, err
 		}
-		a.ocr = e
+		a.ocrs = append(a.ocrs, e)
 	}
-	return a.ocr, nil
+	return a.ocrs[:n], nil
+}
+
+// ocrWorkers is how many pages may be OCR'd at once.
+func (a *Analyzer) ocrWorkers() int {
+	if a.opts.OCRWorkers > 0 {
+		return a.opts.OCRWorkers
+	}
+	return runtime.NumCPU()
 }
 
 // Analyze runs validate → read text → extract fields → normalize on one
@@ -81,6 +98,13 @@ func (a *Analyzer) ocrEngine() (*ocrEngine, error) {
 func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFunc) (*Analysis, error) {
 	if progress == nil {
 		progress = func(Stage, int, int) {}
+	}
+	var progressMu sync.Mutex // pages report from several goroutines
+	report := progress
+	progress = func(s Stage, page, pages int) {
+		progressMu.Lock()
+		defer progressMu.Unlock()
+		report(s, page, pages)
 	}
 	limits := a.opts.Limits.withDefaults()
 	progress(StageValidate, 0, 0)

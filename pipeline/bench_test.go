@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"loanbatch/pipeline/pipelinetest"
@@ -45,5 +46,31 @@ func BenchmarkExtractFields(b *testing.B) {
 	}
 	for b.Loop() {
 		ExtractFields(res.PageTexts)
+	}
+}
+
+// BenchmarkAnalyzeScannedPDF8Pages reads an 8-page image-only PDF with one
+// and with two OCR workers (run with OMP_THREAD_LIMIT=1, as the worker
+// process is; make bench does).
+func BenchmarkAnalyzeScannedPDF8Pages(b *testing.B) {
+	var pages []pipelinetest.Page
+	for i := 0; i < 8; i++ {
+		loan := pipelinetest.SampleLoans()[i%3]
+		pages = append(pages, pipelinetest.Page{Scan: pipelinetest.Scan(loan.LetterLines(), pipelinetest.ScanOptions{})})
+	}
+	pdf := pipelinetest.PDF(pages...)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			a := NewAnalyzer(AnalyzeOptions{OCRWorkers: workers})
+			b.Cleanup(a.Close)
+			if _, err := a.Analyze(context.Background(), pdf, nil); err != nil { // warm up Tesseract
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := a.Analyze(context.Background(), pdf, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

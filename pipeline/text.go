@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"sync"
 	"unicode"
 )
 
@@ -26,9 +27,11 @@ const minTextLayerChars = 20
 type ProgressFunc func(stage Stage, page, pages int)
 
 // readPDFText reads every page of a PDF: its text layer where it has one,
-// OCR of a 300 DPI rendering where it does not.
+// OCR of a 300 DPI rendering where it does not. PDFium renders one page at a
+// time while Tesseract reads the pages already rendered, several at once.
 func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress ProgressFunc) ([]PageText, error) {
-	out := make([]PageText, 0, doc.pages)
+	out := make([]PageText, doc.pages)
+	var toOCR []int
 	for i := 0; i < doc.pages; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -38,25 +41,32 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress Progre
 		if err != nil {
 			return nil, processingErr(StageText, fmt.Sprintf("Failed to extract text from document: page %d could not be read", i+1), err)
 		}
+		out[i] = PageText{Page: i + 1, Source: SourceTextLayer}
 		if countAlnum(ws) >= minTextLayerChars {
-			out = append(out, PageText{Page: i + 1, Source: SourceTextLayer, Text: layoutText(ws)})
-			continue
+			out[i].Text = layoutText(ws)
+		} else {
+			out[i].Source = SourceOCR
+			toOCR = append(toOCR, i)
 		}
-		progress(StageOCR, i+1, doc.pages)
+	}
+	if len(toOCR) == 0 {
+		return out, nil
+	}
+	err := a.ocrPages(ctx, len(toOCR), progress, func(k int) (int, *image.Gray, error) {
+		i := toOCR[k]
 		img, err := doc.render(ctx, i, ocrDPI)
 		if err != nil {
-			return nil, processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
+			return i, nil, processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
 		}
-		text, err := a.ocrPage(img)
-		if err != nil {
-			return nil, processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", i+1), err)
-		}
-		out = append(out, PageText{Page: i + 1, Source: SourceOCR, Text: text})
+		return i, img, nil
+	}, func(i int, text string) { out[i].Text = text })
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// readImageText OCRs every page of a JPEG, PNG or TIFF.
+// readImageText OCRs every page of a JPEG, PNG or TIFF, several at once.
 func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pages int, progress ProgressFunc) ([]PageText, error) {
 	var tp []tiffPage
 	if f == FormatTIFF {
@@ -65,41 +75,115 @@ func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 			return nil, processingErr(StageOCR, "Failed to read TIFF pages", err)
 		}
 	}
-	out := make([]PageText, 0, pages)
-	for i := 0; i < pages; i++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		progress(StageOCR, i+1, pages)
-		var gray *image.Gray
+	out := make([]PageText, pages)
+	for i := range out {
+		out[i] = PageText{Page: i + 1, Source: SourceOCR}
+	}
+	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
 		img, err := decodeImagePage(f, data, i, tp)
+		var gray *image.Gray
 		if err == nil {
 			gray = toGray(img)
 		} else if g, lerr := leptonicaGray(data, f == FormatTIFF, i); lerr == nil {
 			gray = g // Leptonica reads what Go's decoders refuse
 		} else {
-			return nil, processingErr(StageOCR,
+			return i, nil, processingErr(StageOCR,
 				fmt.Sprintf("Failed to extract text from document: page %d of the %s image could not be decoded (%v)", i+1, formatName(f), err), err)
 		}
 		if f == FormatJPEG {
 			gray = orient(gray, exifOrientation(data))
 		}
-		text, err := a.ocrPage(gray)
-		if err != nil {
-			return nil, processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", i+1), err)
-		}
-		out = append(out, PageText{Page: i + 1, Source: SourceOCR, Text: text})
+		return i, gray, nil
+	}, func(i int, text string) { out[i].Text = text })
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// ocrPage reads one page image with Tesseract and lays its words out.
+// ocrPages OCRs n page images: produce(k) makes the k-th (returning its
+// page index), one at a time on the calling goroutine, while up to
+// ocrWorkers goroutines, each with its own Tesseract, read the ones made;
+// store receives each page's text. Few images wait in memory at once. The
+// first error stops the rest.
+func (a *Analyzer) ocrPages(ctx context.Context, n int, progress ProgressFunc,
+	produce func(k int) (int, *image.Gray, error), store func(i int, text string),
+) error {
+	workers := min(a.ocrWorkers(), n)
+	engines, err := a.ocrEngines(workers)
+	if err != nil {
+		return processingErr(StageOCR, "Failed to extract text from document: OCR could not start ("+err.Error()+")", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		index int
+		img   *image.Gray
+	}
+	jobs := make(chan job)
+	var (
+		mu       sync.Mutex
+		firstErr error
+		done     int
+		wg       sync.WaitGroup
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+		cancel()
+	}
+	for _, e := range engines {
+		wg.Add(1)
+		go func(e *ocrEngine) {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
+				ws, err := e.words(prepareForOCR(j.img))
+				if err != nil {
+					fail(processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", j.index+1), err))
+					continue
+				}
+				text := layoutText(ws)
+				mu.Lock()
+				store(j.index, text)
+				done++
+				d := done
+				mu.Unlock()
+				progress(StageOCR, d, n)
+			}
+		}(e)
+	}
+	for k := 0; k < n && ctx.Err() == nil; k++ {
+		i, img, err := produce(k)
+		if err != nil {
+			fail(err)
+			break
+		}
+		select {
+		case jobs <- job{i, img}:
+		case <-ctx.Done():
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+// ocrPage reads one page image with the first Tesseract (benchmarks).
 func (a *Analyzer) ocrPage(g *image.Gray) (string, error) {
-	ocr, err := a.ocrEngine()
+	engines, err := a.ocrEngines(1)
 	if err != nil {
 		return "", err
 	}
-	ws, err := ocr.words(prepareForOCR(g))
+	ws, err := engines[0].words(prepareForOCR(g))
 	if err != nil {
 		return "", err
 	}
