@@ -299,3 +299,32 @@ func TestGeneratedSetAccuracy(t *testing.T) {
 	}
 	tally.report(t, "generated", 0.98)
 }
+
+func TestAnalyzeMultiPageTIFF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR")
+	}
+	loans := pipelinetest.SampleLoans()
+	var pages []*image.Gray
+	for _, l := range loans {
+		pages = append(pages, pipelinetest.Scan(l.TermSheetLines(), pipelinetest.ScanOptions{DPI: 200}))
+	}
+	var stages []string
+	res, err := newTestAnalyzer(t).Analyze(context.Background(), pipelinetest.MultiPageTIFF(pages), func(s Stage, page, n int) {
+		stages = append(stages, fmt.Sprintf("%s %d/%d", s, page, n))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != FormatTIFF || res.Pages != 3 || res.TextSource != SourceOCR {
+		t.Fatalf("format %s, %d pages, source %s", res.Format, res.Pages, res.TextSource)
+	}
+	for i, l := range loans {
+		if !strings.Contains(res.PageTexts[i].Text, l.LoanID) {
+			t.Errorf("page %d lacks loan %s: pages out of order or unread", i+1, l.LoanID)
+		}
+	}
+	if !strings.Contains(strings.Join(stages, ","), "ocr 3/3") {
+		t.Errorf("progress %v never reached OCR page 3 of 3", stages)
+	}
+}
