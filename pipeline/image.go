@@ -121,13 +121,39 @@ func prepareForOCR(g *image.Gray) *image.Gray {
 	return out
 }
 
-// encodePGM writes a gray image as binary PGM, which Leptonica reads
-// without any decompression cost.
-func encodePGM(g *image.Gray) []byte {
+// encodeRawTIFF writes a gray image as an uncompressed single-strip TIFF:
+// Leptonica (through libtiff) reads it about as fast as a memory copy,
+// where its PGM reader took 0.2 s for a 300 DPI page.
+func encodeRawTIFF(g *image.Gray) []byte {
 	w, h := g.Bounds().Dx(), g.Bounds().Dy()
-	hdr := fmt.Sprintf("P5\n%d %d\n255\n", w, h)
-	out := make([]byte, 0, len(hdr)+w*h)
-	out = append(out, hdr...)
+	const entries = 9
+	dataStart := 8 + 2 + entries*12 + 4
+	out := make([]byte, 0, dataStart+w*h)
+	put := func(v uint32, n int) {
+		for i := 0; i < n; i++ {
+			out = append(out, byte(v>>(8*i)))
+		}
+	}
+	out = append(out, 'I', 'I', 42, 0)
+	put(8, 4)
+	put(entries, 2)
+	for _, e := range [][3]uint32{
+		{256, 4, uint32(w)},
+		{257, 4, uint32(h)},
+		{258, 3, 8},
+		{259, 3, 1},
+		{262, 3, 1},
+		{273, 4, uint32(dataStart)},
+		{277, 3, 1},
+		{278, 4, uint32(h)},
+		{279, 4, uint32(w * h)},
+	} {
+		put(e[0], 2)
+		put(e[1], 2)
+		put(1, 4)
+		put(e[2], 4)
+	}
+	put(0, 4)
 	for y := 0; y < h; y++ {
 		off := y * g.Stride
 		out = append(out, g.Pix[off:off+w]...)

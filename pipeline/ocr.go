@@ -53,7 +53,7 @@ func (o *ocrEngine) Close() {
 
 // words recognises the words of a page image with their boxes in pixels.
 func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
-	if err := o.client.SetImageFromBytes(encodePGM(g)); err != nil {
+	if err := o.client.SetImageFromBytes(encodeRawTIFF(g)); err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
 	boxes, err := o.client.GetBoundingBoxesVerbose()
