@@ -63,6 +63,7 @@ test-short: deps
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	bash .ci/bench.sh
 
 lint: deps
 	$(GO) vet ./...
