@@ -1,10 +1,8 @@
 package pipeline_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -24,46 +22,15 @@ import (
 	"loanbatch/store"
 )
 
-// The test binary doubles as the worker process. A document containing
-// CRASH-ME kills the worker and one containing HANG-ME stalls it: the only
-// fakes here, to inject the faults a hostile file causes.
 func TestMain(m *testing.M) {
-	if os.Getenv("LOANBATCH_TEST_WORKER") == "1" {
-		runFaultyWorker()
+	if pipelinetest.IsWorker() {
+		pipelinetest.RunFaultyWorker(pipeline.ServeWorker)
 		return
 	}
 	os.Exit(m.Run())
 }
 
-func runFaultyWorker() {
-	pr, pw := io.Pipe()
-	go func() {
-		sc := bufio.NewScanner(os.Stdin)
-		sc.Buffer(make([]byte, 1<<20), 1<<22)
-		for sc.Scan() {
-			var req struct{ Path string }
-			_ = json.Unmarshal(sc.Bytes(), &req)
-			data, _ := os.ReadFile(req.Path)
-			switch {
-			case bytes.Contains(data, []byte("CRASH-ME")):
-				os.Exit(3)
-			case bytes.Contains(data, []byte("HANG-ME")):
-				select {}
-			}
-			pw.Write(append(sc.Bytes(), '\n'))
-		}
-		pw.Close()
-	}()
-	if err := pipeline.ServeWorker(context.Background(), pr, os.Stdout); err != nil {
-		os.Exit(4)
-	}
-}
-
-func testWorker() *exec.Cmd {
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), "LOANBATCH_TEST_WORKER=1")
-	return cmd
-}
+func testWorker() *exec.Cmd { return pipelinetest.WorkerCommand() }
 
 // setup opens a store in a temporary data folder and a runner on it that
 // records every event.

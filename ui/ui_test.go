@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -27,35 +25,15 @@ import (
 	"loanbatch/store"
 )
 
-// The test binary is also the runner's worker; a document containing
-// HANG-ME stalls it, to test Cancel.
 func TestMain(m *testing.M) {
-	if os.Getenv("LOANBATCH_TEST_WORKER") == "1" {
-		pr, pw := io.Pipe()
-		go func() {
-			sc := bufio.NewScanner(os.Stdin)
-			sc.Buffer(make([]byte, 1<<20), 1<<22)
-			for sc.Scan() {
-				var req struct{ Path string }
-				_ = json.Unmarshal(sc.Bytes(), &req)
-				if data, _ := os.ReadFile(req.Path); bytes.Contains(data, []byte("HANG-ME")) {
-					select {}
-				}
-				pw.Write(append(sc.Bytes(), '\n'))
-			}
-			pw.Close()
-		}()
-		_ = pipeline.ServeWorker(context.Background(), pr, os.Stdout)
+	if pipelinetest.IsWorker() {
+		pipelinetest.RunFaultyWorker(pipeline.ServeWorker)
 		return
 	}
 	os.Exit(m.Run())
 }
 
-func testWorker() *exec.Cmd {
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), "LOANBATCH_TEST_WORKER=1")
-	return cmd
-}
+func testWorker() *exec.Cmd { return pipelinetest.WorkerCommand() }
 
 func openStore(ctx context.Context, dir string) (pipeline.Store, io.Closer, error) {
 	db, err := store.Open(ctx, dir)
