@@ -25,6 +25,7 @@ import (
 	"loanbatch/store"
 )
 
+// TestMain lets the test binary double as the runner's worker process.
 func TestMain(m *testing.M) {
 	if pipelinetest.IsWorker() {
 		pipelinetest.RunFaultyWorker(pipeline.ServeWorker)
