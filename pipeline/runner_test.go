@@ -355,3 +355,39 @@ func TestRunnerStorageFaults(t *testing.T) {
 		t.Errorf("summary: %d ok, %d failed, %s", sum.SuccessfulDocuments, sum.FailedDocuments, sum.Status)
 	}
 }
+
+func TestSafeName(t *testing.T) {
+	long := strings.Repeat("é", 2048)
+	tests := []struct{ in, want string }{
+		{"../../etc/passwd", "passwd"},
+		{"/absolute/path/loan.pdf", "loan.pdf"},
+		{`C:\Users\ann\loan.pdf`, "loan.pdf"},
+		{"loan\x00.pdf", "loan.pdf"},
+		{"line\nbreak.pdf", "linebreak.pdf"},
+		{"..", "unnamed document"},
+		{"", "unnamed document"},
+		{long, strings.Repeat("é", 255)},
+		{"Loan.PDF", "Loan.PDF"}, // names differing by case stay distinct, as shown
+	}
+	for _, tt := range tests {
+		if got := pipeline.SafeName(tt.in); got != tt.want {
+			t.Errorf("SafeName(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRunnerMemoryLimit(t *testing.T) {
+	// Any worker needs more than 1 MB resident: the limit is hit at once.
+	s := newSetup(t, pipeline.Options{MemoryLimit: 1 << 20})
+	loan := pipelinetest.SampleLoans()[0]
+	sum, err := s.runner.ProcessBytes(context.Background(), []pipeline.Document{
+		{FileName: "big.pdf", Data: append(textPDF(loan), "%HANG-ME\n"...)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := sum.Results[0]
+	if r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindProcessing || !strings.Contains(r.ErrorMessage, "more than 1 MB of memory") {
+		t.Errorf("%s %s %q", r.Status, r.ErrorType, r.ErrorMessage)
+	}
+}

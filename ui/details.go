@@ -80,6 +80,12 @@ func detailsPanel(r *rowState, onOpen, onText func(*pipeline.Result), onClose fu
 			items = append(items, widget.NewLabel("Error type: "+string(res.ErrorType)+" · diagnostics are in the log"))
 		}
 	}
+	if d := res.DuplicateOf; d != nil {
+		dup := widget.NewLabel(fmt.Sprintf("Same file as %s in job %s", d.FileName, shortID(d.JobID)))
+		dup.Wrapping = fyne.TextWrapWord
+		dup.Importance = widget.WarningImportance
+		items = append(items, dup)
+	}
 	if len(res.ReviewReasons) > 0 {
 		head := "Notes"
 		if res.NeedsReview {

@@ -457,3 +457,15 @@ func TestOffersToResumeInterruptedJobs(t *testing.T) {
 		t.Errorf("third document: loan %q", cellText(h.ui.job, 2, 5))
 	}
 }
+
+func TestDuplicateShownInDetails(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})
+	h.drop(h.write(t, "first.pdf", pdf), h.write(t, "copy.pdf", pdf))
+	h.waitJobDone(t)
+	v := h.ui.job
+	v.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	if texts := labelsIn(v.details.Objects[0]); !strings.Contains(texts, "Same file as first.pdf in job "+shortID(v.state.jobID)) {
+		t.Errorf("details of the copy:\n%s", texts)
+	}
+}
