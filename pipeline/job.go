@@ -130,6 +130,10 @@ type Result struct {
 	ReviewReasons []string `json:"review_reasons,omitempty"`
 	// DuplicateOf names an earlier document with the same bytes (SHA-256).
 	DuplicateOf *DocRef `json:"duplicate_of,omitempty"`
+	// Corrections a person made; Fields already hold the corrected values.
+	Corrections []Correction `json:"corrections,omitempty"`
+	// Reviewed says who marked the result reviewed (NeedsReview is then false).
+	Reviewed *Review `json:"reviewed,omitempty"`
 }
 
 // DocRef points at a document of a job.

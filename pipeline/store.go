@@ -52,4 +52,9 @@ type Store interface {
 	// MarkInterrupted moves unfinished jobs whose owner is not alive to
 	// interrupted and returns them.
 	MarkInterrupted(ctx context.Context, alive func(owner string) bool) ([]JobInfo, error)
+	// CorrectField records a person's value for a field of a document,
+	// beside the extracted one; Summary then reports the corrected value.
+	CorrectField(ctx context.Context, documentID, field string, value any, by string, at time.Time) error
+	// MarkReviewed records that a person checked a document's result.
+	MarkReviewed(ctx context.Context, documentID, by string, at time.Time) error
 }

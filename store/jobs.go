@@ -239,7 +239,14 @@ func (s *DB) Summary(ctx context.Context, jobID string) (*pipeline.Summary, erro
 		}
 		sum.Results = append(sum.Results, r)
 	}
-	return sum, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read results: %w", err)
+	}
+	rows.Close()
+	if err := s.applyCorrections(ctx, jobID, sum.Results); err != nil {
+		return nil, err
+	}
+	return sum, nil
 }
 
 // PageTexts returns the text read from each page of a document.

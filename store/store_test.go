@@ -208,3 +208,60 @@ func TestPutObject(t *testing.T) {
 		}
 	}
 }
+
+func TestCorrectionsAndReview(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	if err := db.CreateJob(ctx, pipeline.JobInfo{JobID: "j", Status: pipeline.JobQueued, CreatedAt: at},
+		[]pipeline.DocRecord{{DocumentID: "d", FileName: "le.pdf"}}); err != nil {
+		t.Fatal(err)
+	}
+	res := pipeline.Result{
+		FileName: "le.pdf", Status: pipeline.DocSuccess, DocumentID: "d", LoanID: "123",
+		Fields: pipeline.Fields{LoanID: "123", LoanAmountCents: 16200000}, NeedsReview: true, ReviewReasons: []string{"no borrower found"}, Timestamp: at,
+	}
+	if err := db.SaveResult(ctx, "j", 0, res, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		field string
+		value any
+	}{{"loan_amount_cents", int64(16000000)}, {"loan_amount_cents", int64(16500000)}, {"borrower_name", "Michael Jones"}} {
+		if err := db.CorrectField(ctx, "d", c.field, c.value, "ann", at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.CorrectField(ctx, "d", "no_such_field", "x", "ann", at); err == nil {
+		t.Error("a correction of an unknown field was accepted")
+	}
+	if err := db.MarkReviewed(ctx, "d", "ann", at); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	db, err = store.Open(ctx, dir) // corrections survive a restart
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sum, err := db.Summary(ctx, "j")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := sum.Results[0]
+	if r.Fields.LoanAmountCents != 16500000 || r.Fields.BorrowerName != "Michael Jones" || r.Fields.LoanID != "123" {
+		t.Errorf("corrected fields %+v", r.Fields)
+	}
+	if len(r.Corrections) != 2 || r.NeedsReview || r.Reviewed == nil || r.Reviewed.By != "ann" {
+		t.Fatalf("corrections %+v, needs review %v, reviewed %+v", r.Corrections, r.NeedsReview, r.Reviewed)
+	}
+	amount := r.Corrections[0]
+	if amount.Field != "loan_amount_cents" || amount.Extracted != float64(16200000) || amount.Corrected != float64(16500000) || amount.By != "ann" {
+		t.Errorf("amount correction %+v: the extracted value must be kept", amount)
+	}
+}
