@@ -106,3 +106,54 @@ func ParseFieldValue(field, text string) (any, error) {
 	}
 	return nil, bad
 }
+
+// Dollars formats cents as "$250,000.00"; zero (not found) gives "".
+func Dollars(cents int64) string {
+	if cents == 0 {
+		return ""
+	}
+	neg := cents < 0
+	if neg {
+		cents = -cents
+	}
+	whole := strconv.FormatInt(cents/100, 10)
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	s := fmt.Sprintf("$%s.%02d", b.String(), cents%100)
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// FormatValue shows a field's value as a person reads it: dollars, percent,
+// months, or the text itself.
+func FormatValue(field string, v any) string {
+	num := func() float64 {
+		switch x := v.(type) {
+		case int64:
+			return float64(x)
+		case int:
+			return float64(x)
+		case float64:
+			return x
+		}
+		return 0
+	}
+	switch {
+	case v == nil:
+		return ""
+	case strings.HasSuffix(field, "_cents"):
+		return Dollars(int64(num()))
+	case strings.HasSuffix(field, "_pct"):
+		return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(num(), 'f', 3, 64), "0"), ".") + " %"
+	case field == "term_months":
+		return fmt.Sprintf("%d months", int(num()))
+	}
+	return fmt.Sprint(v)
+}

@@ -9,28 +9,7 @@ import (
 )
 
 // formatMoney shows cents as "$250,000.00"; zero (not found) shows nothing.
-func formatMoney(cents int64) string {
-	if cents == 0 {
-		return ""
-	}
-	neg := cents < 0
-	if neg {
-		cents = -cents
-	}
-	whole := fmt.Sprintf("%d", cents/100)
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	s := fmt.Sprintf("$%s.%02d", b.String(), cents%100)
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+func formatMoney(cents int64) string { return pipeline.Dollars(cents) }
 
 // formatRate shows a percent number as "6.875 %"; zero shows nothing.
 func formatRate(p float64) string {

@@ -28,6 +28,7 @@ const usage = `usage:
   loanbatch export  [--data DIR] JOB_ID OUT   write a job's summary (.xlsx, .csv or .json)
   loanbatch resume  [--data DIR] [--json] JOB_ID   finish an interrupted job
   loanbatch retry   [--data DIR] [--json] JOB_ID   run a job's failed documents again, as a new job
+  loanbatch compare [--data DIR] [--json] JOB_ID   the job's loans side by side, and LE → CD changes
 
 process flags:
   --data DIR          data folder (default $LOANBATCH_DATA, else ~/.local/share/loanbatch)
@@ -51,6 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdExport(ctx, args[1:], stdout, stderr)
 	case "resume", "retry":
 		return cmdRerun(ctx, args[0], args[1:], stdout, stderr)
+	case "compare":
+		return cmdCompare(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -464,3 +464,59 @@ func TestRetryAndDuplicates(t *testing.T) {
 		t.Errorf("retry job not linked to the first: %s", st.stdout)
 	}
 }
+
+// TestCompareCorpusLoans is issue 7's run: the CFPB Loan Estimate and
+// Closing Disclosure with two generated loans, compared in the CLI and in
+// the exported workbook.
+func TestCompareCorpusLoans(t *testing.T) {
+	corpus := pipelinetest.CorpusDir(t)
+	data, in := t.TempDir(), t.TempDir()
+	loans := pipelinetest.SampleLoans()
+	docs := filepath.Join(corpus, "loan_docs")
+	r := runCLI(t, "process", "--json", "--data", data,
+		filepath.Join(docs, "cfpb_H24B_loan_estimate_fixed_rate.pdf"),
+		filepath.Join(docs, "cfpb_H25B_closing_disclosure_p1.png"),
+		filepath.Join(docs, "cfpb_H25B_closing_disclosure_p5.png"),
+		write(t, in, "harbor.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[0].EstimateLines()})),
+		write(t, in, "cedar.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[1].LetterLines()})))
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	c := runCLI(t, "compare", "--json", "--data", data, sum.JobID)
+	var cmp pipeline.Comparison
+	if err := json.Unmarshal([]byte(c.stdout), &cmp); err != nil {
+		t.Fatalf("compare: %v\n%s", err, c.stderr)
+	}
+	if len(cmp.Loans) != 3 || cmp.Loans[0].Key != "123456789" || len(cmp.Loans[0].Documents) != 3 {
+		t.Fatalf("loans: %+v", cmp.Loans)
+	}
+	if cmp.Best[pipeline.MetricAPR] != "123456789" || cmp.Best[pipeline.MetricClosingCosts] != loans[0].LoanID {
+		t.Errorf("best: %v", cmp.Best)
+	}
+	flagged := false
+	for _, ch := range cmp.Changes {
+		if ch.Field == "closing_costs_cents" && ch.Flagged && ch.Estimate == float64(805400) && ch.Final == float64(971210) {
+			flagged = true
+		}
+	}
+	if !flagged {
+		t.Errorf("closing costs $8,054 → $9,712.10 not flagged: %+v", cmp.Changes)
+	}
+	text := runCLI(t, "compare", "--data", data, sum.JobID)
+	if !strings.Contains(text.stdout, "! 123456789 closing_costs_cents: $8,054.00 → $9,712.10") || !strings.Contains(text.stdout, "4.174% *") {
+		t.Errorf("compare output:\n%s", text.stdout)
+	}
+	out := filepath.Join(t.TempDir(), "c.xlsx")
+	if e := runCLI(t, "export", "--data", data, sum.JobID, out); e.code != 0 {
+		t.Fatal(e.stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if rows, _ := f.GetRows("Changes"); len(rows) < 2 || rows[1][4] != "YES" {
+		t.Errorf("Changes sheet: %v", rows)
+	}
+}

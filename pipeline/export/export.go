@@ -105,7 +105,7 @@ var csvHeader = []string{
 	"loan_amount_cents", "interest_rate_pct", "apr_pct", "term_months", "monthly_payment_cents",
 	"closing_costs_cents", "issue_date", "property_address", "pages", "text_source",
 	"processing_time", "error_type", "error_message", "sha256", "document_id", "timestamp",
-	"needs_review", "review_reasons",
+	"needs_review", "review_reasons", "corrected",
 }
 
 func writeCSV(w io.Writer, sum *pipeline.Summary) error {
@@ -121,7 +121,7 @@ func writeCSV(w io.Writer, sum *pipeline.Summary) error {
 			intOrEmpty(f.MonthlyPaymentCents), intOrEmpty(f.ClosingCostsCents), f.IssueDate, f.PropertyAddress,
 			strconv.Itoa(r.Pages), string(r.TextSource), strconv.FormatFloat(r.ProcessingTime, 'f', 2, 64),
 			string(r.ErrorType), r.ErrorMessage, r.SHA256, r.DocumentID, timeOrEmpty(r),
-			strconv.FormatBool(r.NeedsReview), strings.Join(r.ReviewReasons, "; "),
+			strconv.FormatBool(r.NeedsReview), strings.Join(r.ReviewReasons, "; "), correctedText(r),
 		}
 		if err := cw.Write(sanitizeRow(row)); err != nil {
 			return fmt.Errorf("export csv: %w", err)

@@ -55,7 +55,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("a spreadsheet cannot open the export: %v", err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"Summary", "Documents"}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"Summary", "Documents", "Comparison", "Changes"}) {
 		t.Fatalf("sheets %v", got)
 	}
 	if v, _ := f.GetCellValue("Summary", "B1"); v != sampleSummary().JobID {
@@ -200,5 +200,60 @@ func TestFormatOfAndSuggestedName(t *testing.T) {
 	name := export.SuggestedName(sampleSummary(), export.XLSX)
 	if !strings.HasPrefix(name, "loan-batch-2026-11-") || !strings.HasSuffix(name, "-3f0c1a2b.xlsx") {
 		t.Errorf("SuggestedName = %q", name)
+	}
+}
+
+func TestComparisonSheets(t *testing.T) {
+	le := pipeline.Fields{
+		LoanID: "123456789", LenderName: "Ficus Bank", LoanAmountCents: 16200000, InterestRatePct: 3.875,
+		APRPct: 4.274, TermMonths: 360, MonthlyPaymentCents: 76178, ClosingCostsCents: 805400,
+	}
+	cd := le
+	cd.APRPct, cd.ClosingCostsCents = 4.474, 971210
+	other := pipeline.Fields{
+		LoanID: "LN-2", LenderName: "Cedar Valley Bank", LoanAmountCents: 31250000, InterestRatePct: 6.125,
+		APRPct: 6.318, TermMonths: 360, MonthlyPaymentCents: 189878, ClosingCostsCents: 700000,
+	}
+	sum := sampleSummary()
+	sum.Results = []pipeline.Result{
+		{FileName: "le.pdf", Status: pipeline.DocSuccess, DocumentType: pipeline.TypeLoanEstimate, Fields: le},
+		{
+			FileName: "cd.pdf", Status: pipeline.DocSuccess, DocumentType: pipeline.TypeClosingDisclosure, Fields: cd,
+			Corrections: []pipeline.Correction{{Field: "closing_costs_cents", Extracted: 971200.0, Corrected: 971210.0, By: "ann"}},
+		},
+		{FileName: "other.pdf", Status: pipeline.DocSuccess, DocumentType: pipeline.TypeCommitmentLetter, Fields: other},
+	}
+	path := filepath.Join(t.TempDir(), "c.xlsx")
+	if err := export.WriteFile(path, sum); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Comparison")
+	if len(rows) < 10 || rows[0][1] != "123456789" || rows[0][2] != "LN-2" || rows[5][0] != "APR" {
+		t.Fatalf("Comparison rows %v", rows)
+	}
+	if v, _ := f.GetCellValue("Comparison", "B6", excelize.Options{RawCellValue: true}); v != "0.04474" {
+		t.Errorf("APR cell raw %q; want the final 4.474 %% as 0.04474", v)
+	}
+	bestFill := func(cell string) bool {
+		id, _ := f.GetCellStyle("Comparison", cell)
+		st, err := f.GetStyle(id)
+		return err == nil && len(st.Fill.Color) > 0
+	}
+	// APR (row 6): the Ficus loan is lower; closing costs (row 9): LN-2 is lower.
+	if !bestFill("B6") || bestFill("C6") || !bestFill("C9") || bestFill("B9") {
+		t.Errorf("best values not highlighted as expected: B6 %v C6 %v C9 %v B9 %v", bestFill("B6"), bestFill("C6"), bestFill("C9"), bestFill("B9"))
+	}
+	changes, _ := f.GetRows("Changes")
+	if len(changes) != 3 || changes[1][4] != "YES" || changes[2][4] != "YES" {
+		t.Errorf("Changes rows %v", changes)
+	}
+	docs, _ := f.GetRows("Documents")
+	if !strings.Contains(strings.Join(docs[2], "|"), "Closing costs (extracted 971200, by ann)") {
+		t.Errorf("correction not shown in the Documents sheet: %v", docs[2])
 	}
 }

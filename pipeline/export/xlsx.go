@@ -69,6 +69,7 @@ var documentColumns = []column{
 	{"Error type", 17, "", func(_ int, r pipeline.Result) any { return string(r.ErrorType) }},
 	{"Error", 50, "", func(_ int, r pipeline.Result) any { return r.ErrorMessage }},
 	{"Review", 50, "", func(_ int, r pipeline.Result) any { return reviewText(r) }},
+	{"Corrected", 40, "", func(_ int, r pipeline.Result) any { return correctedText(r) }},
 	{"SHA-256", 20, "", func(_ int, r pipeline.Result) any { return r.SHA256 }},
 	{"Document ID", 20, "", func(_ int, r pipeline.Result) any { return r.DocumentID }},
 }
@@ -98,6 +99,9 @@ func writeXLSX(w io.Writer, sum *pipeline.Summary) error {
 	if err := writeDocumentsSheet(f, sum, styles); err != nil {
 		return fmt.Errorf("export xlsx: documents: %w", err)
 	}
+	if err := writeComparisonSheets(f, pipeline.Compare(sum), styles); err != nil {
+		return fmt.Errorf("export xlsx: comparison: %w", err)
+	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("export xlsx: %w", err)
 	}
@@ -115,6 +119,13 @@ func newStyles(f *excelize.File) (map[string]int, error) {
 		"int":     {NumFmt: 1},
 		"seconds": {CustomNumFmt: custom(`0.00`)},
 		"label":   {Font: &excelize.Font{Bold: true}},
+		"flag":    {Font: &excelize.Font{Bold: true, Color: "B42318"}},
+	}
+	best := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C6EFCE"}}
+	for _, name := range []string{"money", "percent"} {
+		b := *defs[name]
+		b.Fill, b.Font = best, &excelize.Font{Bold: true, Color: "006100"}
+		defs[name+"-best"] = &b
 	}
 	out := map[string]int{}
 	for name, s := range defs {
