@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -77,6 +78,7 @@ type UI struct {
 	ctrl    *controller
 	job     *jobView
 	history *historyView
+	compare *compareView
 	tabs    *container.AppTabs
 	jobTab  *container.TabItem
 	jobArea *fyne.Container
@@ -95,6 +97,7 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 	u.settings = loadSettings(a.Preferences(), cfg.DefaultDataDir)
 	u.job = newJobView()
 	u.history = &historyView{}
+	u.compare = &compareView{}
 	u.ctrl = &controller{
 		newRunner: u.newRunner,
 		options:   u.settings.options,
@@ -153,16 +156,21 @@ func (u *UI) build() fyne.CanvasObject {
 	u.job.onResume = func() { u.rerun(jobRequest{resume: u.job.state.jobID}) }
 	u.job.onRetry = func() { u.rerun(jobRequest{retry: u.job.state.jobID}) }
 	u.job.onDetails = func(r *rowState) fyne.CanvasObject {
-		return detailsPanel(r, u.openDocument, u.showText, u.job.closeDetails)
+		return detailsPanel(r, detailActions{
+			open: u.openDocument, text: u.showText, close: u.job.closeDetails,
+			save: u.saveCorrections, review: u.markReviewed,
+		})
 	}
 	u.jobArea = container.NewStack(u.drop, jobContent)
 	jobContent.Hide()
 
 	u.history.onOpen = u.openJob
 	u.jobTab = container.NewTabItemWithIcon("Job", theme.ListIcon(), u.jobArea)
-	u.tabs = container.NewAppTabs(u.jobTab, container.NewTabItemWithIcon("History", theme.HistoryIcon(), u.history.build()))
+	u.tabs = container.NewAppTabs(u.jobTab,
+		container.NewTabItemWithIcon("History", theme.HistoryIcon(), u.history.build()),
+		container.NewTabItemWithIcon("Compare", theme.GridIcon(), u.compare.build()))
 	u.tabs.OnSelected = func(t *container.TabItem) {
-		if t != u.jobTab {
+		if t.Text == "History" {
 			u.reloadHistory()
 		}
 	}
@@ -350,6 +358,11 @@ func (u *UI) onEvents(events []pipeline.Event) {
 	u.refreshQueue()
 	if finished {
 		u.reloadHistory()
+		for _, e := range events {
+			if e.Kind == pipeline.EventJobDone && e.Summary != nil && e.Summary.JobID == u.job.state.jobID {
+				u.compare.load(e.Summary)
+			}
+		}
 	}
 }
 
@@ -388,6 +401,7 @@ func (u *UI) openJob(jobID string) {
 	}
 	if !u.job.state.live {
 		u.job.load(sum)
+		u.compare.load(sum)
 	}
 	u.showJobArea()
 	u.tabs.Select(u.jobTab)
@@ -495,6 +509,87 @@ func (u *UI) showText(res *pipeline.Result) {
 	d := dialog.NewCustom("Text of "+res.FileName, "Close", text, u.win)
 	d.Resize(fyne.NewSize(960, 680))
 	d.Show()
+}
+
+// ---- review ----
+
+// currentUser names who corrects or reviews: the OS user.
+func currentUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if n := os.Getenv("USER"); n != "" {
+		return n
+	}
+	return "unknown"
+}
+
+// saveCorrections stores a person's values for a document's fields and
+// shows the job again with them.
+func (u *UI) saveCorrections(res *pipeline.Result, edits map[string]string) error {
+	st := u.currentStore()
+	if st == nil {
+		return problem("No data folder is open.")
+	}
+	values := map[string]any{}
+	for field, text := range edits {
+		v, err := pipeline.ParseFieldValue(field, text)
+		if err != nil {
+			return problem(capitalizeFirst(err.Error()) + ": nothing was saved.")
+		}
+		values[field] = v
+	}
+	who, now := currentUser(), time.Now()
+	for _, field := range pipeline.FieldNames {
+		if v, ok := values[field]; ok {
+			if err := st.CorrectField(u.ctx, res.DocumentID, field, v, who, now); err != nil {
+				return problemf("The correction could not be saved: %v", rootCause(err))
+			}
+		}
+	}
+	u.reloadJob()
+	return nil
+}
+
+func (u *UI) markReviewed(res *pipeline.Result) error {
+	st := u.currentStore()
+	if st == nil {
+		return problem("No data folder is open.")
+	}
+	if err := st.MarkReviewed(u.ctx, res.DocumentID, currentUser(), time.Now()); err != nil {
+		return problemf("The review could not be saved: %v", rootCause(err))
+	}
+	u.reloadJob()
+	return nil
+}
+
+// reloadJob reads the job on screen again from the store, keeping the row
+// selected; a running job shows its changes when it finishes.
+func (u *UI) reloadJob() {
+	st := u.currentStore()
+	if st == nil || u.job.state.jobID == "" || u.job.state.live {
+		return
+	}
+	sum, err := st.Summary(u.ctx, u.job.state.jobID)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	selected := u.job.selected
+	u.job.load(sum)
+	u.compare.load(sum)
+	if selected >= 0 {
+		if i := slices.Index(u.job.visible, selected); i >= 0 {
+			u.job.table.Select(widget.TableCellID{Row: i, Col: 1})
+		}
+	}
+}
+
+func capitalizeFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // ---- settings and errors ----

@@ -14,7 +14,18 @@ import (
 
 // detailsPanel lists everything known about one document, with buttons to
 // open the stored file and to read the extracted text.
-func detailsPanel(r *rowState, onOpen, onText func(*pipeline.Result), onClose func()) fyne.CanvasObject {
+// detailActions are what the details panel can ask of the app.
+type detailActions struct {
+	open, text func(*pipeline.Result)
+	close      func()
+	// save stores corrections (field → typed text); review marks the
+	// result reviewed. Both report an error to show, or nil.
+	save   func(res *pipeline.Result, edits map[string]string) error
+	review func(res *pipeline.Result) error
+}
+
+func detailsPanel(r *rowState, act detailActions) fyne.CanvasObject {
+	onOpen, onText, onClose := act.open, act.text, act.close
 	name := widget.NewLabel(r.fileName)
 	name.TextStyle.Bold = true
 	name.Wrapping = fyne.TextWrapWord
@@ -35,18 +46,35 @@ func detailsPanel(r *rowState, onOpen, onText func(*pipeline.Result), onClose fu
 		l.Wrapping = fyne.TextWrapWord
 		form.Append(label, l)
 	}
-	// field adds an extracted value with where it was found and, when
-	// doubtful, how sure the extraction is.
+	// field adds an editable value with where it was found, how sure the
+	// extraction is and whether a person corrected it.
+	entries := map[string]*widget.Entry{}
+	original := map[string]string{}
 	field := func(label, key, value string) {
-		if value != "" {
-			if p := res.FieldPages[key]; p > 0 && res.Pages > 1 {
-				value += fmt.Sprintf("  (page %d)", p)
-			}
-			if c, ok := res.FieldConfidence[key]; ok && c < 0.8 {
-				value += fmt.Sprintf("  · uncertain, %.0f %%", c*100)
+		e := widget.NewEntry()
+		e.SetText(value)
+		e.SetPlaceHolder("not found")
+		entries[key], original[key] = e, value
+		var hints []string
+		if p := res.FieldPages[key]; p > 0 && res.Pages > 1 && value != "" {
+			hints = append(hints, fmt.Sprintf("page %d", p))
+		}
+		if c, ok := res.FieldConfidence[key]; ok && c < 0.8 {
+			hints = append(hints, fmt.Sprintf("uncertain, %.0f %%", c*100))
+		}
+		for _, c := range res.Corrections {
+			if c.Field == key {
+				hints = append(hints, fmt.Sprintf("corrected by %s; extracted %s", c.By, orNone(pipeline.FormatValue(key, c.Extracted))))
 			}
 		}
-		add(label, value)
+		var item fyne.CanvasObject = e
+		if len(hints) > 0 {
+			h := widget.NewLabel(strings.Join(hints, " · "))
+			h.Importance = widget.LowImportance
+			h.Wrapping = fyne.TextWrapWord
+			item = container.NewVBox(e, h)
+		}
+		form.Append(label, item)
 	}
 	add("Status", stageLabel(r))
 	add("Document type", typeLabel(res.DocumentType))
@@ -56,7 +84,7 @@ func detailsPanel(r *rowState, onOpen, onText func(*pipeline.Result), onClose fu
 	field("Loan amount", "loan_amount_cents", formatMoney(f.LoanAmountCents))
 	field("Interest rate", "interest_rate_pct", formatRate(f.InterestRatePct))
 	field("APR", "apr_pct", formatRate(f.APRPct))
-	field("Term", "term_months", formatTerm(f.TermMonths))
+	field("Term", "term_months", termText(f.TermMonths))
 	field("Monthly P&I", "monthly_payment_cents", formatMoney(f.MonthlyPaymentCents))
 	field("Closing costs", "closing_costs_cents", formatMoney(f.ClosingCostsCents))
 	field("Issue date", "issue_date", f.IssueDate)
@@ -107,8 +135,60 @@ func detailsPanel(r *rowState, onOpen, onText func(*pipeline.Result), onClose fu
 	if res.Status != pipeline.DocSuccess {
 		text.Disable()
 	}
-	items = append(items, container.NewHBox(open, text))
+	message := widget.NewLabel("")
+	message.Wrapping = fyne.TextWrapWord
+	message.Hide()
+	say := func(err error, ok string) {
+		if err != nil {
+			message.SetText(err.Error())
+			message.Importance = widget.DangerImportance
+		} else {
+			message.SetText(ok)
+			message.Importance = widget.SuccessImportance
+		}
+		message.Show()
+		message.Refresh()
+	}
+	save := widget.NewButtonWithIcon("Save corrections", theme.DocumentSaveIcon(), func() {
+		edits := map[string]string{}
+		for k, e := range entries {
+			if e.Text != original[k] {
+				edits[k] = e.Text
+			}
+		}
+		if len(edits) == 0 {
+			say(nil, "Nothing changed.")
+			return
+		}
+		say(act.save(res, edits), "Saved.")
+	})
+	reviewed := widget.NewButtonWithIcon("Mark reviewed", theme.ConfirmIcon(), func() {
+		say(act.review(res), "Marked reviewed.")
+	})
+	if res.Status != pipeline.DocSuccess {
+		save.Disable()
+		reviewed.Disable()
+	}
+	if res.Reviewed != nil {
+		reviewed.SetText("Reviewed by " + res.Reviewed.By)
+		reviewed.Disable()
+	}
+	items = append(items, container.NewHBox(save, reviewed), message, container.NewHBox(open, text))
 	return container.NewVBox(items...)
+}
+
+func termText(months int) string {
+	if months == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d months", months)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "nothing"
+	}
+	return s
 }
 
 func sourceLabel(s pipeline.TextSource) string {

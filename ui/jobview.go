@@ -20,6 +20,12 @@ type column struct {
 	text  func(i int, r *rowState) string
 }
 
+// columnFields are the loan fields shown by columns, to mark corrected values.
+var columnFields = map[string]string{
+	"Loan ID": "loan_id", "Borrower": "borrower_name", "Amount": "loan_amount_cents",
+	"Rate": "interest_rate_pct", "APR": "apr_pct",
+}
+
 func resultText(r *rowState, f func(*pipeline.Result) string) string {
 	if r.result == nil {
 		return ""
@@ -70,6 +76,34 @@ var jobColumns = []column{
 
 func stageLabelAt(_ int, r *rowState) string { return stageLabel(r) }
 
+func corrected(r *pipeline.Result, field string) bool {
+	for _, c := range r.Corrections {
+		if c.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// rowAt maps a table row to a row of the state (-1 when out of range).
+func (v *jobView) rowAt(tableRow int) int {
+	if tableRow < 0 || tableRow >= len(v.visible) {
+		return -1
+	}
+	return v.visible[tableRow]
+}
+
+// filterRows recomputes the rows shown: all, or only those to review.
+func (v *jobView) filterRows() {
+	v.visible = v.visible[:0]
+	only := v.onlyReview != nil && v.onlyReview.Checked
+	for i, r := range v.state.rows {
+		if !only || (r.result != nil && (r.result.NeedsReview || r.status == pipeline.DocFailed)) {
+			v.visible = append(v.visible, i)
+		}
+	}
+}
+
 const (
 	stageColumn = 3
 	errorColumn = 11 // the last of jobColumns; shown after Stage when a row failed
@@ -98,15 +132,17 @@ type jobView struct {
 	line     binding.String
 	title    binding.String
 
-	table    *widget.Table
-	cols     []int // the columns shown, as indexes into jobColumns
-	details  *fyne.Container
-	split    *container.Split
-	cancel   *widget.Button
-	export   *widget.Button
-	resume   *widget.Button
-	retry    *widget.Button
-	selected int
+	table      *widget.Table
+	cols       []int // the columns shown, as indexes into jobColumns
+	visible    []int // the rows shown, as indexes into state.rows
+	onlyReview *widget.Check
+	details    *fyne.Container
+	split      *container.Split
+	cancel     *widget.Button
+	export     *widget.Button
+	resume     *widget.Button
+	retry      *widget.Button
+	selected   int
 
 	onCancel  func()
 	onExport  func()
@@ -126,7 +162,7 @@ func newJobView() *jobView {
 
 func (v *jobView) build() fyne.CanvasObject {
 	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.state.rows), len(v.cols) },
+		func() (int, int) { return len(v.visible), len(v.cols) },
 		func() fyne.CanvasObject {
 			icon := widget.NewIcon(nil)
 			label := widget.NewLabel("")
@@ -148,7 +184,7 @@ func (v *jobView) build() fyne.CanvasObject {
 	}
 	v.setColumns()
 	v.table.OnSelected = func(id widget.TableCellID) {
-		v.selected = id.Row
+		v.selected = v.rowAt(id.Row)
 		v.showDetails()
 	}
 
@@ -173,11 +209,16 @@ func (v *jobView) build() fyne.CanvasObject {
 			v.onRetry()
 		}
 	})
+	v.onlyReview = widget.NewCheck("Needs review only", func(bool) {
+		v.filterRows()
+		v.closeDetails()
+		v.table.Refresh()
+	})
 	title := widget.NewLabelWithData(v.title)
 	title.TextStyle.Bold = true
 	bar := widget.NewProgressBarWithData(v.progress)
 	header := container.NewBorder(nil, nil, title, container.NewHBox(v.resume, v.retry, v.export, v.cancel),
-		container.NewVBox(bar, widget.NewLabelWithData(v.line)))
+		container.NewVBox(bar, container.NewBorder(nil, nil, nil, v.onlyReview, widget.NewLabelWithData(v.line))))
 
 	v.details = container.NewStack()
 	v.split = container.NewHSplit(v.table, container.NewVScroll(v.details))
@@ -188,15 +229,20 @@ func (v *jobView) build() fyne.CanvasObject {
 }
 
 func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row < 0 || id.Row >= len(v.state.rows) || id.Col < 0 || id.Col >= len(v.cols) {
+	i := v.rowAt(id.Row)
+	if i < 0 || id.Col < 0 || id.Col >= len(v.cols) {
 		return
 	}
 	col := v.cols[id.Col]
-	r := &v.state.rows[id.Row]
+	r := &v.state.rows[i]
 	box := o.(*fyne.Container)
 	label := box.Objects[0].(*widget.Label)
 	icon := box.Objects[1].(*widget.Icon)
-	label.SetText(jobColumns[col].text(id.Row, r))
+	text := jobColumns[col].text(i, r)
+	if f := columnFields[jobColumns[col].title]; f != "" && r.result != nil && corrected(r.result, f) {
+		text += " ✎" // a person corrected this value
+	}
+	label.SetText(text)
 	label.Importance = widget.MediumImportance
 	icon.Hidden = col != stageColumn
 	if col == stageColumn {
@@ -242,13 +288,14 @@ func (v *jobView) applyEvents(events []pipeline.Event, now time.Time) {
 		return
 	}
 	v.setColumns()
+	v.filterRows()
 	if structural {
 		v.selected = -1
 		v.table.UnselectAll()
 		v.hideDetails()
 	}
 	v.table.Refresh()
-	if c := v.state.current; c >= 0 && c != prevCurrent {
+	if c := v.state.current; c >= 0 && c != prevCurrent && (v.onlyReview == nil || !v.onlyReview.Checked) {
 		v.table.ScrollTo(widget.TableCellID{Row: c, Col: 0}) // keep the row in progress in view
 	}
 	v.refreshHeader()
@@ -263,6 +310,7 @@ func (v *jobView) load(sum *pipeline.Summary) {
 	v.selected = -1
 	if v.table != nil {
 		v.setColumns()
+		v.filterRows()
 		v.table.UnselectAll()
 		v.table.Refresh()
 		v.table.ScrollToTop()

@@ -216,7 +216,7 @@ func TestDroppedDocumentsRunLiveAndShowResults(t *testing.T) {
 		t.Fatal("no details panel")
 	}
 	texts := labelsIn(v.details.Objects[0])
-	for _, want := range []string{"Harbor Point Mortgage", "123 Main St, Springfield, IL 62704", "30 years (360 months)", "PDF text layer"} {
+	for _, want := range []string{"Harbor Point Mortgage", "123 Main St, Springfield, IL 62704", "360 months", "PDF text layer"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("details lack %q", want)
 		}
@@ -227,11 +227,15 @@ func TestDroppedDocumentsRunLiveAndShowResults(t *testing.T) {
 	}
 }
 
+// labelsIn gathers the text of the labels and entries in o.
 func labelsIn(o fyne.CanvasObject) string {
 	var b strings.Builder
 	for _, c := range test.LaidOutObjects(o) {
-		if l, ok := c.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
+		switch x := c.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.Entry:
+			b.WriteString(x.Text + "\n")
 		}
 	}
 	return b.String()
@@ -467,5 +471,102 @@ func TestDuplicateShownInDetails(t *testing.T) {
 	v.table.Select(widget.TableCellID{Row: 1, Col: 1})
 	if texts := labelsIn(v.details.Objects[0]); !strings.Contains(texts, "Same file as first.pdf in job "+shortID(v.state.jobID)) {
 		t.Errorf("details of the copy:\n%s", texts)
+	}
+}
+
+// entryFor finds the details panel's entry showing value.
+func entryFor(tb testing.TB, o fyne.CanvasObject, value string) *widget.Entry {
+	tb.Helper()
+	for _, c := range test.LaidOutObjects(o) {
+		if e, ok := c.(*widget.Entry); ok && e.Text == value {
+			return e
+		}
+	}
+	tb.Fatalf("no entry showing %q", value)
+	return nil
+}
+
+func buttonIn(tb testing.TB, o fyne.CanvasObject, prefix string) *widget.Button {
+	tb.Helper()
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*widget.Button); ok && strings.HasPrefix(b.Text, prefix) {
+			return b
+		}
+	}
+	tb.Fatalf("no button %q", prefix)
+	return nil
+}
+
+// TestCorrectReviewCompareAndFilter corrects a field in the details panel,
+// marks the result reviewed, checks the table, the comparison, the export
+// and a restart, and filters the rows that need review.
+func TestCorrectReviewCompareAndFilter(t *testing.T) {
+	data := t.TempDir()
+	h := newHarness(t, data)
+	loans := pipelinetest.SampleLoans()
+	sparse := []pipelinetest.Line{{X: 72, Y: 72, Text: "Loan Number: ZZ-1"}, {X: 72, Y: 90, Text: "Loan Amount: $99,000.00"}}
+	h.drop(h.write(t, "harbor.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[0].EstimateLines()})),
+		h.write(t, "cedar.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[1].LetterLines()})),
+		h.write(t, "sparse.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: sparse})))
+	h.waitJobDone(t)
+	v := h.ui.job
+
+	// Only the sparse document needs review.
+	v.onlyReview.SetChecked(true)
+	if len(v.visible) != 1 || v.state.rows[v.visible[0]].fileName != "sparse.pdf" {
+		t.Fatalf("needs-review filter shows rows %v", v.visible)
+	}
+	v.onlyReview.SetChecked(false)
+
+	v.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	panel := v.details.Objects[0]
+	entryFor(t, panel, "$250,000.00").SetText("$255,000")
+	test.Tap(buttonIn(t, panel, "Save corrections"))
+	if got := v.state.rows[0].result.Fields.LoanAmountCents; got != 25500000 {
+		t.Fatalf("corrected amount %d", got)
+	}
+	if got := cellText(v, 0, 7); got != "$255,000.00 ✎" {
+		t.Errorf("amount cell %q; want the corrected value marked", got)
+	}
+	v.table.Select(widget.TableCellID{Row: 2, Col: 1})
+	test.Tap(buttonIn(t, v.details.Objects[0], "Mark reviewed"))
+	if v.state.rows[2].result.NeedsReview || v.state.rows[2].result.Reviewed == nil {
+		t.Errorf("mark reviewed did not clear needs_review")
+	}
+
+	// The comparison uses the corrected value and marks the best ones.
+	h.ui.tabs.SelectIndex(2)
+	c := h.ui.compare.cmp
+	if len(c.Loans) != 3 || c.Loans[0].Fields.LoanAmountCents != 25500000 || c.Best[pipeline.MetricAPR] != loans[1].LoanID {
+		t.Errorf("comparison: %d loans, amount %d, best %v", len(c.Loans), c.Loans[0].Fields.LoanAmountCents, c.Best)
+	}
+
+	// After a restart the correction is still there, and in the export.
+	jobID := v.state.jobID
+	h.ui.Close()
+	h2 := newHarness(t, data)
+	h2.ui.openJob(jobID)
+	if got := cellText(h2.ui.job, 0, 7); got != "$255,000.00 ✎" {
+		t.Errorf("after restart the amount cell is %q", got)
+	}
+	sum, err := h2.ui.currentStore().Summary(context.Background(), jobID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := exportTo(filepath.Join(t.TempDir(), "out.xlsx"), sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Documents", "H2", excelize.Options{RawCellValue: true}); v != "255000" {
+		t.Errorf("exported amount %q; want the corrected 255000", v)
+	}
+	rows, _ := f.GetRows("Documents")
+	if !strings.Contains(strings.Join(rows[1], "|"), "Loan amount (extracted $250,000.00, by ") {
+		t.Errorf("export does not show the correction: %v", rows[1])
 	}
 }

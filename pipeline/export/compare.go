@@ -166,7 +166,11 @@ func fieldLabel(field string) string {
 func correctedText(r pipeline.Result) string {
 	var parts []string
 	for _, c := range r.Corrections {
-		parts = append(parts, fmt.Sprintf("%s (extracted %v, by %s)", fieldLabel(c.Field), c.Extracted, c.By))
+		was := pipeline.FormatValue(c.Field, c.Extracted)
+		if was == "" {
+			was = "nothing"
+		}
+		parts = append(parts, fmt.Sprintf("%s (extracted %s, by %s)", fieldLabel(c.Field), was, c.By))
 	}
 	return strings.Join(parts, "; ")
 }

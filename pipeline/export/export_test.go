@@ -253,7 +253,7 @@ func TestComparisonSheets(t *testing.T) {
 		t.Errorf("Changes rows %v", changes)
 	}
 	docs, _ := f.GetRows("Documents")
-	if !strings.Contains(strings.Join(docs[2], "|"), "Closing costs (extracted 971200, by ann)") {
+	if !strings.Contains(strings.Join(docs[2], "|"), "Closing costs (extracted $9,712.00, by ann)") {
 		t.Errorf("correction not shown in the Documents sheet: %v", docs[2])
 	}
 }
