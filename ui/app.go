@@ -9,13 +9,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
-	"os"
 	"os/exec"
-	"os/user"
-	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -453,143 +448,6 @@ func (u *UI) exported(path string, n int) {
 	msg := widget.NewLabel(fmt.Sprintf("Exported %d documents to\n%s", n, path))
 	open := widget.NewButtonWithIcon("Open file", theme.FileIcon(), func() { u.openPath(path) })
 	dialog.ShowCustom("Export done", "Close", container.NewVBox(msg, open), u.win)
-}
-
-// ---- documents ----
-
-func (u *UI) openDocument(res *pipeline.Result) {
-	st := u.currentStore()
-	if st == nil || res.SHA256 == "" {
-		return
-	}
-	src := st.ObjectPath(res.SHA256)
-	data, err := os.ReadFile(src)
-	if err != nil {
-		u.showError(problemf("The stored document cannot be read: %v", rootCause(err)))
-		return
-	}
-	ext := filepath.Ext(res.FileName)
-	if f, ok := pipeline.DetectFormat(data); ok {
-		ext = f.Extension()
-	}
-	dir := filepath.Join(os.TempDir(), "loanbatch-view")
-	_ = os.MkdirAll(dir, 0o700)
-	dst := filepath.Join(dir, res.SHA256[:16]+ext)
-	if err := os.WriteFile(dst, data, 0o600); err != nil {
-		u.showError(err)
-		return
-	}
-	u.openPath(dst)
-}
-
-func (u *UI) openPath(path string) {
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
-		u.showError(problemf("No program could open %s: %v", path, err))
-	}
-}
-
-func (u *UI) showText(res *pipeline.Result) {
-	st := u.currentStore()
-	if st == nil {
-		return
-	}
-	pages, err := st.PageTexts(u.ctx, res.DocumentID)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	var b strings.Builder
-	for _, p := range pages {
-		fmt.Fprintf(&b, "──── Page %d (%s) ────\n%s\n", p.Page, p.Source, p.Text)
-	}
-	text := widget.NewMultiLineEntry()
-	text.SetText(b.String())
-	text.TextStyle.Monospace = true
-	text.Wrapping = fyne.TextWrapOff
-	d := dialog.NewCustom("Text of "+res.FileName, "Close", text, u.win)
-	d.Resize(fyne.NewSize(960, 680))
-	d.Show()
-}
-
-// ---- review ----
-
-// currentUser names who corrects or reviews: the OS user.
-func currentUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	if n := os.Getenv("USER"); n != "" {
-		return n
-	}
-	return "unknown"
-}
-
-// saveCorrections stores a person's values for a document's fields and
-// shows the job again with them.
-func (u *UI) saveCorrections(res *pipeline.Result, edits map[string]string) error {
-	st := u.currentStore()
-	if st == nil {
-		return problem("No data folder is open.")
-	}
-	values := map[string]any{}
-	for field, text := range edits {
-		v, err := pipeline.ParseFieldValue(field, text)
-		if err != nil {
-			return problem(capitalizeFirst(err.Error()) + ": nothing was saved.")
-		}
-		values[field] = v
-	}
-	who, now := currentUser(), time.Now()
-	for _, field := range pipeline.FieldNames {
-		if v, ok := values[field]; ok {
-			if err := st.CorrectField(u.ctx, res.DocumentID, field, v, who, now); err != nil {
-				return problemf("The correction could not be saved: %v", rootCause(err))
-			}
-		}
-	}
-	u.reloadJob()
-	return nil
-}
-
-func (u *UI) markReviewed(res *pipeline.Result) error {
-	st := u.currentStore()
-	if st == nil {
-		return problem("No data folder is open.")
-	}
-	if err := st.MarkReviewed(u.ctx, res.DocumentID, currentUser(), time.Now()); err != nil {
-		return problemf("The review could not be saved: %v", rootCause(err))
-	}
-	u.reloadJob()
-	return nil
-}
-
-// reloadJob reads the job on screen again from the store, keeping the row
-// selected; a running job shows its changes when it finishes.
-func (u *UI) reloadJob() {
-	st := u.currentStore()
-	if st == nil || u.job.state.jobID == "" || u.job.state.live {
-		return
-	}
-	sum, err := st.Summary(u.ctx, u.job.state.jobID)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	selected := u.job.selected
-	u.job.load(sum)
-	u.compare.load(sum)
-	if selected >= 0 {
-		if i := slices.Index(u.job.visible, selected); i >= 0 {
-			u.job.table.Select(widget.TableCellID{Row: i, Col: 1})
-		}
-	}
-}
-
-func capitalizeFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // ---- settings and errors ----

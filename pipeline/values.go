@@ -1,0 +1,228 @@
+package pipeline
+
+// Value readers for the fields found by a label: loan IDs, names and
+// addresses. Each reads a value at the start of its text, or refuses.
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// ---- loan ID ----
+
+var loanIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9\-/.]{2,29}`)
+
+func loanIDValue(s string) (any, bool) {
+	s = trimLead(s)
+	s = strings.TrimLeft(s, "#:. ")
+	m := loanIDRe.FindString(s)
+	m = strings.TrimRight(m, ".-/")
+	if len(m) < 4 || !strings.ContainsAny(m, "0123456789") {
+		return nil, false
+	}
+	if strings.Trim(m, "0-") == "" || strings.Trim(strings.ToUpper(m), "X-") == "" {
+		return nil, false // a form's placeholder, not a loan
+	}
+	if _, ok := parseDate(m); ok {
+		return nil, false
+	}
+	// A token of letters with a digit or two is OCR noise or a word, not an ID.
+	digits := 0
+	for _, r := range m {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits*2 < len(m) {
+		return nil, false
+	}
+	return strings.ToUpper(m), true
+}
+
+// findLoanID collects every labelled loan ID and keeps the one the
+// document repeats most: forms confirm their loan ID in every page's
+// footer, which outvotes a header whose text layer carries hidden digits.
+func findLoanID(lines []textLine) (hit, bool) {
+	count := map[string]int{}
+	first := map[string]hit{}
+	var order []string
+	for _, re := range rules["loan_id"].labels {
+		for li, l := range lines {
+			for ci, c := range l.cells {
+				h, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"], false)
+				if !ok {
+					continue
+				}
+				id := h.value.(string)
+				if count[id] == 0 {
+					order = append(order, id)
+					first[id] = h
+				}
+				count[id]++
+			}
+		}
+		if len(order) > 0 {
+			break
+		}
+	}
+	best := ""
+	for _, id := range order {
+		if count[id] > count[best] {
+			best = id
+		}
+	}
+	if best == "" {
+		return hit{}, false
+	}
+	h := first[best]
+	if count[best] > 1 {
+		h.how = byRepeat
+	}
+	return h, true
+}
+
+// ---- names ----
+
+// nextLabelRe finds where a value runs into the next column's label in a
+// tight two-column form: a double space, or "Lender:" and the like.
+var nextLabelRe = regexp.MustCompile(`\s{2,}|\s+\p{Lu}\pL*(?:\s\pL+){0,2}:(?:\s|$)`)
+
+func cutAtNextLabel(s string) string {
+	if loc := nextLabelRe.FindStringIndex(s); loc != nil {
+		return s[:loc[0]]
+	}
+	return s
+}
+
+var labelWords = regexp.MustCompile(`(?i)^(?:borrower|co-borrower|applicant|lender|creditor|seller|property|loan|date|name|address|n/?a|tbd|none|and|the|of|your|mortgage broker|settlement agent|contact|see|page)s?\b`)
+
+// personValue reads the first person named in s: "Michael Jones and Mary
+// Stone" gives "Michael Jones".
+func personValue(s string) (any, bool) {
+	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
+	for _, sep := range []string{" and ", " & ", ";", ",", " AND "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return cleanName(s, false)
+}
+
+// letterheadSuffix is the stricter ending a name at the top of a page needs
+// to be taken for the lender without a label.
+var letterheadSuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|credit union|bancorp|savings bank|mortgage company|n\.a\.)$`)
+
+// notNameWords never appear in a person's name; they mark a label or a
+// phrase taken for one.
+var notNameWords = map[string]bool{
+	"not": true, "for": true, "did": true, "shop": true, "paid": true, "the": true, "of": true, "to": true,
+	"by": true, "in": true, "on": true, "at": true, "per": true, "your": true, "our": true, "this": true,
+	"that": true, "with": true, "from": true, "total": true, "amount": true, "fee": true, "fees": true,
+	"loan": true, "closing": true, "costs": true, "cost": true, "funds": true, "signature": true, "date": true,
+	"information": true, "services": true, "name": true, "address": true, "section": true, "page": true,
+	"lender": true, "borrower": true, "borrowers": true, "applicant": true, "applicants": true, "seller": true,
+	"property": true, "creditor": true, "co-borrower": true,
+}
+
+// companyValue reads a lender's name.
+func companyValue(s string) (any, bool) {
+	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
+	return cleanName(s, true)
+}
+
+func cleanName(s string, company bool) (any, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimRight(s, " ,.;:")
+	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") {
+		return nil, false
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 7 || sentenceRe.MatchString(s) {
+		return nil, false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) && !(company && (unicode.IsDigit(r[0]) || r[0] == '&')) {
+			return nil, false
+		}
+		if !company && (strings.ContainsAny(w, "0123456789@$%") || notNameWords[strings.ToLower(w)]) {
+			return nil, false
+		}
+	}
+	if !unicode.IsUpper([]rune(words[0])[0]) {
+		return nil, false
+	}
+	if isAllCaps(s) {
+		s = titleCase(s)
+	}
+	return s, true
+}
+
+// sentenceRe finds a sentence break ("details. See"), which no name has.
+var sentenceRe = regexp.MustCompile(`\p{Ll}{2}\.\s+\p{Lu}`)
+
+func isAllCaps(s string) bool {
+	hasLetter := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	return hasLetter
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// ---- addresses ----
+
+// street is the first line of an address, to which the city line under it
+// is joined.
+type street string
+
+var (
+	streetRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.]`)
+	cityLineRe = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
+	zipTailRe  = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
+)
+
+func addressValue(s string) (any, bool) {
+	s = strings.Join(strings.Fields(trimLead(s)), " ")
+	m := streetRe.FindString(s)
+	if m == "" {
+		return nil, false
+	}
+	// Keep "123 Main St, Springfield, IL 62704" when the whole address is on one line.
+	if full := regexp.MustCompile(`^\d{1,6}[^|]*?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`).FindString(s); full != "" {
+		m = full
+	}
+	return street(strings.TrimRight(m, " ,")), true
+}
+
+// completeAddress joins the city, state and ZIP line under a street line.
+func completeAddress(lines []textLine, a hit) string {
+	text := string(a.value.(street))
+	if zipTailRe.MatchString(text) || a.how == byProse {
+		return text
+	}
+	for j := a.line + 1; j < len(lines) && j <= a.line+2 && lines[j].page == a.page; j++ {
+		for _, c := range lines[j].cells {
+			if c.col >= a.col-3 && c.col <= a.col+3 {
+				city := strings.Join(strings.Fields(c.text), " ")
+				if m := cityLineRe.FindString(city); m != "" {
+					return text + ", " + m
+				}
+			}
+		}
+	}
+	return text
+}
