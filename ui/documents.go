@@ -2,11 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"loanbatch/pipeline"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"loanbatch/pipeline"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"

@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"loanbatch/pipeline"
 	"os"
 	"os/user"
 	"slices"
 	"strings"
 	"time"
+
+	"loanbatch/pipeline"
 
 	"fyne.io/fyne/v2/widget"
 )
