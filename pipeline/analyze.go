@@ -43,7 +43,9 @@ type Analysis struct {
 type Analyzer struct {
 	opts     AnalyzeOptions
 	cacheDir string
+	pdfMu    sync.Mutex // PDFium may be loading in the background (warmPDF)
 	pdf      *pdfEngine
+	pdfErr   error
 	ocrs     []*ocrEngine // one per OCR goroutine, kept warm across documents
 }
 
@@ -54,22 +56,30 @@ func NewAnalyzer(opts AnalyzeOptions) *Analyzer {
 
 // Close releases PDFium and Tesseract.
 func (a *Analyzer) Close() {
+	a.pdfMu.Lock()
 	a.pdf.Close()
+	a.pdf = nil
+	a.pdfMu.Unlock()
+	a.closeOCR()
+}
+
+func (a *Analyzer) closeOCR() {
 	for _, o := range a.ocrs {
 		o.Close()
 	}
 	a.ocrs = nil
 }
 
+// warmPDF loads PDFium ahead of the first PDF.
+func (a *Analyzer) warmPDF() { _, _ = a.pdfEngine() }
+
 func (a *Analyzer) pdfEngine() (*pdfEngine, error) {
-	if a.pdf == nil {
-		e, err := newPDFEngine(a.cacheDir)
-		if err != nil {
-			return nil, err
-		}
-		a.pdf = e
+	a.pdfMu.Lock()
+	defer a.pdfMu.Unlock()
+	if a.pdf == nil && a.pdfErr == nil {
+		a.pdf, a.pdfErr = newPDFEngine(a.cacheDir)
 	}
-	return a.pdf, nil
+	return a.pdf, a.pdfErr
 }
 
 // ocrEngines returns n Tesseract instances, starting the missing ones.

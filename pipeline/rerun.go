@@ -15,6 +15,7 @@ var ErrJobNotResumable = errors.New("pipeline: job is not interrupted")
 func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.startWorkerEarly()
 	job, err := r.store.Job(ctx, jobID)
 	if err != nil {
 		return nil, err

@@ -170,6 +170,7 @@ func (r *Runner) run(ctx context.Context, inputs []input, retryOf string) (*Summ
 	r.mu.Lock()
 	defer r.mu.Unlock()
 
+	r.startWorkerEarly()
 	jobID := uuid.NewString()
 	docs := make([]pending, len(inputs))
 	recs := make([]DocRecord, len(inputs))
@@ -452,6 +453,17 @@ func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) 
 			r.worker = nil
 			return nil, ctx.Err()
 		}
+	}
+}
+
+// startWorkerEarly starts the worker while the inputs are registered, so
+// its start-up (and PDFium's load) overlaps that work.
+func (r *Runner) startWorkerEarly() {
+	if r.worker != nil {
+		return
+	}
+	if w, err := startWorker(r.opts.WorkerCommand, r.log.With("component", "worker")); err == nil {
+		r.worker = w
 	}
 }
 

@@ -65,22 +65,18 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
 	enc := json.NewEncoder(out)
-	var a *Analyzer
-	defer func() {
-		if a != nil {
-			a.Close()
-		}
-	}()
+	a := NewAnalyzer(AnalyzeOptions{})
+	defer a.Close()
+	// Most documents are PDFs: load PDFium while the first request is on
+	// its way (the runner starts this worker before registering inputs).
+	go a.warmPDF()
 	for sc.Scan() {
 		var req workRequest
 		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
 			return fmt.Errorf("worker: bad request: %w", err)
 		}
-		if a == nil || a.opts.Language != req.Options.Language {
-			if a != nil {
-				a.Close()
-			}
-			a = NewAnalyzer(req.Options)
+		if a.opts.Language != req.Options.Language {
+			a.closeOCR() // Tesseract instances are per language
 		}
 		a.opts = req.Options
 		msg := serveOne(ctx, a, req, func(m workMessage) { _ = enc.Encode(m) })
