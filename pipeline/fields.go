@@ -96,7 +96,24 @@ func moneyValue(s string) (any, bool) {
 }
 
 func percentValue(s string) (any, bool) { return parsePercent(s) }
-func termValue(s string) (any, bool)    { return parseTerm(s) }
+
+// labelledPercentValue also reads a rate printed without its percent sign
+// after a rate label ("Interest Rate: 6.375"): a decimal under 20.
+func labelledPercentValue(s string) (any, bool) {
+	if p, ok := parsePercent(s); ok {
+		return p, true
+	}
+	if m := bareRateRe.FindStringSubmatch(trimLead(s)); m != nil {
+		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v > 0 && v < 20 {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+var bareRateRe = regexp.MustCompile(`^(\d{1,2}\.\d{1,4})(?:\s|$)`)
+
+func termValue(s string) (any, bool) { return parseTerm(s) }
 
 // labelledTermValue also reads a bare number after a term label: "360"
 // (months) or "30" (years), as term sheets print them.
@@ -138,10 +155,10 @@ var rules = map[string]fieldRule{
 	), parse: moneyValue, below: true},
 	"interest_rate_pct": {labels: labels(
 		`(?:initial\s*|annual\s*)?interest\s*rate`, `note\s*rate`, `contract\s*rate`, `fixed\s*rate`, `rate:`,
-	), parse: percentValue, below: true},
+	), parse: labelledPercentValue, below: true},
 	"apr_pct": {labels: labels(
 		`annual\s*percentage\s*rate`, `apr`,
-	), parse: percentValue, below: true, beside: true},
+	), parse: labelledPercentValue, below: true, beside: true},
 	"term_months": {labels: labels(
 		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amortization\s*(?:term|period)`, `term`,
 	), parse: labelledTermValue, below: true},

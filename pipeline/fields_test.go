@@ -31,6 +31,10 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"installment and settlement charges", "Loan #  A-55\nMonthly Installment   $1,234.56\nTotal Settlement Charges   $4,100.00",
 			map[string]any{"monthly_payment_cents": int64(123456), "closing_costs_cents": int64(410000)},
 		},
+		{
+			"rate without a percent sign, lender with LLC", "Summit Ridge Home Lending, LLC\nLoan #  A-55\nInterest Rate:   6.375\nAPR:   6.512",
+			map[string]any{"interest_rate_pct": 6.375, "apr_pct": 6.512, "lender_name": "Summit Ridge Home Lending, LLC"},
+		},
 		{"placeholder loan ID", "LOAN ID #   0000000000\nLoan Amount   $100,000", map[string]any{"loan_amount_cents": int64(10000000), "loan_id": nil}},
 		{
 			"sentence after a label is not a value", "Closing Costs   Includes $5,877.00 in Loan Costs\nLoan #  A-55",

@@ -44,7 +44,9 @@ func wordsFromGlyphs(gs []glyph) []word {
 			h := math.Max(cur.height(), g.y1-g.y0)
 			sameLine := math.Abs((g.y0+g.y1)/2-cur.centerY()) < h*0.5
 			gap := g.x0 - cur.x1
-			if !sameLine || gap > h*0.25 || gap < -h*0.5 {
+			// Components of a ligature ("fi") overlap: only a jump back of
+			// more than a character height starts a new word.
+			if !sameLine || gap > h*0.25 || gap < -h {
 				flush()
 			}
 		}

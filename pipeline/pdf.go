@@ -163,10 +163,17 @@ func (d *pdfDoc) words(i int) ([]word, error) {
 		}
 		b := box.Rect
 		// PDF space grows upwards; layout works top-down.
-		chars = append(chars, glyph{text: string(r), x0: float64(b.Left), y0: -float64(b.Top), x1: float64(b.Right), y1: -float64(b.Bottom)})
+		text := string(r)
+		if l, ok := ligatures[r]; ok {
+			text = l
+		}
+		chars = append(chars, glyph{text: text, x0: float64(b.Left), y0: -float64(b.Top), x1: float64(b.Right), y1: -float64(b.Bottom)})
 	}
 	return wordsFromGlyphs(chars), nil
 }
+
+// ligatures are the typographic ligatures fonts draw as one glyph.
+var ligatures = map[rune]string{'ﬀ': "ff", 'ﬁ': "fi", 'ﬂ': "fl", 'ﬃ': "ffi", 'ﬄ': "ffl", 'ﬅ': "st", 'ﬆ': "st"}
 
 // render draws page i in grayscale at dpi.
 func (d *pdfDoc) render(ctx context.Context, i, dpi int) (*image.Gray, error) {

@@ -111,7 +111,8 @@ func personValue(s string) (any, bool) {
 
 // letterheadSuffix is the stricter ending a name at the top of a page needs
 // to be taken for the lender without a label.
-var letterheadSuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|credit union|bancorp|savings bank|mortgage company|n\.a\.)$`)
+var letterheadSuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|credit union|bancorp|savings bank|mortgage company|n\.a\.)` +
+	`(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Company|Co\.|N\.A\.|FSB|LP|LLP))?$`)
 
 // notNameWords never appear in a person's name; they mark a label or a
 // phrase taken for one.
