@@ -131,20 +131,24 @@ func Dollars(cents int64) string {
 	return s
 }
 
+// Number is a field value (int, int64 or a JSON float64) as a float64; 0
+// for anything else.
+func Number(v any) float64 {
+	switch x := v.(type) {
+	case int64:
+		return float64(x)
+	case int:
+		return float64(x)
+	case float64:
+		return x
+	}
+	return 0
+}
+
 // FormatValue shows a field's value as a person reads it: dollars, percent,
 // months, or the text itself.
 func FormatValue(field string, v any) string {
-	num := func() float64 {
-		switch x := v.(type) {
-		case int64:
-			return float64(x)
-		case int:
-			return float64(x)
-		case float64:
-			return x
-		}
-		return 0
-	}
+	num := func() float64 { return Number(v) }
 	switch {
 	case v == nil:
 		return ""

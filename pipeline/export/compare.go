@@ -129,17 +129,7 @@ func writeComparisonSheets(f *excelize.File, c *pipeline.Comparison, styles map[
 
 // changeValues converts a change's values to typed cells.
 func changeValues(ch pipeline.Change) (style string, le, cd any) {
-	num := func(v any) float64 {
-		switch x := v.(type) {
-		case int64:
-			return float64(x)
-		case int:
-			return float64(x)
-		case float64:
-			return x
-		}
-		return 0
-	}
+	num := pipeline.Number
 	switch {
 	case strings.HasSuffix(ch.Field, "_cents"):
 		return "money", num(ch.Estimate) / 100, num(ch.Final) / 100
