@@ -15,6 +15,7 @@ import (
 // page a worker reads. It is not safe for concurrent use.
 type ocrEngine struct {
 	client *gosseract.Client
+	warm   bool // Tesseract has loaded its language data
 }
 
 // newOCREngine starts Tesseract for lang, failing with a message that says
@@ -51,8 +52,26 @@ func (o *ocrEngine) Close() {
 	}
 }
 
+// warmUp makes Tesseract load its language data (a quarter of a second)
+// by reading a blank image, so that a worker can do it while the first
+// page is still being decoded.
+func (o *ocrEngine) warmUp() {
+	if o.warm {
+		return
+	}
+	blank := image.NewGray(image.Rect(0, 0, 16, 16))
+	for i := range blank.Pix {
+		blank.Pix[i] = 0xff
+	}
+	if o.client.SetImageFromBytes(encodeRawTIFF(blank)) == nil {
+		_, _ = o.client.Text()
+	}
+	o.warm = true
+}
+
 // words recognises the words of a page image with their boxes in pixels.
 func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
+	o.warm = true
 	if err := o.client.SetImageFromBytes(encodeRawTIFF(g)); err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}

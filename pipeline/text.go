@@ -54,6 +54,9 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress Progre
 	}
 	err := a.ocrPages(ctx, len(toOCR), progress, func(k int) (int, *image.Gray, error) {
 		i := toOCR[k]
+		if img, ok := doc.scannedImage(i); ok {
+			return i, img, nil
+		}
 		img, err := doc.render(ctx, i, ocrDPI)
 		if err != nil {
 			return i, nil, processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
@@ -80,6 +83,14 @@ func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 		out[i] = PageText{Page: i + 1, Source: SourceOCR}
 	}
 	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
+		if f == FormatJPEG || f == FormatTIFF {
+			if gray, err := fastGray(data, f == FormatTIFF, i); err == nil {
+				if f == FormatJPEG {
+					gray = orient(gray, exifOrientation(data))
+				}
+				return i, gray, nil
+			}
+		}
 		img, err := decodeImagePage(f, data, i, tp)
 		var gray *image.Gray
 		if err == nil {
@@ -139,6 +150,7 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress ProgressFunc,
 		wg.Add(1)
 		go func(e *ocrEngine) {
 			defer wg.Done()
+			e.warmUp() // while the first pages are decoded
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue

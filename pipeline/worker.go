@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -116,6 +117,27 @@ func serveOne(ctx context.Context, a *Analyzer, req workRequest, send func(workM
 	return workMessage{Type: "result", Analysis: res}
 }
 
+// ocrMalloc tunes glibc's allocator for Tesseract and Leptonica, which
+// allocate and free several page-sized (8 MB at 300 DPI) images per page:
+// by default glibc hands such blocks back to the kernel and takes fresh
+// ones, and every first write to a fresh page costs a fault plus a TLB
+// shootdown on the other cores (a quarter of the worker's CPU time in
+// `perf`). Keeping freed memory for reuse, in huge pages, took 8 scanned
+// pages from 3.6 s to 3.0 s on 2 cores.
+const ocrMalloc = "glibc.malloc.trim_threshold=1073741824:glibc.malloc.mmap_threshold=33554432:glibc.malloc.hugetlb=1"
+
+// workerEnv is what the worker's environment needs on top of the user's:
+// Tesseract's OpenMP threads limited to one (the worker parallelises pages
+// itself; OpenMP's threads spin against each other on 2 cores) and the
+// allocator tuning, unless the user set their own.
+func workerEnv(env []string) []string {
+	out := []string{"OMP_THREAD_LIMIT=1"}
+	if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "GLIBC_TUNABLES=") }) {
+		out = append(out, "GLIBC_TUNABLES="+ocrMalloc)
+	}
+	return out
+}
+
 // workerProc is the runner's handle on one worker process.
 type workerProc struct {
 	cmd    *exec.Cmd
@@ -129,7 +151,7 @@ func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error)
 	if cmd.Env == nil {
 		cmd.Env = os.Environ()
 	}
-	cmd.Env = append(cmd.Env, "OMP_THREAD_LIMIT=1")
+	cmd.Env = append(cmd.Env, workerEnv(cmd.Env)...)
 	// The worker dies with the runner (kill -9 included), never orphaned.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	stdin, err := cmd.StdinPipe()
