@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	pdfcpulib "github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 // AnalyzeOptions configure how one document is read.
@@ -130,16 +132,11 @@ func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFu
 	var npages int
 	switch format {
 	case FormatPDF:
-		doc, err := a.openPDF(data, limits)
-		if err != nil {
+		var err error
+		if pages, err = a.readPDF(ctx, data, limits, progress); err != nil {
 			return nil, err
 		}
-		defer doc.close()
-		npages = doc.pages
-		progress(StageText, 0, npages)
-		if pages, err = a.readPDFText(ctx, doc, progress); err != nil {
-			return nil, err
-		}
+		npages = len(pages)
 	default:
 		info, err := validateImage(format, data, limits)
 		if err != nil {
@@ -154,6 +151,42 @@ func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFu
 		return nil, err
 	}
 
+	return finishAnalysis(format, npages, pages, progress)
+}
+
+// AnalyzeTextLayer reads a PDF whose every page has a text layer the Go
+// reader decodes, with no C library and no PDFium: safe to run inside the
+// application's own process. Any other document, and any problem, gives
+// errNeedsPDFium: Analyze (in a worker) then reads it with the full
+// pipeline and reports what is wrong.
+func (a *Analyzer) AnalyzeTextLayer(ctx context.Context, data []byte, progress ProgressFunc) (*Analysis, error) {
+	if progress == nil {
+		progress = func(Stage, int, int) {}
+	}
+	limits := a.opts.Limits.withDefaults()
+	if checkSize(int64(len(data)), limits) != nil {
+		return nil, errNeedsPDFium
+	}
+	if format, _ := sniff(data); format != FormatPDF {
+		return nil, errNeedsPDFium
+	}
+	progress(StageValidate, 0, 0)
+	parsed, err := readPDFContext(data)
+	if err != nil || parsed.PageCount > limits.MaxPages {
+		return nil, errNeedsPDFium
+	}
+	pages, err := goPDFText(ctx, parsed, progress)
+	if err != nil {
+		return nil, errNeedsPDFium
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return finishAnalysis(FormatPDF, len(pages), pages, progress)
+}
+
+// finishAnalysis extracts the fields from a document's page texts.
+func finishAnalysis(format Format, npages int, pages []PageText, progress ProgressFunc) (*Analysis, error) {
 	res := &Analysis{Format: format, Pages: npages, PageTexts: pages, TextSource: textSource(pages)}
 	if !hasText(pages) {
 		return nil, processingErr(StageText,
@@ -167,16 +200,61 @@ func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFu
 	return res, nil
 }
 
-// openPDF validates a PDF (pdfcpu for the page count and encryption, PDFium
-// as the tolerant reader) and opens it for reading.
-func (a *Analyzer) openPDF(data []byte, limits Limits) (*pdfDoc, error) {
-	count, cpuErr := pdfcpuPageCount(data)
+// readPDF validates a PDF (pdfcpu for the page count and encryption, PDFium
+// as the tolerant reader) and reads its pages' text: in Go when every page
+// has a text layer the Go reader decodes, with PDFium otherwise.
+func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, progress ProgressFunc) ([]PageText, error) {
+	parsed, cpuErr := readPDFContext(data)
 	if errors.Is(cpuErr, pdfcpulib.ErrWrongPassword) {
 		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
 	}
-	if cpuErr == nil && count > limits.MaxPages {
-		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", count, limits.MaxPages)
+	if cpuErr == nil && parsed.PageCount > limits.MaxPages {
+		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", parsed.PageCount, limits.MaxPages)
 	}
+	if cpuErr == nil {
+		if pages, err := goPDFText(ctx, parsed, progress); err == nil {
+			return pages, nil
+		}
+	}
+	doc, err := a.openPDF(data, limits, cpuErr)
+	if err != nil {
+		return nil, err
+	}
+	defer doc.close()
+	progress(StageText, 0, doc.pages)
+	return a.readPDFText(ctx, doc, progress)
+}
+
+// goPDFText reads every page's text layer in Go. It fails when a page needs
+// PDFium: text the Go reader cannot decode, or no text layer (OCR).
+func goPDFText(ctx context.Context, parsed *model.Context, progress ProgressFunc) ([]PageText, error) {
+	n := parsed.PageCount
+	if n == 0 {
+		return nil, errNeedsPDFium
+	}
+	progress(StageText, 0, n)
+	fonts := map[types.IndirectRef]*pdfFont{}
+	out := make([]PageText, n)
+	for i := range n {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		progress(StageText, i+1, n)
+		ws, err := goPageWords(parsed, fonts, i)
+		if err != nil {
+			return nil, err
+		}
+		if countAlnum(ws) < minTextLayerChars {
+			return nil, fmt.Errorf("%w: page %d has no text layer", errNeedsPDFium, i+1)
+		}
+		out[i] = PageText{Page: i + 1, Source: SourceTextLayer, Text: layoutText(ws)}
+	}
+	return out, nil
+}
+
+// openPDF opens a PDF with PDFium; cpuErr is what pdfcpu found wrong with
+// it, if anything.
+func (a *Analyzer) openPDF(data []byte, limits Limits, cpuErr error) (*pdfDoc, error) {
 	engine, err := a.pdfEngine()
 	if err != nil {
 		return nil, &Error{Kind: KindUnexpected, Stage: StageValidate, Message: "unexpected: the PDF reader could not start", Err: err}

@@ -22,29 +22,12 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/structs"
 	"github.com/klippa-app/go-pdfium/webassembly"
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/tetratelabs/wazero"
 	wazeroapi "github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 )
 
 var disablePdfcpuConfig sync.Once
-
-// pdfcpuPageCount reads a PDF's page count with pdfcpu in relaxed mode
-// (strict mode rejects files from common producers). It reports a
-// password-protected file as such.
-func pdfcpuPageCount(data []byte) (pages int, err error) {
-	disablePdfcpuConfig.Do(api.DisableConfigDir) // pdfcpu otherwise writes into the user's home
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("pdfcpu: panic: %v", r)
-		}
-	}()
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	return api.PageCount(bytes.NewReader(data), conf)
-}
 
 // errEncrypted marks a PDF that needs a password to open.
 var errEncrypted = errors.New("pipeline: PDF is password-protected")

@@ -37,9 +37,12 @@ type Options struct {
 	// WorkerCommand builds the command that starts a worker process; by
 	// default this executable with the argument "worker".
 	WorkerCommand func() *exec.Cmd
-	Logger        *slog.Logger     // nil means slog.Default()
-	OnEvent       func(Event)      // called on the runner's goroutine; must not block for long
-	Now           func() time.Time // nil means time.Now
+	// WorkerOnly reads every document in the worker, text-layer PDFs
+	// included (tests that inject faults through a fake worker).
+	WorkerOnly bool
+	Logger     *slog.Logger     // nil means slog.Default()
+	OnEvent    func(Event)      // called on the runner's goroutine; must not block for long
+	Now        func() time.Time // nil means time.Now
 }
 
 // Defaults of Options.
@@ -57,6 +60,7 @@ type Runner struct {
 	log    *slog.Logger
 	mu     sync.Mutex // one job at a time
 	worker *workerProc
+	text   *Analyzer // reads text-layer PDFs in this process
 }
 
 // NewRunner returns a runner writing to store.
@@ -170,12 +174,26 @@ func (r *Runner) run(ctx context.Context, inputs []input, retryOf string) (*Summ
 	r.mu.Lock()
 	defer r.mu.Unlock()
 
-	r.startWorkerEarly()
+	if r.opts.WorkerOnly || needsWorker(inputs) {
+		r.startWorkerEarly()
+	}
 	jobID := uuid.NewString()
 	docs := make([]pending, len(inputs))
 	recs := make([]DocRecord, len(inputs))
+	// Registering is mostly waiting for fsync: several files at once.
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, 4)
 	for i, in := range inputs {
-		docs[i] = r.register(ctx, i, in)
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-slots }()
+			docs[i] = r.register(ctx, i, in)
+		}()
+	}
+	wg.Wait()
+	for i := range docs {
 		recs[i] = docs[i].rec
 		if docs[i].preErr != nil {
 			recs[i].ErrorType, recs[i].ErrorMessage = KindOf(docs[i].preErr), MessageOf(docs[i].preErr)
@@ -398,6 +416,11 @@ func roundSeconds(d time.Duration) float64 {
 // analyze hands one stored document to the worker and waits for its
 // answer, the time limit or cancellation.
 func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) (*Analysis, error) {
+	if !r.opts.WorkerOnly {
+		if a, ok := r.readTextLayer(ctx, jobID, i, path); ok {
+			return a, nil
+		}
+	}
 	req := workRequest{Path: path, Options: AnalyzeOptions{Limits: r.opts.Limits, Language: r.opts.Language}}
 	if err := r.sendWork(req); err != nil {
 		return nil, &Error{Kind: KindUnexpected, Stage: StageValidate, Message: "unexpected: the document reader could not start", Err: err}
@@ -454,6 +477,103 @@ func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) 
 			return nil, ctx.Err()
 		}
 	}
+}
+
+// maxInProcessPDF is the largest PDF whose text layer is read inside this
+// process: pure Go code (pdfcpu, with its recursion and decompression
+// limits, and the Go text reader), bounded in time by textLayerTimeout.
+// Larger PDFs, images and anything needing OCR or PDFium go to the worker.
+// For a text PDF this saves the worker's start (30 ms) and PDFium's load
+// (0.15 s), most of a one-document job.
+const (
+	maxInProcessPDF  = 8 << 20
+	textLayerTimeout = 20 * time.Second
+)
+
+// readTextLayer reads a text-layer PDF in this process; ok is false when
+// the worker must read the document.
+func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path string) (*Analysis, bool) {
+	st, err := os.Stat(path)
+	if err != nil || st.Size() > maxInProcessPDF {
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	if f, _ := sniff(data); f != FormatPDF {
+		return nil, false
+	}
+	if r.text == nil {
+		r.text = NewAnalyzer(AnalyzeOptions{Limits: r.opts.Limits})
+	}
+	// Progress goes out only while this call waits: a reader abandoned at
+	// the time limit falls silent.
+	var mu sync.Mutex
+	abandoned := false
+	progress := func(s Stage, page, pages int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !abandoned {
+			r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: s, Page: page, Pages: pages})
+		}
+	}
+	type outcome struct {
+		a   *Analysis
+		err error
+	}
+	done := make(chan outcome, 1)
+	readCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- outcome{err: fmt.Errorf("%w: panic: %v", errNeedsPDFium, p)}
+			}
+		}()
+		a, err := r.text.AnalyzeTextLayer(readCtx, data, progress)
+		done <- outcome{a, err}
+	}()
+	timer := time.NewTimer(textLayerTimeout)
+	defer timer.Stop()
+	select {
+	case o := <-done:
+		return o.a, o.err == nil
+	case <-ctx.Done():
+	case <-timer.C:
+		r.log.Warn("Reading the text layer took too long; the worker reads the document", LogDoc, filepath.Base(path))
+	}
+	mu.Lock()
+	abandoned = true
+	mu.Unlock()
+	return nil, false
+}
+
+// needsWorker reports whether a job has inputs that only the worker reads:
+// images and large PDFs. Small PDFs may need it too (scans), which is
+// found when their turn comes.
+func needsWorker(inputs []input) bool {
+	for _, in := range inputs {
+		head := in.data
+		if head == nil {
+			f, err := os.Open(in.path)
+			if err != nil {
+				continue
+			}
+			buf := make([]byte, 1024)
+			n, _ := io.ReadFull(f, buf)
+			st, err := f.Stat()
+			f.Close()
+			if err != nil || st.Size() > maxInProcessPDF {
+				return true
+			}
+			head = buf[:n]
+		}
+		if format, _ := sniff(head); format != FormatPDF {
+			return true
+		}
+	}
+	return false
 }
 
 // startWorkerEarly starts the worker while the inputs are registered, so

@@ -192,7 +192,7 @@ func statusStrings(s []pipeline.DocStatus) []string {
 }
 
 func TestRunnerSurvivesWorkerCrashAndHang(t *testing.T) {
-	s := newSetup(t, pipeline.Options{DocTimeout: 3 * time.Second})
+	s := newSetup(t, pipeline.Options{DocTimeout: 3 * time.Second, WorkerOnly: true})
 	loan := pipelinetest.SampleLoans()[2]
 	sum, err := s.runner.ProcessBytes(context.Background(), []pipeline.Document{
 		{FileName: "crash.pdf", Data: append(textPDF(loan), "%CRASH-ME\n"...)},
@@ -227,7 +227,7 @@ func TestRunnerSurvivesWorkerCrashAndHang(t *testing.T) {
 func TestRunnerCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s := newSetup(t, pipeline.Options{OnEvent: func(e pipeline.Event) {
+	s := newSetup(t, pipeline.Options{WorkerOnly: true, OnEvent: func(e pipeline.Event) {
 		if e.Kind == pipeline.EventDocStarted && e.DocIndex == 1 {
 			go func() { time.Sleep(300 * time.Millisecond); cancel() }()
 		}
@@ -378,7 +378,7 @@ func TestSafeName(t *testing.T) {
 
 func TestRunnerMemoryLimit(t *testing.T) {
 	// Any worker needs more than 1 MB resident: the limit is hit at once.
-	s := newSetup(t, pipeline.Options{MemoryLimit: 1 << 20})
+	s := newSetup(t, pipeline.Options{MemoryLimit: 1 << 20, WorkerOnly: true})
 	loan := pipelinetest.SampleLoans()[0]
 	sum, err := s.runner.ProcessBytes(context.Background(), []pipeline.Document{
 		{FileName: "big.pdf", Data: append(textPDF(loan), "%HANG-ME\n"...)},
@@ -389,5 +389,39 @@ func TestRunnerMemoryLimit(t *testing.T) {
 	r := sum.Results[0]
 	if r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindProcessing || !strings.Contains(r.ErrorMessage, "more than 1 MB of memory") {
 		t.Errorf("%s %s %q", r.Status, r.ErrorType, r.ErrorMessage)
+	}
+}
+
+// Text-layer PDFs are read in the runner's own process: a job of them
+// succeeds even when no worker can start, with the same fields as the
+// worker reads, while a scanned PDF in the same job needs the worker and
+// fails cleanly without one.
+func TestTextPDFsNeedNoWorker(t *testing.T) {
+	db, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	noWorker := func() *exec.Cmd { return exec.Command("/nonexistent/loanbatch-worker") }
+	runner := pipeline.NewRunner(db, pipeline.Options{WorkerCommand: noWorker})
+	t.Cleanup(runner.Close)
+	loans := pipelinetest.SampleLoans()
+	scan := pipelinetest.PDF(pipelinetest.Page{Scan: pipelinetest.Scan(loans[0].EstimateLines(), pipelinetest.ScanOptions{})})
+	sum, err := runner.ProcessBytes(context.Background(), []pipeline.Document{
+		{FileName: "estimate.pdf", Data: textPDF(loans[0])},
+		{FileName: "letter.pdf", Data: pipelinetest.PDF(pipelinetest.Page{Lines: loans[1].LetterLines()})},
+		{FileName: "scan.pdf", Data: scan},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []pipelinetest.Loan{loans[0], loans[1]} {
+		r := sum.Results[i]
+		if r.Status != pipeline.DocSuccess || r.TextSource != pipeline.SourceTextLayer || r.LoanID != want.LoanID {
+			t.Errorf("%s: %s, %s, loan %q; want success from the text layer, loan %q", r.FileName, r.Status, r.TextSource, r.LoanID, want.LoanID)
+		}
+	}
+	if r := sum.Results[2]; r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindUnexpected {
+		t.Errorf("scan.pdf without a worker: %s %s %q; want a failed unexpected_error", r.Status, r.ErrorType, r.ErrorMessage)
 	}
 }

@@ -68,9 +68,6 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	enc := json.NewEncoder(out)
 	a := NewAnalyzer(AnalyzeOptions{})
 	defer a.Close()
-	// Most documents are PDFs: load PDFium while the first request is on
-	// its way (the runner starts this worker before registering inputs).
-	go a.warmPDF()
 	for sc.Scan() {
 		var req workRequest
 		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
@@ -101,6 +98,11 @@ func serveOne(ctx context.Context, a *Analyzer, req workRequest, send func(workM
 	data, err := os.ReadFile(req.Path)
 	if err != nil {
 		return workMessage{Type: "error", Kind: KindStorage, Message: "Stored document could not be read", Detail: err.Error()}
+	}
+	// Text-layer PDFs are read by the runner itself: a PDF that comes
+	// here needs PDFium, which loads while pdfcpu parses it.
+	if f, _ := sniff(data); f == FormatPDF {
+		go a.warmPDF()
 	}
 	progress := func(stage Stage, page, pages int) {
 		send(workMessage{Type: "progress", Stage: stage, Page: page, Pages: pages})

@@ -41,6 +41,8 @@ type Config struct {
 	Logger         *slog.Logger // nil means slog.Default()
 	// WorkerCommand, when set, starts the runner's worker processes (tests).
 	WorkerCommand func() *exec.Cmd
+	// WorkerOnly reads every document in the worker (fault-injection tests).
+	WorkerOnly bool
 }
 
 // Run opens the window and blocks until it is closed.
@@ -252,6 +254,7 @@ func (u *UI) newRunner(opts pipeline.Options) (*pipeline.Runner, error) {
 		return nil, errors.New("no data folder is open: choose one in Settings")
 	}
 	opts.Logger = u.cfg.Logger
+	opts.WorkerOnly = u.cfg.WorkerOnly
 	if u.cfg.WorkerCommand != nil {
 		opts.WorkerCommand = u.cfg.WorkerCommand
 	}

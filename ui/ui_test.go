@@ -96,7 +96,7 @@ func newHarness(tb testing.TB, dataDir string) *harness {
 	w := test.NewTempWindow(tb, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1280, 780))
 	q := &uiQueue{}
-	u := Create(context.Background(), a, w, Config{DefaultDataDir: dataDir, OpenStore: openStore, WorkerCommand: testWorker}, q.push)
+	u := Create(context.Background(), a, w, Config{DefaultDataDir: dataDir, OpenStore: openStore, WorkerCommand: testWorker, WorkerOnly: true}, q.push)
 	tb.Cleanup(u.Close)
 	return &harness{ui: u, q: q, win: w, dir: dataDir, docs: tb.TempDir()}
 }

@@ -1,0 +1,152 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"loanbatch/pipeline/pipelinetest"
+)
+
+// goAndPDFiumText reads every page of a PDF with both readers. goErr is
+// the Go reader's refusal, if any.
+func goAndPDFiumText(t *testing.T, a *Analyzer, data []byte) (goPages, pdfiumPages []string, goErr error) {
+	t.Helper()
+	parsed, err := readPDFContext(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	engine, err := a.pdfEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := engine.open(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer doc.close()
+	fonts := map[types.IndirectRef]*pdfFont{}
+	for i := 0; i < doc.pages; i++ {
+		ws, err := doc.words(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdfiumPages = append(pdfiumPages, layoutText(ws))
+		gws, err := goPageWords(parsed, fonts, i)
+		if err != nil {
+			goErr = err
+			continue
+		}
+		goPages = append(goPages, layoutText(gws))
+	}
+	return goPages, pdfiumPages, goErr
+}
+
+// firstDifference describes the first line where a and b differ once norm
+// has split both; "" when they do not.
+func firstDifference(a, b string, norm func(string) []string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if !slices.Equal(norm(x), norm(y)) {
+			return "line " + strconv.Itoa(i+1) + ":\n  go:     " + strings.TrimRight(x, " ") + "\n  pdfium: " + strings.TrimRight(y, " ")
+		}
+	}
+	return ""
+}
+
+type pdfSample struct {
+	name string
+	data []byte
+}
+
+// The Go text reader must give exactly PDFium's text on every generated
+// document, and accept them all.
+func TestGoTextMatchesPDFiumGenerated(t *testing.T) {
+	var docs []pdfSample
+	for _, loan := range pipelinetest.SampleLoans() {
+		docs = append(docs,
+			pdfSample{loan.LoanID + " estimate", pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})},
+			pdfSample{loan.LoanID + " letter", pipelinetest.PDF(pipelinetest.Page{Lines: loan.LetterLines()})},
+			pdfSample{loan.LoanID + " term sheet", pipelinetest.PDF(pipelinetest.Page{Lines: loan.TermSheetLines()})},
+		)
+	}
+	if accepted := compareReaders(t, docs, true, func(s string) []string { return []string{s} }); accepted != len(docs) {
+		t.Errorf("the Go reader accepted %d of %d generated documents", accepted, len(docs))
+	}
+}
+
+// On the real documents of the shared corpus, wherever the Go reader
+// accepts a document it must give PDFium's words, line by line, and the
+// same extracted fields. Columns may differ by a space: PDFium widens
+// character boxes to the glyphs' outlines in embedded fonts, which the Go
+// reader does not open. Which documents it hands over to PDFium is logged.
+func TestGoTextMatchesPDFiumCorpus(t *testing.T) {
+	dir := pipelinetest.CorpusDir(t)
+	var docs []pdfSample
+	for _, sub := range []string{"loan_docs", "tricky_pdf"} {
+		files, _ := filepath.Glob(filepath.Join(dir, sub, "*.pdf"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, pdfSample{sub + "/" + filepath.Base(f), data})
+		}
+	}
+	accepted := compareReaders(t, docs, false, strings.Fields)
+	t.Logf("%d of %d corpus PDFs read in Go with PDFium's text", accepted, len(docs))
+	if accepted == 0 {
+		t.Error("the Go reader accepted none of the corpus PDFs")
+	}
+}
+
+// compareReaders compares the two readers' text page by page, each line
+// as norm splits it, and the fields extracted from it. It returns how many
+// documents the Go reader accepted.
+func compareReaders(t *testing.T, docs []pdfSample, mustAccept bool, norm func(string) []string) int {
+	t.Helper()
+	a := newTestAnalyzer(t)
+	accepted := 0
+	for _, d := range docs {
+		goPages, pdfiumPages, goErr := goAndPDFiumText(t, a, d.data)
+		if goErr != nil {
+			if mustAccept {
+				t.Errorf("%s: the Go reader refused it: %v", d.name, goErr)
+			} else {
+				t.Logf("%s: read by PDFium (%v)", d.name, goErr)
+			}
+			continue
+		}
+		if len(pdfiumPages) == 0 {
+			continue
+		}
+		accepted++
+		var goTexts, pdfiumTexts []PageText
+		for p := range pdfiumPages {
+			if diff := firstDifference(goPages[p], pdfiumPages[p], norm); diff != "" {
+				t.Errorf("%s page %d: Go and PDFium text differ at %s", d.name, p+1, diff)
+				break
+			}
+			goTexts = append(goTexts, PageText{Page: p + 1, Source: SourceTextLayer, Text: goPages[p]})
+			pdfiumTexts = append(pdfiumTexts, PageText{Page: p + 1, Source: SourceTextLayer, Text: pdfiumPages[p]})
+		}
+		gx, px := Extract(goTexts), Extract(pdfiumTexts)
+		if !reflect.DeepEqual(gx, px) {
+			t.Errorf("%s: fields differ:\n  go:     %+v\n  pdfium: %+v", d.name, gx.Fields, px.Fields)
+		}
+	}
+	return accepted
+}
