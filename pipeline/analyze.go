@@ -96,6 +96,32 @@ func (a *Analyzer) ocrEngines(n int) ([]*ocrEngine, error) {
 	return a.ocrs[:n], nil
 }
 
+// warmOCR starts the OCR engines and has each load its language data, all
+// at once. A missing language is left for the first page to report.
+func (a *Analyzer) warmOCR() {
+	engines, err := a.ocrEngines(a.ocrWorkers())
+	if err != nil {
+		return
+	}
+	var wg sync.WaitGroup
+	for _, e := range engines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.warmUp()
+		}()
+	}
+	wg.Wait()
+}
+
+// ocrLanguage is the Tesseract language a setting means.
+func ocrLanguage(lang string) string {
+	if lang == "" {
+		return "eng"
+	}
+	return lang
+}
+
 // ocrWorkers is how many pages may be OCR'd at once.
 func (a *Analyzer) ocrWorkers() int {
 	if a.opts.OCRWorkers > 0 {

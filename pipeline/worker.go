@@ -68,12 +68,16 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	enc := json.NewEncoder(out)
 	a := NewAnalyzer(AnalyzeOptions{})
 	defer a.Close()
+	// The runner reads text PDFs itself and starts a worker for scans and
+	// images: load Tesseract's language data (a quarter of a second) while
+	// the runner registers the inputs and the first request is on its way.
+	a.warmOCR()
 	for sc.Scan() {
 		var req workRequest
 		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
 			return fmt.Errorf("worker: bad request: %w", err)
 		}
-		if a.opts.Language != req.Options.Language {
+		if ocrLanguage(a.opts.Language) != ocrLanguage(req.Options.Language) {
 			a.closeOCR() // Tesseract instances are per language
 		}
 		a.opts = req.Options
