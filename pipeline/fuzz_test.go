@@ -1,9 +1,13 @@
 package pipeline
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"loanbatch/pipeline/pipelinetest"
 )
 
 // The fuzz targets are seeded with the table tests' inputs; `make fuzz`
@@ -83,6 +87,63 @@ func FuzzExtractFields(f *testing.F) {
 		}
 		if fields.LoanAmountCents < 0 || fields.ClosingCostsCents < 0 || fields.MonthlyPaymentCents < 0 {
 			t.Fatalf("negative money in %+v", fields)
+		}
+	})
+}
+
+func FuzzContentLexer(f *testing.F) {
+	for _, s := range []string{
+		"BT /F1 10 Tf 72 700 Td (Loan \\(ID\\) \\101) Tj ET",
+		"[(A)-250(B)] TJ <48656C6C6F> Tj",
+		"<< /ActualText <FEFF0009> >> BDC EMC",
+		"BI /W 1 /H 1 ID \x00\xffEI Q",
+		"1 beginbfrange <0000> <00FF> <0020> endbfrange 1 beginbfchar <01> <D83DDE00> endbfchar",
+		"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+		"(unterminated \\", "<<", "/Name#4", "-.5 +3 1.2.3",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l := &pdfLexer{data: data}
+		for n := 0; ; n++ {
+			before := l.pos
+			tok := l.next()
+			if tok.kind == tokEOF {
+				break
+			}
+			if l.pos <= before || n > len(data) {
+				t.Fatalf("lexer stuck at %d", before)
+			}
+			if string(tok.text) == "ID" {
+				l.skipInlineImage()
+			}
+		}
+		for _, text := range parseToUnicode(data) {
+			if !utf8.ValidString(text) {
+				t.Fatalf("ToUnicode gave invalid UTF-8 %q", text)
+			}
+		}
+	})
+}
+
+// FuzzGoTextReader feeds the in-process text reader arbitrary files: it
+// must return text or refuse (errNeedsPDFium), never panic or hang.
+func FuzzGoTextReader(f *testing.F) {
+	loan := pipelinetest.SampleLoans()[0]
+	f.Add(pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()}))
+	f.Add(pipelinetest.PDF(pipelinetest.Page{Lines: loan.LetterLines()}))
+	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
+	a := NewAnalyzer(AnalyzeOptions{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := a.AnalyzeTextLayer(context.Background(), data, nil)
+		if err != nil {
+			if !errors.Is(err, errNeedsPDFium) {
+				t.Fatalf("error %v is not a refusal", err)
+			}
+			return
+		}
+		if res.Pages < 1 || len(res.PageTexts) != res.Pages || res.TextSource != SourceTextLayer {
+			t.Fatalf("accepted a document with %d pages, %d texts, source %s", res.Pages, len(res.PageTexts), res.TextSource)
 		}
 	})
 }
