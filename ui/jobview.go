@@ -62,12 +62,7 @@ var jobColumns = []column{
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.APRPct) })
 	}},
 	{"Time", 56, func(_ int, r *rowState) string {
-		return resultText(r, func(x *pipeline.Result) string {
-			if x.ProcessingTime == 0 {
-				return ""
-			}
-			return fmt.Sprintf("%.1f s", x.ProcessingTime)
-		})
+		return resultText(r, processingTime)
 	}},
 	{"Error", 230, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.ErrorMessage })
@@ -381,4 +376,16 @@ func (v *jobView) hideDetails() {
 	v.details.Objects = nil
 	v.details.Refresh()
 	v.split.SetOffset(1)
+}
+
+// processingTime is how long a document took, "< 0.1 s" for a text PDF's
+// milliseconds and nothing for a skipped document.
+func processingTime(x *pipeline.Result) string {
+	switch {
+	case x.Status == pipeline.DocSkipped:
+		return ""
+	case x.ProcessingTime < 0.05:
+		return "< 0.1 s"
+	}
+	return fmt.Sprintf("%.1f s", x.ProcessingTime)
 }

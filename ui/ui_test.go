@@ -400,6 +400,9 @@ func TestFormatting(t *testing.T) {
 		{stageLabel(&rowState{status: pipeline.DocProcessing, stage: pipeline.StageOCR, page: 2, pages: 5}), "OCR page 2 of 5"},
 		{stageLabel(&rowState{status: pipeline.DocProcessing, stage: pipeline.StageFields}), "Finding fields"},
 		{stageLabel(&rowState{status: pipeline.DocQueued}), "Queued"},
+		{processingTime(&pipeline.Result{Status: pipeline.DocSuccess, ProcessingTime: 0}), "< 0.1 s"},
+		{processingTime(&pipeline.Result{Status: pipeline.DocSuccess, ProcessingTime: 2.04}), "2.0 s"},
+		{processingTime(&pipeline.Result{Status: pipeline.DocSkipped}), ""},
 	}
 	for i, tt := range tests {
 		if tt.got != tt.want {
