@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"testing"
 
 	"loanbatch/pipeline/pipelinetest"
@@ -70,6 +73,74 @@ func BenchmarkAnalyzeScannedPDF8Pages(b *testing.B) {
 				if _, err := a.Analyze(context.Background(), pdf, nil); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkTextLayerPDF is a one-page text PDF through the in-process
+// reader (validation, Go text reader, fields), as the runner reads it.
+func BenchmarkTextLayerPDF(b *testing.B) {
+	a := NewAnalyzer(AnalyzeOptions{})
+	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})
+	b.SetBytes(int64(len(pdf)))
+	for b.Loop() {
+		if _, err := a.AnalyzeTextLayer(context.Background(), pdf, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPDFiumText is the same page's text through PDFium, for
+// comparison with the Go reader.
+func BenchmarkPDFiumText(b *testing.B) {
+	a := newTestAnalyzer(b)
+	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})
+	engine, err := a.pdfEngine()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		doc, err := engine.open(pdf)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := doc.words(0); err != nil {
+			b.Fatal(err)
+		}
+		doc.close()
+	}
+}
+
+// BenchmarkDecodePage decodes a 300 DPI page with the native decoders
+// (libjpeg-turbo, libtiff) and with Go's.
+func BenchmarkDecodePage(b *testing.B) {
+	page := pipelinetest.Scan(pipelinetest.SampleLoans()[0].EstimateLines(), pipelinetest.ScanOptions{Noise: 0.02, Seed: 1})
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, page, &jpeg.Options{Quality: 85}); err != nil {
+		b.Fatal(err)
+	}
+	tiffData := pipelinetest.MultiPageTIFF([]*image.Gray{page})
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		format Format
+	}{{"jpeg", jb.Bytes(), FormatJPEG}, {"tiff", tiffData, FormatTIFF}} {
+		b.Run(c.name+"/native", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := fastGray(c.data, c.format == FormatTIFF, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(c.name+"/go", func(b *testing.B) {
+			pages, _ := tiffPages(c.data, 1)
+			for b.Loop() {
+				img, err := decodeImagePage(c.format, c.data, 0, pages)
+				if err != nil {
+					b.Fatal(err)
+				}
+				toGray(img)
 			}
 		})
 	}

@@ -256,7 +256,7 @@ func (f *pdfFont) readToUnicode(x *model.XRefTable, d types.Dict) error {
 	if err != nil || sd == nil {
 		return fmt.Errorf("%w: ToUnicode unreadable", errNeedsPDFium)
 	}
-	if err := sd.Decode(); err != nil {
+	if err := sd.DecodeWithLimit(maxDecodedStream); err != nil {
 		return fmt.Errorf("%w: ToUnicode: %v", errNeedsPDFium, err)
 	}
 	f.toUnicode = parseToUnicode(sd.Content)

@@ -39,6 +39,9 @@ type pdfLexer struct {
 // thousands deep to exhaust the stack).
 const maxTokenDepth = 32
 
+// maxCollection bounds the elements kept of one array or dictionary.
+const maxCollection = 1 << 16
+
 func isPDFSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
 }
@@ -132,7 +135,9 @@ func (l *pdfLexer) collection(kind tokenKind, end string) pdfToken {
 		if e.kind == tokEOF {
 			return t
 		}
-		t.arr = append(t.arr, e)
+		if len(t.arr) < maxCollection {
+			t.arr = append(t.arr, e)
+		}
 	}
 }
 

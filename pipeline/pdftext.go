@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"unicode"
@@ -31,6 +32,7 @@ func readPDFContext(data []byte) (ctx *model.Context, err error) {
 	}()
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
+	conf.Limits.MaxDecodeBytes = maxDecodedStream
 	ctx, err = api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
 		return nil, err
@@ -53,8 +55,8 @@ func goPageWords(ctx *model.Context, fonts map[types.IndirectRef]*pdfFont, i int
 	if err != nil || page == nil {
 		return nil, fmt.Errorf("%w: page %d: %v", errNeedsPDFium, i+1, err)
 	}
-	content, err := x.PageContent(page, i+1)
-	if err != nil && err != model.ErrNoContent {
+	content, err := pageContent(x, page)
+	if err != nil {
 		return nil, fmt.Errorf("%w: page %d content: %v", errNeedsPDFium, i+1, err)
 	}
 	var res types.Dict
@@ -66,6 +68,46 @@ func goPageWords(ctx *model.Context, fonts map[types.IndirectRef]*pdfFont, i int
 		return nil, err
 	}
 	return wordsFromGlyphs(in.out), nil
+}
+
+// maxDecodedStream bounds what one stream may decompress to, and a page's
+// content in all: the reader runs inside the application's process, where
+// a compression bomb must not take the memory.
+const maxDecodedStream = 64 << 20
+
+// pageContent decodes a page's content streams, in order.
+func pageContent(x *model.XRefTable, page types.Dict) ([]byte, error) {
+	o, err := x.Dereference(page["Contents"])
+	if err != nil || o == nil {
+		return nil, err
+	}
+	var parts []types.Object
+	switch v := o.(type) {
+	case types.StreamDict:
+		parts = []types.Object{v}
+	case types.Array:
+		parts = v
+	default:
+		return nil, fmt.Errorf("contents is a %T", o)
+	}
+	var out []byte
+	for _, p := range parts {
+		sd, _, err := x.DereferenceStreamDict(p)
+		if err != nil {
+			return nil, err
+		}
+		if sd == nil {
+			continue
+		}
+		if err := sd.DecodeWithLimit(maxDecodedStream); err != nil {
+			return nil, err
+		}
+		if len(out)+len(sd.Content) > maxDecodedStream {
+			return nil, errors.New("content larger than the limit")
+		}
+		out = append(append(out, sd.Content...), '\n')
+	}
+	return out, nil
 }
 
 // matrix is a PDF transformation [a b c d e f].
@@ -113,7 +155,7 @@ type textInterp struct {
 const (
 	maxFormDepth = 12
 	maxForms     = 2000
-	maxGlyphs    = 2_000_000
+	maxGlyphs    = 300_000 // a dense page has 20,000
 )
 
 func (in *textInterp) run(content []byte, res types.Dict, depth int) error {
@@ -321,7 +363,7 @@ func (in *textInterp) form(res types.Dict, name string, depth int) error {
 	if depth >= maxFormDepth || in.forms > maxForms {
 		return fmt.Errorf("%w: forms nested too deep", errNeedsPDFium)
 	}
-	if err := sd.Decode(); err != nil {
+	if err := sd.DecodeWithLimit(maxDecodedStream); err != nil {
 		return fmt.Errorf("%w: form %s: %v", errNeedsPDFium, name, err)
 	}
 	formRes := res
