@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// Text-layer PDFs are read in the runner's own process; everything that
+// needs C libraries or PDFium (images, scans, large or unusual PDFs) goes
+// to the worker process.
+
+// maxInProcessPDF is the largest PDF whose text layer is read inside this
+// process: pure Go code (pdfcpu, with its recursion and decompression
+// limits, and the Go text reader), bounded in time by textLayerTimeout.
+// Larger PDFs, images and anything needing OCR or PDFium go to the worker.
+// For a text PDF this saves the worker's start (30 ms) and PDFium's load
+// (0.15 s), most of a one-document job.
+const (
+	maxInProcessPDF  = 8 << 20
+	textLayerTimeout = 20 * time.Second
+)
+
+// readTextLayer reads a text-layer PDF in this process; ok is false when
+// the worker must read the document.
+func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path string) (*Analysis, bool) {
+	st, err := os.Stat(path)
+	if err != nil || st.Size() > maxInProcessPDF {
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	if f, _ := sniff(data); f != FormatPDF {
+		return nil, false
+	}
+	if r.text == nil {
+		r.text = NewAnalyzer(AnalyzeOptions{Limits: r.opts.Limits})
+	}
+	// Progress goes out only while this call waits: a reader abandoned at
+	// the time limit falls silent.
+	var mu sync.Mutex
+	abandoned := false
+	progress := func(s Stage, page, pages int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !abandoned {
+			r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: s, Page: page, Pages: pages})
+		}
+	}
+	type outcome struct {
+		a   *Analysis
+		err error
+	}
+	done := make(chan outcome, 1)
+	readCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- outcome{err: fmt.Errorf("%w: panic: %v", errNeedsPDFium, p)}
+			}
+		}()
+		a, err := r.text.AnalyzeTextLayer(readCtx, data, progress)
+		done <- outcome{a, err}
+	}()
+	timer := time.NewTimer(textLayerTimeout)
+	defer timer.Stop()
+	select {
+	case o := <-done:
+		return o.a, o.err == nil
+	case <-ctx.Done():
+	case <-timer.C:
+		r.log.Warn("Reading the text layer took too long; the worker reads the document", LogDoc, filepath.Base(path))
+	}
+	mu.Lock()
+	abandoned = true
+	mu.Unlock()
+	return nil, false
+}
+
+// needsWorker reports whether a job has inputs that only the worker reads:
+// images and large PDFs. Small PDFs may need it too (scans), which is
+// found when their turn comes.
+func needsWorker(inputs []input) bool {
+	for _, in := range inputs {
+		head := in.data
+		if head == nil {
+			f, err := os.Open(in.path)
+			if err != nil {
+				continue
+			}
+			buf := make([]byte, 1024)
+			n, _ := io.ReadFull(f, buf)
+			st, err := f.Stat()
+			f.Close()
+			if err != nil || st.Size() > maxInProcessPDF {
+				return true
+			}
+			head = buf[:n]
+		}
+		if format, _ := sniff(head); format != FormatPDF {
+			return true
+		}
+	}
+	return false
+}
