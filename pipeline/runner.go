@@ -420,6 +420,9 @@ func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) 
 		if a, ok := r.readTextLayer(ctx, jobID, i, path); ok {
 			return a, nil
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err // cancelled while reading: no worker to start
+		}
 	}
 	req := workRequest{Path: path, Options: AnalyzeOptions{Limits: r.opts.Limits, Language: r.opts.Language}}
 	if err := r.sendWork(req); err != nil {

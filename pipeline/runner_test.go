@@ -425,3 +425,40 @@ func TestTextPDFsNeedNoWorker(t *testing.T) {
 		t.Errorf("scan.pdf without a worker: %s %s %q; want a failed unexpected_error", r.Status, r.ErrorType, r.ErrorMessage)
 	}
 }
+
+// Cancelling a job of text PDFs while one is being read stops it without
+// starting a worker: that document and the rest are skipped, not failed.
+func TestCancelTextJobNeedsNoWorker(t *testing.T) {
+	db, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	runner := pipeline.NewRunner(db, pipeline.Options{
+		WorkerCommand: func() *exec.Cmd { return exec.Command("/nonexistent/loanbatch-worker") },
+		OnEvent: func(e pipeline.Event) {
+			if e.Kind == pipeline.EventDocStage && e.DocIndex == 1 && e.Stage == pipeline.StageValidate {
+				cancel()
+			}
+		},
+	})
+	t.Cleanup(runner.Close)
+	loan := pipelinetest.SampleLoans()[0]
+	sum, err := runner.ProcessBytes(ctx, []pipeline.Document{
+		{FileName: "a.pdf", Data: textPDF(loan)}, {FileName: "b.pdf", Data: textPDF(loan)}, {FileName: "c.pdf", Data: textPDF(loan)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []pipeline.DocStatus{pipeline.DocSuccess, pipeline.DocSkipped, pipeline.DocSkipped}
+	for i, r := range sum.Results {
+		if r.Status != want[i] {
+			t.Errorf("%s: %s (%s); want %s", r.FileName, r.Status, r.ErrorMessage, want[i])
+		}
+	}
+	if sum.Status != pipeline.JobCancelled {
+		t.Errorf("job %s; want cancelled", sum.Status)
+	}
+}
