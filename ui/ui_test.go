@@ -92,11 +92,20 @@ type harness struct {
 
 func newHarness(tb testing.TB, dataDir string) *harness {
 	tb.Helper()
+	return newHarnessWith(tb, Config{DefaultDataDir: dataDir})
+}
+
+// newHarnessWith opens the window with cfg; the store and the (fault
+// injecting) worker are the tests'.
+func newHarnessWith(tb testing.TB, cfg Config) *harness {
+	tb.Helper()
+	dataDir := cfg.DefaultDataDir
 	a := test.NewTempApp(tb)
 	w := test.NewTempWindow(tb, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1280, 780))
 	q := &uiQueue{}
-	u := Create(context.Background(), a, w, Config{DefaultDataDir: dataDir, OpenStore: openStore, WorkerCommand: testWorker, WorkerOnly: true}, q.push)
+	cfg.OpenStore, cfg.WorkerCommand = openStore, testWorker
+	u := Create(context.Background(), a, w, cfg, q.push)
 	tb.Cleanup(u.Close)
 	return &harness{ui: u, q: q, win: w, dir: dataDir, docs: tb.TempDir()}
 }
@@ -289,7 +298,8 @@ func TestHistoryReopensJobAfterRestartAndExports(t *testing.T) {
 }
 
 func TestCancelStopsTheRunningJob(t *testing.T) {
-	h := newHarness(t, t.TempDir())
+	// The fake worker hangs on a marker: every document must go to it.
+	h := newHarnessWith(t, Config{DefaultDataDir: t.TempDir(), WorkerOnly: true})
 	loan := pipelinetest.SampleLoans()[0]
 	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
 	h.drop(h.write(t, "a.pdf", pdf), h.write(t, "hangs.pdf", append(pdf, "%HANG-ME\n"...)), h.write(t, "c.pdf", pdf))
