@@ -265,3 +265,40 @@ func TestCorrectionsAndReview(t *testing.T) {
 		t.Errorf("amount correction %+v: the extracted value must be kept", amount)
 	}
 }
+
+// A job's counts follow each document's latest result, also when a result
+// replaces an earlier one (the storage-fault path stores a failure over a
+// success that could not be kept).
+func TestJobCountsFollowReplacedResults(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	docs := []pipeline.DocRecord{{DocumentID: "a", Position: 0, FileName: "a.pdf"}, {DocumentID: "b", Position: 1, FileName: "b.pdf"}}
+	if err := db.CreateJob(ctx, pipeline.JobInfo{JobID: "job", Status: pipeline.JobProcessing, CreatedAt: time.Now()}, docs); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		pos                                    int
+		status                                 pipeline.DocStatus
+		processed, successful, failed, skipped int
+	}{
+		{0, pipeline.DocSuccess, 1, 1, 0, 0},
+		{0, pipeline.DocFailed, 1, 0, 1, 0},
+		{1, pipeline.DocSkipped, 1, 0, 1, 1},
+		{1, pipeline.DocSuccess, 2, 1, 1, 0},
+		{1, pipeline.DocSuccess, 2, 1, 1, 0},
+	}
+	for i, s := range steps {
+		r := pipeline.Result{FileName: docs[s.pos].FileName, DocumentID: docs[s.pos].DocumentID, Status: s.status, Timestamp: time.Now()}
+		if err := db.SaveResult(ctx, "job", s.pos, r, nil); err != nil {
+			t.Fatal(err)
+		}
+		sum, err := db.Summary(ctx, "job")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := [4]int{sum.ProcessedDocuments, sum.SuccessfulDocuments, sum.FailedDocuments, sum.SkippedDocuments}
+		if want := [4]int{s.processed, s.successful, s.failed, s.skipped}; got != want {
+			t.Errorf("step %d (%s at %d): processed/successful/failed/skipped %v; want %v", i, s.status, s.pos, got, want)
+		}
+	}
+}
