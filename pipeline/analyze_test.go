@@ -132,7 +132,7 @@ func encodeTIFF(tb testing.TB, img image.Image) []byte {
 // The fields a scan must give: everything the form prints.
 func TestAnalyzeScans(t *testing.T) {
 	if testing.Short() {
-		t.Skip("OCR runs take a few seconds each")
+		t.Skip("-short: OCR of the generated scans takes seconds (make test runs it)")
 	}
 	a := newTestAnalyzer(t)
 	loan := pipelinetest.SampleLoans()[0]
@@ -172,7 +172,7 @@ func TestAnalyzeScans(t *testing.T) {
 
 func TestAnalyzeMixedPDF(t *testing.T) {
 	if testing.Short() {
-		t.Skip("OCR")
+		t.Skip("-short: Tesseract OCR takes seconds (make test runs it)")
 	}
 	a := newTestAnalyzer(t)
 	loan := pipelinetest.SampleLoans()[1]
@@ -261,7 +261,7 @@ func TestAnalyzeCancelled(t *testing.T) {
 // rotated JPEG, TIFF, image-only PDF) — and holds field accuracy at 98 %.
 func TestGeneratedSetAccuracy(t *testing.T) {
 	if testing.Short() {
-		t.Skip("OCR of a dozen scans")
+		t.Skip("-short: OCR of a dozen scans takes seconds (make test runs it)")
 	}
 	a := newTestAnalyzer(t)
 	tally := newTally()
@@ -302,7 +302,7 @@ func TestGeneratedSetAccuracy(t *testing.T) {
 
 func TestAnalyzeMultiPageTIFF(t *testing.T) {
 	if testing.Short() {
-		t.Skip("OCR")
+		t.Skip("-short: Tesseract OCR takes seconds (make test runs it)")
 	}
 	loans := pipelinetest.SampleLoans()
 	var pages []*image.Gray

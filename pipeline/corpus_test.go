@@ -55,7 +55,7 @@ func sameValue(field string, got, want any) bool {
 // the field accuracy at its floor; blank forms must give no fields.
 func TestCorpusAccuracy(t *testing.T) {
 	if testing.Short() {
-		t.Skip("OCR of eight page images")
+		t.Skip("-short: OCR of eight page images takes seconds (make test runs it)")
 	}
 	corpus := pipelinetest.CorpusDir(t)
 	raw, err := os.ReadFile(filepath.Join(corpus, "truth.json"))

@@ -54,7 +54,7 @@ func TestOrient(t *testing.T) {
 // A phone photo stored sideways with EXIF orientation 6 reads upright.
 func TestAnalyzeSidewaysPhoto(t *testing.T) {
 	if testing.Short() {
-		t.Skip("OCR")
+		t.Skip("-short: Tesseract OCR takes seconds (make test runs it)")
 	}
 	loan := pipelinetest.SampleLoans()[1]
 	page := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{})
