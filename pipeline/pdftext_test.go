@@ -167,29 +167,16 @@ func TestGoTextReaderRefusesCompressionBomb(t *testing.T) {
 		w.Write(text)
 	}
 	w.Close()
-	objs := []string{
+	pdf := pipelinetest.RawPDF(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-	var pdf bytes.Buffer
-	pdf.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = pdf.Len()
-		fmt.Fprintf(&pdf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := pdf.Len()
-	fmt.Fprintf(&pdf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&pdf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&pdf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	)
 
 	a := NewAnalyzer(AnalyzeOptions{})
-	if _, err := a.AnalyzeTextLayer(context.Background(), pdf.Bytes(), nil); !errors.Is(err, errNeedsPDFium) {
-		t.Fatalf("a %d-byte PDF inflating past %d bytes: err %v; want a refusal", pdf.Len(), maxDecodedStream, err)
+	if _, err := a.AnalyzeTextLayer(context.Background(), pdf, nil); !errors.Is(err, errNeedsPDFium) {
+		t.Fatalf("a %d-byte PDF inflating past %d bytes: err %v; want a refusal", len(pdf), maxDecodedStream, err)
 	}
 }
