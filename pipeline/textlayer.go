@@ -28,15 +28,8 @@ const (
 // readTextLayer reads a text-layer PDF in this process; ok is false when
 // the worker must read the document.
 func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path string) (*Analysis, bool) {
-	st, err := os.Stat(path)
-	if err != nil || st.Size() > maxInProcessPDF {
-		return nil, false
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, false
-	}
-	if f, _ := sniff(data); f != FormatPDF {
+	data, ok := readSmallPDF(path)
+	if !ok {
 		return nil, false
 	}
 	if r.text == nil {
@@ -89,24 +82,53 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 // found when their turn comes.
 func needsWorker(inputs []input) bool {
 	for _, in := range inputs {
-		head := in.data
-		if head == nil {
-			f, err := os.Open(in.path)
-			if err != nil {
-				continue
-			}
-			buf := make([]byte, 1024)
-			n, _ := io.ReadFull(f, buf)
-			st, err := f.Stat()
-			f.Close()
-			if err != nil || st.Size() > maxInProcessPDF {
+		if in.data != nil {
+			if format, _ := sniff(in.data); format != FormatPDF || len(in.data) > maxInProcessPDF {
 				return true
 			}
-			head = buf[:n]
+			continue
 		}
-		if format, _ := sniff(head); format != FormatPDF {
+		f, err := os.Open(in.path)
+		if err != nil {
+			continue // registering reports it
+		}
+		_, isPDF := smallPDFHead(f)
+		f.Close()
+		if !isPDF {
 			return true
 		}
 	}
 	return false
+}
+
+// readSmallPDF reads the file at path when it is a PDF no larger than
+// maxInProcessPDF; other files are left unread but for their first bytes.
+func readSmallPDF(path string) ([]byte, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	head, ok := smallPDFHead(f)
+	if !ok {
+		return nil, false
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, maxInProcessPDF))
+	if err != nil {
+		return nil, false
+	}
+	return append(head, rest...), true
+}
+
+// smallPDFHead reads the first kilobyte of f (where sniff looks) and
+// reports whether f is a PDF no larger than maxInProcessPDF.
+func smallPDFHead(f *os.File) ([]byte, bool) {
+	st, err := f.Stat()
+	if err != nil || st.Size() > maxInProcessPDF {
+		return nil, false
+	}
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	format, _ := sniff(head[:n])
+	return head[:n], format == FormatPDF
 }
