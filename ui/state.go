@@ -22,7 +22,8 @@ type jobState struct {
 	jobID     string
 	status    pipeline.JobStatus
 	rows      []rowState
-	current   int // the row in progress, -1 for none
+	current   int       // the row in progress, -1 for none
+	since     time.Time // when the row in progress started
 	started   time.Time
 	done      int
 	failed    int
@@ -51,7 +52,7 @@ func (s *jobState) apply(e pipeline.Event, now time.Time) int {
 	case pipeline.EventDocStarted:
 		if r := s.row(e.DocIndex); r != nil {
 			r.fileName, r.status, r.stage = e.FileName, pipeline.DocProcessing, pipeline.StageValidate
-			s.current = e.DocIndex
+			s.current, s.since = e.DocIndex, now
 		}
 	case pipeline.EventDocStage:
 		if r := s.row(e.DocIndex); r != nil && r.result == nil {
@@ -131,7 +132,16 @@ func (s *jobState) statusLine(now time.Time) string {
 	switch {
 	case s.live && s.done > 0 && s.done < len(s.rows):
 		per := now.Sub(s.started) / time.Duration(s.done)
-		line += " · about " + formatDuration(per*time.Duration(len(s.rows)-s.done)) + " left"
+		// A document taking longer than the average so far (a scan after
+		// text PDFs, which take milliseconds) says more about the rest.
+		if s.current >= 0 && now.Sub(s.since) > per {
+			per = now.Sub(s.since)
+		}
+		if left := per * time.Duration(len(s.rows)-s.done); left < 5*time.Second {
+			line += " · a few seconds left"
+		} else {
+			line += " · about " + formatDuration(left) + " left"
+		}
 	case s.live:
 		line += " · starting"
 	default:

@@ -583,3 +583,38 @@ func TestCorrectReviewCompareAndFilter(t *testing.T) {
 		t.Errorf("export does not show the correction: %v", rows[1])
 	}
 }
+
+// The time left follows the average document so far, unless the document
+// being read has already taken longer (a scan after fast text PDFs).
+func TestStatusLineTimeLeft(t *testing.T) {
+	t0 := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
+	newState := func(done, total int, currentFor time.Duration, now time.Time) *jobState {
+		s := newJobState()
+		s.apply(pipeline.Event{Kind: pipeline.EventJobStarted, JobID: "j", Total: total}, t0)
+		for i := 0; i < done; i++ {
+			s.apply(pipeline.Event{Kind: pipeline.EventDocStarted, DocIndex: i}, t0)
+			s.apply(pipeline.Event{Kind: pipeline.EventDocDone, DocIndex: i, Result: &pipeline.Result{Status: pipeline.DocSuccess}}, t0)
+		}
+		if done < total {
+			s.apply(pipeline.Event{Kind: pipeline.EventDocStarted, DocIndex: done}, now.Add(-currentFor))
+		}
+		return s
+	}
+	tests := []struct {
+		name       string
+		done, all  int
+		elapsed    time.Duration
+		currentFor time.Duration
+		want       string
+	}{
+		{"average of the documents so far", 4, 12, 20 * time.Second, 0, "4 of 12 · about 0:40 left"},
+		{"a slow document in progress", 6, 9, 100 * time.Millisecond, 3 * time.Second, "6 of 9 · about 0:09 left"},
+		{"little left", 6, 9, 100 * time.Millisecond, 0, "6 of 9 · a few seconds left"},
+	}
+	for _, tt := range tests {
+		now := t0.Add(tt.elapsed + tt.currentFor)
+		if got := newState(tt.done, tt.all, tt.currentFor, now).statusLine(now); got != tt.want {
+			t.Errorf("%s: %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
