@@ -61,7 +61,7 @@ var jobColumns = []column{
 	{"APR", 66, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.APRPct) })
 	}},
-	{"Time", 56, func(_ int, r *rowState) string {
+	{"Time", 72, func(_ int, r *rowState) string {
 		return resultText(r, processingTime)
 	}},
 	{"Error", 230, func(_ int, r *rowState) string {
