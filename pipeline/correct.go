@@ -161,3 +161,22 @@ func FormatValue(field string, v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// FieldProblems cross-checks a result's values as a person sets them and
+// returns, by the field each points at, what does not add up: an APR below
+// the note rate, or a monthly P&I that neither amount, rate and term give
+// (to the dollar) nor is their interest-only payment.
+func FieldProblems(f Fields) map[string]string {
+	out := map[string]string{}
+	if f.APRPct > 0 && f.InterestRatePct > 0 && f.APRPct+1e-9 < f.InterestRatePct {
+		out["apr_pct"] = fmt.Sprintf("below the note rate (%s)", FormatValue("interest_rate_pct", f.InterestRatePct))
+	}
+	if f.LoanAmountCents > 0 && f.InterestRatePct > 0 && f.TermMonths > 0 && f.MonthlyPaymentCents > 0 {
+		want := Amortized(f.LoanAmountCents, f.InterestRatePct, f.TermMonths)
+		interestOnly := int64(float64(f.LoanAmountCents) * f.InterestRatePct / 1200)
+		if abs(f.MonthlyPaymentCents-want) > 100 && abs(f.MonthlyPaymentCents-interestOnly) > 100 {
+			out["monthly_payment_cents"] = fmt.Sprintf("amount, rate and term give %s", Dollars(want))
+		}
+	}
+	return out
+}

@@ -15,7 +15,6 @@ var ErrJobNotResumable = errors.New("pipeline: job is not interrupted")
 func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.startWorkerEarly()
 	job, err := r.store.Job(ctx, jobID)
 	if err != nil {
 		return nil, err
@@ -23,36 +22,21 @@ func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	if job.Status.Finished() || (job.Status != JobInterrupted && OwnerAlive(job.Owner)) {
 		return nil, fmt.Errorf("%w: %s is %s", ErrJobNotResumable, jobID, job.Status)
 	}
-	sum, err := r.store.Summary(ctx, jobID)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := r.store.PendingDocuments(ctx, jobID)
-	if err != nil {
-		return nil, err
-	}
-	docs := make([]pending, len(recs))
-	for i, rec := range recs {
-		docs[i] = pending{rec: rec}
-		if rec.ErrorType != "" {
-			docs[i].preErr = &Error{Kind: rec.ErrorType, Stage: StageValidate, Message: rec.ErrorMessage}
-		}
-	}
-	names := make([]string, len(sum.Results))
-	var done []doneResult
-	for i, res := range sum.Results {
-		names[i] = res.FileName
-		if res.Status != DocQueued && res.Status != DocProcessing {
-			done = append(done, doneResult{position: i, result: res})
-		}
-	}
-	job.Owner = ProcessOwner()
-	return r.execute(ctx, job, names, docs, done, job.StopOnFailure)
+	return r.continueJob(ctx, job)
 }
 
 // Retry runs a job's failed documents again, from their stored copies, as a
 // new job linked to the first (retry_of).
 func (r *Runner) Retry(ctx context.Context, jobID string) (*Summary, error) {
+	in, err := r.retryInputs(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	return r.run(ctx, in, jobID)
+}
+
+// retryInputs are the stored copies of a job's failed documents.
+func (r *Runner) retryInputs(ctx context.Context, jobID string) ([]input, error) {
 	sum, err := r.store.Summary(ctx, jobID)
 	if err != nil {
 		return nil, err
@@ -66,7 +50,7 @@ func (r *Runner) Retry(ctx context.Context, jobID string) (*Summary, error) {
 	if len(in) == 0 {
 		return nil, fmt.Errorf("retry %s: no failed document was stored, so none can be retried", jobID)
 	}
-	return r.run(ctx, in, jobID)
+	return in, nil
 }
 
 // doneResult is a result stored before a job was resumed.

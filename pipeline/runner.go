@@ -177,6 +177,20 @@ func (r *Runner) run(ctx context.Context, inputs []input, retryOf string) (*Summ
 	if r.opts.WorkerOnly || needsWorker(inputs) {
 		r.startWorkerEarly()
 	}
+	job, docs, err := r.create(ctx, inputs, retryOf)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(docs))
+	for i, d := range docs {
+		names[i] = d.rec.FileName
+	}
+	return r.execute(ctx, job, names, docs, nil, r.opts.StopOnFailure)
+}
+
+// create registers inputs (their bytes copied into the store) as a queued
+// job. It does not need the runner's lock: it touches only the store.
+func (r *Runner) create(ctx context.Context, inputs []input, retryOf string) (JobInfo, []pending, error) {
 	jobID := uuid.NewString()
 	docs := make([]pending, len(inputs))
 	recs := make([]DocRecord, len(inputs))
@@ -204,13 +218,9 @@ func (r *Runner) run(ctx context.Context, inputs []input, retryOf string) (*Summ
 		Owner: ProcessOwner(), StopOnFailure: r.opts.StopOnFailure, RetryOf: retryOf,
 	}
 	if err := r.store.CreateJob(ctx, job, recs); err != nil {
-		return nil, fmt.Errorf("create job: %w", err)
+		return JobInfo{}, nil, fmt.Errorf("create job: %w", err)
 	}
-	names := make([]string, len(docs))
-	for i, d := range docs {
-		names[i] = d.rec.FileName
-	}
-	return r.execute(ctx, job, names, docs, nil, r.opts.StopOnFailure)
+	return job, docs, nil
 }
 
 // execute processes docs (positions in the job) one at a time. done are
@@ -240,6 +250,9 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 		i := d.rec.Position
 		var res Result
 		var pages []PageText
+		if shuttingDown(ctx) {
+			return r.interrupt(log, job)
+		}
 		switch {
 		case cancelled || ctx.Err() != nil:
 			cancelled = true
@@ -250,6 +263,9 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 			r.emit(Event{Kind: EventDocStarted, JobID: jobID, DocIndex: i, FileName: d.rec.FileName})
 			log.Info("Processing document: "+d.rec.FileName, LogDoc, d.rec.FileName)
 			res, pages = r.processOne(ctx, log, jobID, i, d)
+			if res.Status == DocSkipped && shuttingDown(ctx) {
+				return r.interrupt(log, job) // the document stays pending for Resume
+			}
 			if res.Status == DocSkipped {
 				cancelled = true
 			}

@@ -232,13 +232,8 @@ func TestRunnerCancel(t *testing.T) {
 			go func() { time.Sleep(300 * time.Millisecond); cancel() }()
 		}
 	}})
-	loan := pipelinetest.SampleLoans()[0]
 	start := time.Now()
-	sum, err := s.runner.ProcessBytes(ctx, []pipeline.Document{
-		{FileName: "first.pdf", Data: textPDF(loan)},
-		{FileName: "hangs.pdf", Data: append(textPDF(loan), "%HANG-ME\n"...)},
-		{FileName: "third.pdf", Data: textPDF(loan)},
-	})
+	sum, err := s.runner.ProcessBytes(ctx, hangsSecond(pipelinetest.SampleLoans()[0]))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,9 +52,10 @@ type Store interface {
 	// MarkInterrupted moves unfinished jobs whose owner is not alive to
 	// interrupted and returns them.
 	MarkInterrupted(ctx context.Context, alive func(owner string) bool) ([]JobInfo, error)
-	// CorrectField records a person's value for a field of a document,
-	// beside the extracted one; Summary then reports the corrected value.
-	CorrectField(ctx context.Context, documentID, field string, value any, by string, at time.Time) error
+	// CorrectFields records a person's values for fields of a document,
+	// beside the extracted ones, in one transaction; Summary then reports
+	// the corrected values.
+	CorrectFields(ctx context.Context, documentID string, values map[string]any, by string, at time.Time) error
 	// MarkReviewed records that a person checked a document's result.
 	MarkReviewed(ctx context.Context, documentID, by string, at time.Time) error
 }

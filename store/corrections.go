@@ -6,43 +6,61 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"loanbatch/pipeline"
 )
 
-// CorrectField records a person's value for a field of a document, beside
-// the extracted value, which is never changed.
+// CorrectField records a person's value for one field of a document; see
+// CorrectFields.
 func (s *DB) CorrectField(ctx context.Context, documentID, field string, value any, by string, at time.Time) error {
+	return s.CorrectFields(ctx, documentID, map[string]any{field: value}, by, at)
+}
+
+// CorrectFields records a person's values for fields of a document, beside
+// the extracted ones, in one transaction: all are kept or none.
+func (s *DB) CorrectFields(ctx context.Context, documentID string, values map[string]any, by string, at time.Time) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("correct field: %w", err)
+		return fmt.Errorf("correct fields: %w", err)
 	}
 	defer tx.Rollback()
 	var fieldsJSON string
 	err = tx.QueryRowContext(ctx, `SELECT fields_json FROM documents WHERE document_id = ?`, documentID).Scan(&fieldsJSON)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("correct field: no document %s", documentID)
+		return fmt.Errorf("correct fields: no document %s", documentID)
 	}
 	if err != nil {
-		return fmt.Errorf("correct field: %w", err)
+		return fmt.Errorf("correct fields: %w", err)
 	}
 	var extracted pipeline.Fields
 	if err := json.Unmarshal([]byte(fieldsJSON), &extracted); err != nil {
-		return fmt.Errorf("correct field: %w", err)
+		return fmt.Errorf("correct fields: %w", err)
 	}
-	probe := extracted
-	if err := probe.Set(field, value); err != nil { // checks the field and the value's type
-		return fmt.Errorf("correct field: %w", err)
-	}
-	before, _ := json.Marshal(extracted.Get(field))
-	after, _ := json.Marshal(value)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (document_id, field, extracted_json, corrected_json, corrected_by, corrected_at)
+	for _, field := range pipeline.FieldNames { // a fixed order: the same rows for the same edits
+		value, ok := values[field]
+		if !ok {
+			continue
+		}
+		probe := extracted
+		if err := probe.Set(field, value); err != nil { // checks the value's type
+			return fmt.Errorf("correct fields: %w", err)
+		}
+		before, _ := json.Marshal(extracted.Get(field))
+		after, _ := json.Marshal(value)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO corrections (document_id, field, extracted_json, corrected_json, corrected_by, corrected_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, documentID, field, string(before), string(after), by, at.UTC()); err != nil {
-		return fmt.Errorf("correct field: %w", err)
+			return fmt.Errorf("correct fields: %w", err)
+		}
+	}
+	for field := range values {
+		if !slices.Contains(pipeline.FieldNames, field) {
+			return fmt.Errorf("correct fields: %w: %s", pipeline.ErrUnknownField, field)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("correct field: %w", err)
+		return fmt.Errorf("correct fields: %w", err)
 	}
 	return nil
 }
