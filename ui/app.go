@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -51,8 +52,10 @@ func Run(ctx context.Context, cfg Config) error {
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	w := a.NewWindow("Loan Batch")
 	u := Create(ctx, a, w, cfg, fyne.Do)
+	// Closing the window, or a panic on the UI goroutine, leaves the job in
+	// flight interrupted (resumable on the next start), never cancelled.
 	defer u.Close()
-	w.Resize(fyne.NewSize(1280, 780))
+	w.Resize(windowSize())
 	w.ShowAndRun()
 	return nil
 }
@@ -65,7 +68,7 @@ type UI struct {
 	cfg  Config
 	log  *slog.Logger
 	ctx  context.Context
-	stop context.CancelFunc
+	stop context.CancelCauseFunc
 
 	settings *settings
 	storeMu  sync.Mutex
@@ -81,6 +84,11 @@ type UI struct {
 	jobArea *fyne.Container
 	drop    fyne.CanvasObject
 	queue   *widget.Label
+	tips    *hoverTips
+
+	loads     int          // counts job loads, so that only the latest is shown
+	afterLoad func()       // runs once after the next job load is shown
+	inflight  atomic.Int64 // background work not yet reported back
 }
 
 // Create builds the UI into w. dispatch runs a function on the UI
@@ -89,10 +97,12 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	ctx, stop := context.WithCancel(ctx)
+	ctx, stop := context.WithCancelCause(ctx)
 	u := &UI{app: a, win: w, cfg: cfg, log: cfg.Logger.With("component", "ui"), ctx: ctx, stop: stop}
 	u.settings = loadSettings(a.Preferences(), cfg.DefaultDataDir)
 	u.job = newJobView()
+	u.tips = newHoverTips()
+	u.job.tips = u.tips
 	u.history = &historyView{}
 	u.compare = &compareView{}
 	u.ctrl = &controller{
@@ -101,6 +111,7 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 		dispatch:  dispatch,
 		onEvents:  u.onEvents,
 		onError:   u.showError,
+		onQueue:   u.refreshQueue,
 		log:       u.log,
 	}
 	w.SetContent(u.build())
@@ -108,16 +119,13 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 	u.addShortcuts()
 	u.ctrl.start(ctx)
 	u.openStore()
-	if len(cfg.Paths) > 0 {
-		u.startJob(cfg.Paths)
-	}
 	return u
 }
 
-// Close stops the running job and closes the store.
+// Close stops the running job, leaving it interrupted (it is resumed on
+// the next start), and closes the store.
 func (u *UI) Close() {
-	u.ctrl.cancelCurrent()
-	u.stop()
+	u.stop(pipeline.ErrShutdown)
 	for i := 0; i < 100 && u.ctrl.busy(); i++ {
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -152,10 +160,11 @@ func (u *UI) build() fyne.CanvasObject {
 	u.job.onExport = u.exportCurrent
 	u.job.onResume = func() { u.rerun(jobRequest{resume: u.job.state.jobID}) }
 	u.job.onRetry = func() { u.rerun(jobRequest{retry: u.job.state.jobID}) }
-	u.job.onDetails = func(r *rowState) fyne.CanvasObject {
-		return detailsPanel(r, detailActions{
+	u.job.onLeave = u.saveDrafts
+	u.job.onDetails = func(r *rowState) *detailsView {
+		return newDetailsView(r, detailActions{
 			open: u.openDocument, text: u.showText, close: u.job.closeDetails,
-			save: u.saveCorrections, review: u.markReviewed,
+			save: u.saveCorrections, review: u.markReviewed, drafts: u.job.draftsOf,
 		})
 	}
 	u.jobArea = container.NewStack(u.drop, jobContent)
@@ -174,7 +183,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.queue = widget.NewLabel("")
 	settings := widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), u.showSettings)
 	bar := container.NewBorder(nil, nil, container.NewHBox(addFiles, addFolder), container.NewHBox(u.queue, settings))
-	return container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.tabs)
+	return container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.tabs), u.tips.layer)
 }
 
 func (u *UI) addShortcuts() {
@@ -184,40 +193,99 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.tabs.SelectIndex(1)
 	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if p := u.job.shownPanel; p != nil {
+			p.saveEdits()
+		}
+	})
+	// The arrow keys move the job's selection when nothing has the focus
+	// (the table takes them itself when it has).
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if u.tabs.Selected() != u.jobTab || !u.job.content.Visible() {
+			return
+		}
+		switch e.Name {
+		case fyne.KeyUp:
+			u.job.moveSelection(-1)
+		case fyne.KeyDown:
+			u.job.moveSelection(1)
+		}
+	})
+}
+
+// background runs work off the UI goroutine (the database, the disk) and
+// then done with its result on the UI goroutine.
+func background[T any](u *UI, work func(ctx context.Context) (T, error), done func(T, error)) {
+	u.inflight.Add(1)
+	go func() {
+		v, err := work(u.ctx)
+		u.ctrl.dispatch(func() {
+			defer u.inflight.Add(-1)
+			done(v, err)
+		})
+	}()
 }
 
 // ---- the store ----
 
+// openStore opens the data folder in the background; its history and the
+// offer to resume follow.
 func (u *UI) openStore() {
 	dir := u.settings.snapshot().dataDir
-	st, closer, err := u.cfg.OpenStore(u.ctx, dir)
-	if err != nil {
-		u.log.Error("cannot open data folder", "dir", dir, "err", err)
-		u.showError(problemf("Loan Batch cannot use the data folder %s: %v.\n\nChoose another folder in Settings.", dir, rootCause(err)))
-		return
+	type opened struct {
+		st          pipeline.Store
+		closer      io.Closer
+		interrupted []pipeline.JobInfo
 	}
-	u.storeMu.Lock()
-	old := u.closer
-	u.store, u.closer = st, closer
-	u.storeMu.Unlock()
-	if old != nil {
-		old.Close()
-	}
-	u.reloadHistory()
-	u.offerResume()
+	background(u, func(ctx context.Context) (opened, error) {
+		st, closer, err := u.cfg.OpenStore(ctx, dir)
+		if err != nil {
+			return opened{}, err
+		}
+		jobs, err := st.MarkInterrupted(ctx, pipeline.OwnerAlive)
+		if err != nil {
+			u.log.Error("mark interrupted jobs", "err", err)
+		}
+		return opened{st, closer, jobs}, nil
+	}, func(o opened, err error) {
+		if err != nil {
+			u.log.Error("cannot open data folder", "dir", dir, "err", err)
+			u.showError(problemf("Loan Batch cannot use the data folder %s: %v.\n\nChoose another folder in Settings.", dir, rootCause(err)))
+			return
+		}
+		u.storeMu.Lock()
+		old := u.closer
+		u.store, u.closer = o.st, o.closer
+		u.storeMu.Unlock()
+		if old != nil {
+			old.Close()
+		}
+		u.reloadHistory()
+		u.offerResume(o.interrupted)
+		if len(u.cfg.Paths) > 0 {
+			u.startJob(u.cfg.Paths)
+			u.cfg.Paths = nil
+		}
+	})
 }
 
-// offerResume asks, on start, whether to finish the jobs whose process died.
-func (u *UI) offerResume() {
-	st := u.currentStore()
-	if st == nil {
+// offerResume asks, on start, whether to finish the jobs whose process died
+// (the job in flight, and those dropped but not started).
+func (u *UI) offerResume(jobs []pipeline.JobInfo) {
+	if len(jobs) == 0 {
 		return
 	}
-	jobs, err := st.MarkInterrupted(u.ctx, pipeline.OwnerAlive)
-	if err != nil || len(jobs) == 0 {
-		return
+	slices.SortStableFunc(jobs, func(a, b pipeline.JobInfo) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	notStarted := 0
+	for _, j := range jobs {
+		if j.StartedAt == nil {
+			notStarted++
+		}
 	}
-	msg := fmt.Sprintf("%d jobs stopped before they finished (the app was closed or the computer went off).\nResume them now? Documents already read are kept.", len(jobs))
+	msg := fmt.Sprintf("%d jobs stopped before they finished (the app was closed or the computer went off).\nResume them now, oldest first? Documents already read are kept.", len(jobs))
+	if notStarted > 0 {
+		msg = fmt.Sprintf("%d jobs stopped before they finished (the app was closed or the computer went off); %d of them had not started.\nRun them now, oldest first? Documents already read are kept.", len(jobs), notStarted)
+	}
 	if len(jobs) == 1 {
 		msg = fmt.Sprintf("Job %s stopped before it finished (%d of %d documents done).\nResume it now? Documents already read are kept.",
 			shortID(jobs[0].JobID), jobs[0].ProcessedDocuments+jobs[0].SkippedDocuments, jobs[0].TotalDocuments)
@@ -309,7 +377,8 @@ func (u *UI) addFolderDialog() {
 }
 
 // startJob queues a job with paths, after checking what would make every
-// document fail.
+// document fail. The job is recorded in the store at once, off the UI
+// goroutine.
 func (u *UI) startJob(paths []string) {
 	if u.currentStore() == nil {
 		u.showError(problem("No data folder is open, so the documents cannot be stored.\n\nChoose a folder you can write to in Settings."))
@@ -349,6 +418,7 @@ func (u *UI) onEvents(events []pipeline.Event) {
 	for _, e := range events {
 		if e.Kind == pipeline.EventJobStarted {
 			u.showJobArea()
+			u.loads++ // a job loading from history must not replace the live one
 		}
 		finished = finished || e.Kind == pipeline.EventJobDone
 	}
@@ -371,19 +441,24 @@ func (u *UI) reloadHistory() {
 	if st == nil {
 		return
 	}
-	if _, err := st.MarkInterrupted(u.ctx, pipeline.OwnerAlive); err != nil {
-		u.log.Error("mark interrupted jobs", "err", err)
-	}
-	jobs, err := st.Jobs(u.ctx)
-	if err != nil {
-		u.log.Error("list jobs", "err", err)
-		return
-	}
-	u.history.setJobs(jobs)
+	background(u, st.Jobs, func(jobs []pipeline.JobInfo, err error) {
+		if err != nil {
+			u.log.Error("list jobs", "err", err)
+			return
+		}
+		u.history.setJobs(jobs)
+	})
 }
 
 // openJob shows a stored job in the job view.
 func (u *UI) openJob(jobID string) {
+	u.loadJob(jobID, "")
+}
+
+// loadJob reads a job in the background and shows it, selecting the
+// document keep (when not empty). Only the latest load is shown, and never
+// over a running job.
+func (u *UI) loadJob(jobID, keep string) {
 	st := u.currentStore()
 	if st == nil {
 		return
@@ -392,17 +467,29 @@ func (u *UI) openJob(jobID string) {
 		u.showError(problem("A job is running: wait for it to finish (or cancel it) before opening another."))
 		return
 	}
-	sum, err := st.Summary(u.ctx, jobID)
-	if err != nil {
-		u.showError(problemf("The job %s cannot be opened: %v", shortID(jobID), err))
-		return
-	}
-	if !u.job.state.live {
-		u.job.load(sum)
+	u.loads++
+	load := u.loads
+	background(u, func(ctx context.Context) (*pipeline.Summary, error) {
+		return st.Summary(ctx, jobID)
+	}, func(sum *pipeline.Summary, err error) {
+		if load != u.loads || u.job.state.live {
+			return // a later load, or a job that started since, is on screen
+		}
+		if err != nil {
+			u.showError(problemf("The job %s cannot be opened: %v", shortID(jobID), err))
+			return
+		}
+		u.job.load(sum, keep)
 		u.compare.load(sum)
-	}
-	u.showJobArea()
-	u.tabs.Select(u.jobTab)
+		u.showJobArea()
+		if keep == "" {
+			u.tabs.Select(u.jobTab)
+		}
+		if f := u.afterLoad; f != nil {
+			u.afterLoad = nil
+			f()
+		}
+	})
 }
 
 // ---- export ----
@@ -413,26 +500,31 @@ func (u *UI) exportCurrent() {
 	if jobID == "" || st == nil {
 		return
 	}
-	sum, err := st.Summary(u.ctx, jobID) // a running job exports what is done so far
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if path, err = exportTo(path, sum); err != nil {
+	background(u, func(ctx context.Context) (*pipeline.Summary, error) {
+		return st.Summary(ctx, jobID) // a running job exports what is done so far
+	}, func(sum *pipeline.Summary, err error) {
+		if err != nil {
 			u.showError(err)
 			return
 		}
-		u.exported(path, len(sum.Results))
-	}, u.win)
-	d.SetFileName(export.SuggestedName(sum, export.XLSX))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".json"}))
-	d.Show()
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			background(u, func(context.Context) (string, error) { return exportTo(path, sum) }, func(path string, err error) {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.exported(path, len(sum.Results))
+			})
+		}, u.win)
+		d.SetFileName(export.SuggestedName(sum, export.XLSX))
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".json"}))
+		d.Show()
+	})
 }
 
 // exportTo writes sum to path (XLSX when its extension names no format)

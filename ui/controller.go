@@ -18,30 +18,30 @@ const refreshEvery = 50 * time.Millisecond
 // race with the pump goroutine).
 type dispatcher func(fn func())
 
-// controller runs jobs one after another on a background goroutine and
-// turns the runner's events into batched calls of onEvents on the UI
-// goroutine. It never touches widgets itself.
+// controller takes dropped documents and runs their jobs one after another,
+// off the UI goroutine. A drop is registered at once, on an intake
+// goroutine (files copied into the store, the job recorded as queued), so
+// that nothing dropped is lost if the window dies; a second goroutine runs
+// the registered jobs in order. The runner's events reach onEvents in
+// batches on the UI goroutine. It never touches widgets itself.
 type controller struct {
 	newRunner func(pipeline.Options) (*pipeline.Runner, error)
 	options   func() pipeline.Options
 	dispatch  dispatcher
 	onEvents  func([]pipeline.Event) // on the UI goroutine
 	onError   func(error)            // on the UI goroutine
+	onQueue   func()                 // on the UI goroutine: the queue changed
 	log       *slog.Logger
 
-	mu      sync.Mutex
-	queue   []jobRequest // jobs waiting
-	running bool
-	cancel  context.CancelFunc
-	pending []pipeline.Event
-	wake    chan struct{}
-	stopped chan struct{}
-}
-
-func (c *controller) start(ctx context.Context) {
-	c.wake = make(chan struct{}, 1)
-	c.stopped = make(chan struct{})
-	go c.pump(ctx)
+	mu          sync.Mutex
+	intake      []jobRequest // dropped, not yet registered
+	waiting     []queuedJob  // registered, waiting to run, in order
+	registering bool
+	running     bool
+	cancel      context.CancelCauseFunc
+	pending     []pipeline.Event
+	wake        chan struct{}
+	stopped     chan struct{}
 }
 
 // jobRequest is a job to run: new documents, or an earlier job to resume
@@ -52,15 +52,27 @@ type jobRequest struct {
 	retry  string
 }
 
-// enqueue adds a job; it starts at once when no job runs.
+// queuedJob is a job in the store waiting for its turn.
+type queuedJob struct {
+	jobID  string
+	resume bool // interrupted earlier: Resume, not RunQueued
+}
+
+func (c *controller) start(ctx context.Context) {
+	c.wake = make(chan struct{}, 1)
+	c.stopped = make(chan struct{})
+	go c.pump(ctx)
+}
+
+// enqueue takes a request; it is registered at once and runs when the jobs
+// before it have.
 func (c *controller) enqueue(ctx context.Context, req jobRequest) {
 	c.mu.Lock()
-	c.queue = append(c.queue, req)
-	start := !c.running
-	c.running = true
-	c.mu.Unlock()
-	if start {
-		go c.work(ctx)
+	defer c.mu.Unlock()
+	c.intake = append(c.intake, req)
+	if !c.registering {
+		c.registering = true
+		go c.registerLoop(ctx)
 	}
 }
 
@@ -68,7 +80,7 @@ func (c *controller) enqueue(ctx context.Context, req jobRequest) {
 func (c *controller) queued() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.queue)
+	return len(c.intake) + len(c.waiting)
 }
 
 // cancelCurrent stops the running job: its document in flight stops and the
@@ -77,36 +89,90 @@ func (c *controller) cancelCurrent() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cancel != nil {
-		c.cancel()
+		c.cancel(context.Canceled)
 	}
 }
 
+// busy reports whether a job runs or a drop is being registered.
 func (c *controller) busy() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.running
+	return c.running || c.registering
 }
 
+// registerLoop records the requests in the store, in the order they came.
+func (c *controller) registerLoop(ctx context.Context) {
+	for {
+		c.mu.Lock()
+		if len(c.intake) == 0 {
+			c.registering = false
+			c.mu.Unlock()
+			c.dispatch(c.onQueue)
+			return
+		}
+		req := c.intake[0]
+		c.intake = c.intake[1:]
+		c.mu.Unlock()
+
+		job, err := c.register(ctx, req)
+		if err != nil {
+			c.log.Error("job could not be registered", "err", err)
+			c.dispatch(func() { c.onError(err) })
+			continue
+		}
+		c.mu.Lock()
+		c.waiting = append(c.waiting, job)
+		if !c.running {
+			c.running = true
+			go c.work(ctx)
+		}
+		c.mu.Unlock()
+		c.dispatch(c.onQueue)
+	}
+}
+
+func (c *controller) register(ctx context.Context, req jobRequest) (queuedJob, error) {
+	if req.resume != "" {
+		return queuedJob{jobID: req.resume, resume: true}, nil
+	}
+	runner, err := c.newRunner(c.options())
+	if err != nil {
+		return queuedJob{}, err
+	}
+	defer runner.Close()
+	var job pipeline.JobInfo
+	if req.retry != "" {
+		job, err = runner.EnqueueRetry(ctx, req.retry)
+	} else {
+		var paths []string
+		if paths, err = pipeline.ExpandPaths(req.paths); err == nil {
+			job, err = runner.Enqueue(ctx, paths)
+		}
+	}
+	return queuedJob{jobID: job.JobID}, err
+}
+
+// work runs the registered jobs one after another.
 func (c *controller) work(ctx context.Context) {
 	for {
 		c.mu.Lock()
-		if len(c.queue) == 0 || ctx.Err() != nil {
+		if len(c.waiting) == 0 || ctx.Err() != nil {
 			c.running, c.cancel = false, nil
 			c.mu.Unlock()
 			return
 		}
-		req := c.queue[0]
-		c.queue = c.queue[1:]
-		jobCtx, cancel := context.WithCancel(ctx)
+		job := c.waiting[0]
+		c.waiting = c.waiting[1:]
+		jobCtx, cancel := context.WithCancelCause(ctx)
 		c.cancel = cancel
 		c.mu.Unlock()
 
-		c.runJob(jobCtx, req)
-		cancel()
+		c.runJob(jobCtx, job)
+		cancel(nil)
 	}
 }
 
-func (c *controller) runJob(ctx context.Context, req jobRequest) {
+func (c *controller) runJob(ctx context.Context, job queuedJob) {
 	opts := c.options()
 	opts.OnEvent = c.post
 	runner, err := c.newRunner(opts)
@@ -115,19 +181,13 @@ func (c *controller) runJob(ctx context.Context, req jobRequest) {
 		return
 	}
 	defer runner.Close()
-	switch {
-	case req.resume != "":
-		_, err = runner.Resume(ctx, req.resume)
-	case req.retry != "":
-		_, err = runner.Retry(ctx, req.retry)
-	default:
-		var expanded []string
-		if expanded, err = pipeline.ExpandPaths(req.paths); err == nil {
-			_, err = runner.ProcessPaths(ctx, expanded)
-		}
+	if job.resume {
+		_, err = runner.Resume(ctx, job.jobID)
+	} else {
+		_, err = runner.RunQueued(ctx, job.jobID)
 	}
-	if err != nil {
-		c.log.Error("job could not run", "err", err)
+	if err != nil && ctx.Err() == nil {
+		c.log.Error("job could not run", pipeline.LogJobID, job.jobID, "err", err)
 		c.dispatch(func() { c.onError(err) })
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,29 +15,38 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// openDocument hands a copy of a stored document to the desktop's viewer.
+// Only a document whose content is a format Loan Batch reads is handed
+// over, named by that format's extension: never the name it came with
+// (a dropped ".desktop" or ".html" must not be launched).
 func (u *UI) openDocument(res *pipeline.Result) {
 	st := u.currentStore()
 	if st == nil || res.SHA256 == "" {
 		return
 	}
-	src := st.ObjectPath(res.SHA256)
-	data, err := os.ReadFile(src)
-	if err != nil {
-		u.showError(problemf("The stored document cannot be read: %v", rootCause(err)))
-		return
-	}
-	ext := filepath.Ext(res.FileName)
-	if f, ok := pipeline.DetectFormat(data); ok {
-		ext = f.Extension()
-	}
-	dir := filepath.Join(os.TempDir(), "loanbatch-view")
-	_ = os.MkdirAll(dir, 0o700)
-	dst := filepath.Join(dir, res.SHA256[:16]+ext)
-	if err := os.WriteFile(dst, data, 0o600); err != nil {
-		u.showError(err)
-		return
-	}
-	u.openPath(dst)
+	src, sha := st.ObjectPath(res.SHA256), res.SHA256
+	background(u, func(context.Context) (string, error) {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return "", problemf("The stored document cannot be read: %v", rootCause(err))
+		}
+		f, ok := pipeline.DetectFormat(data)
+		if !ok {
+			return "", problem("This file is not a document Loan Batch can read, so it is not opened.")
+		}
+		dir := filepath.Join(os.TempDir(), "loanbatch-view")
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", err
+		}
+		dst := filepath.Join(dir, sha[:16]+f.Extension())
+		return dst, os.WriteFile(dst, data, 0o600)
+	}, func(path string, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.openPath(path)
+	})
 }
 
 func (u *UI) openPath(path string) {
@@ -50,20 +60,25 @@ func (u *UI) showText(res *pipeline.Result) {
 	if st == nil {
 		return
 	}
-	pages, err := st.PageTexts(u.ctx, res.DocumentID)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	var b strings.Builder
-	for _, p := range pages {
-		fmt.Fprintf(&b, "──── Page %d (%s) ────\n%s\n", p.Page, p.Source, p.Text)
-	}
-	text := widget.NewMultiLineEntry()
-	text.SetText(b.String())
-	text.TextStyle.Monospace = true
-	text.Wrapping = fyne.TextWrapOff
-	d := dialog.NewCustom("Text of "+res.FileName, "Close", text, u.win)
-	d.Resize(fyne.NewSize(960, 680))
-	d.Show()
+	name := res.FileName
+	background(u, func(ctx context.Context) ([]pipeline.PageText, error) {
+		return st.PageTexts(ctx, res.DocumentID)
+	}, func(pages []pipeline.PageText, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		var b strings.Builder
+		for _, p := range pages {
+			fmt.Fprintf(&b, "──── Page %d (%s) ────\n%s\n", p.Page, p.Source, p.Text)
+		}
+		text := widget.NewMultiLineEntry()
+		text.SetText(b.String())
+		text.TextStyle.Monospace = true
+		text.Wrapping = fyne.TextWrapOff
+		d := dialog.NewCustom("Text of "+name, "Close", text, u.win)
+		size := u.win.Canvas().Size()
+		d.Resize(fyne.NewSize(min(960, size.Width-40), min(680, size.Height-40)))
+		d.Show()
+	})
 }

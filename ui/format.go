@@ -51,8 +51,11 @@ func shortID(id string) string {
 func stageLabel(r *rowState) string {
 	switch r.status {
 	case pipeline.DocSuccess:
-		if r.result != nil && r.result.NeedsReview {
+		switch {
+		case r.result != nil && r.result.NeedsReview:
 			return "Done · check"
+		case r.result != nil && r.result.Reviewed != nil:
+			return "Done · reviewed"
 		}
 		return "Done"
 	case pipeline.DocFailed:

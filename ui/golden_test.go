@@ -42,7 +42,7 @@ func TestGoldenViews(t *testing.T) {
 	h.win.Resize(fyne.NewSize(1280, 800))
 	test.AssertRendersToMarkup(t, "start.xml", h.win.Canvas())
 
-	h.ui.job.load(fixedSummary())
+	h.ui.job.load(fixedSummary(), "")
 	h.ui.showJobArea()
 	test.AssertRendersToMarkup(t, "job.xml", h.win.Canvas())
 

@@ -75,7 +75,8 @@ func (h *historyView) build() fyne.CanvasObject {
 		h.table.UnselectAll()
 	}
 	h.empty = widget.NewLabel("No jobs yet: drop documents on the window to start one.")
-	h.content = container.NewBorder(container.NewPadded(h.filter), nil, nil, nil, container.NewStack(h.table, h.empty))
+	h.empty.Importance = widget.LowImportance
+	h.content = container.NewBorder(container.NewVBox(container.NewPadded(h.filter), h.empty), nil, nil, nil, h.table)
 	h.applyFilter()
 	return h.content
 }
@@ -108,5 +109,6 @@ func (h *historyView) applyFilter() {
 			h.empty.SetText("No job matches the filter.")
 			h.empty.Hidden = false
 		}
+		h.empty.Refresh()
 	}
 }

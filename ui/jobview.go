@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,17 +14,13 @@ import (
 	"loanbatch/pipeline"
 )
 
-// column is one column of the job table.
+// column is one column of the job table. field names the loan field it
+// shows, to mark a corrected value.
 type column struct {
 	title string
 	width float32
+	field string
 	text  func(i int, r *rowState) string
-}
-
-// columnFields are the loan fields shown by columns, to mark corrected values.
-var columnFields = map[string]string{
-	"Loan ID": "loan_id", "Borrower": "borrower_name", "Amount": "loan_amount_cents",
-	"Rate": "interest_rate_pct", "APR": "apr_pct",
 }
 
 func resultText(r *rowState, f func(*pipeline.Result) string) string {
@@ -33,43 +30,57 @@ func resultText(r *rowState, f func(*pipeline.Result) string) string {
 	return f(r.result)
 }
 
+// jobColumns are the job table's columns; they never change, so that a
+// job of any size or outcome is drawn by the same callbacks. A failed
+// document's reason is in its Stage cell (all of it on hover and in the
+// details), rather than in a column that would push the figures away.
 var jobColumns = []column{
-	{"#", 40, func(i int, _ *rowState) string { return fmt.Sprint(i + 1) }},
-	{"File", 170, func(_ int, r *rowState) string { return r.fileName }},
-	{"Pages", 52, func(_ int, r *rowState) string {
+	{"#", 40, "", func(i int, _ *rowState) string { return fmt.Sprint(i + 1) }},
+	{"File", 180, "", func(_ int, r *rowState) string { return r.fileName }},
+	{"Pages", 52, "", func(_ int, r *rowState) string {
 		if r.pages == 0 {
 			return ""
 		}
 		return fmt.Sprint(r.pages)
 	}},
-	{"Stage", 136, stageLabelAt},
-	{"Document type", 130, func(_ int, r *rowState) string {
+	{"Stage", 190, "", stageCellText},
+	{"Document type", 130, "", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return typeLabel(x.DocumentType) })
 	}},
-	{"Loan ID", 156, func(_ int, r *rowState) string {
+	{"Loan ID", 140, "loan_id", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.LoanID })
 	}},
-	{"Borrower", 140, func(_ int, r *rowState) string {
+	{"Borrower", 150, "borrower_name", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.BorrowerName })
 	}},
-	{"Amount", 108, func(_ int, r *rowState) string {
+	{"Amount", 110, "loan_amount_cents", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatMoney(x.Fields.LoanAmountCents) })
 	}},
-	{"Rate", 66, func(_ int, r *rowState) string {
+	{"Rate", 70, "interest_rate_pct", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.InterestRatePct) })
 	}},
-	{"APR", 66, func(_ int, r *rowState) string {
+	{"APR", 70, "apr_pct", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.APRPct) })
 	}},
-	{"Time", 72, func(_ int, r *rowState) string {
+	{"Time", 72, "", func(_ int, r *rowState) string {
 		return resultText(r, processingTime)
-	}},
-	{"Error", 230, func(_ int, r *rowState) string {
-		return resultText(r, func(x *pipeline.Result) string { return x.ErrorMessage })
 	}},
 }
 
-func stageLabelAt(_ int, r *rowState) string { return stageLabel(r) }
+// Columns by their index in jobColumns.
+const (
+	fileColumn  = 1
+	stageColumn = 3
+)
+
+// stageCellText is the stage, and for a failed document why.
+func stageCellText(_ int, r *rowState) string {
+	s := stageLabel(r)
+	if r.status == pipeline.DocFailed && r.result != nil && r.result.ErrorMessage != "" {
+		s += ": " + r.result.ErrorMessage
+	}
+	return s
+}
 
 func corrected(r *pipeline.Result, field string) bool {
 	for _, c := range r.Corrections {
@@ -80,107 +91,100 @@ func corrected(r *pipeline.Result, field string) bool {
 	return false
 }
 
-// rowAt maps a table row to a row of the state (-1 when out of range).
-func (v *jobView) rowAt(tableRow int) int {
-	if tableRow < 0 || tableRow >= len(v.visible) {
-		return -1
-	}
-	return v.visible[tableRow]
+// needsAttention says a row is shown by "Needs review only": a result to
+// check, or a failure.
+func needsAttention(r *rowState) bool {
+	return r.result != nil && (r.result.NeedsReview || r.status == pipeline.DocFailed)
 }
 
-// filterRows recomputes the rows shown: all, or only those to review.
-func (v *jobView) filterRows() {
-	v.visible = v.visible[:0]
-	only := v.onlyReview != nil && v.onlyReview.Checked
-	for i, r := range v.state.rows {
-		if !only || (r.result != nil && (r.result.NeedsReview || r.status == pipeline.DocFailed)) {
-			v.visible = append(v.visible, i)
-		}
-	}
+// jobTable is the job's table; the arrow keys move the selection.
+type jobTable struct {
+	widget.Table
+	move func(delta int)
 }
 
-const (
-	stageColumn = 3
-	errorColumn = 11 // the last of jobColumns; shown after Stage when a row failed
-)
-
-// columnsFor returns the table's columns as indexes into jobColumns: with
-// failures the Error column moves next to Stage, so that the reason a
-// document failed is in view without scrolling; without failures it is
-// left out.
-func columnsFor(s *jobState) []int {
-	cols := []int{0, 1, 2, stageColumn}
-	if s.failed > 0 {
-		cols = append(cols, errorColumn)
+// TypedKey moves the selection with Up and Down and leaves the rest to the
+// table.
+func (t *jobTable) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyUp:
+		t.move(-1)
+	case fyne.KeyDown:
+		t.move(1)
+	default:
+		t.Table.TypedKey(e)
 	}
-	for i := stageColumn + 1; i < errorColumn; i++ {
-		cols = append(cols, i)
-	}
-	return cols
 }
 
 // jobView shows one job: a header with its progress and a table with one
 // row per document; selecting a row opens its details beside the table.
+//
+// Its state changes only on the UI goroutine, and always as one step: the
+// rows, the rows shown and the selection are recomputed together (show)
+// before the table is refreshed, and every table callback checks its row.
 type jobView struct {
 	state    *jobState
 	progress binding.Float
 	line     binding.String
 	title    binding.String
 
-	table      *widget.Table
-	cols       []int // the columns shown, as indexes into jobColumns
+	table      *jobTable
 	visible    []int // the rows shown, as indexes into state.rows
 	onlyReview *widget.Check
+	notice     *widget.Label
+	noticeDoc  string // the document the notice is about
 	details    *fyne.Container
 	split      *container.Split
 	cancel     *widget.Button
 	export     *widget.Button
 	resume     *widget.Button
 	retry      *widget.Button
-	selected   int
+	selected   int // a row of state.rows, -1 for none
+	shownPanel *detailsView
+
+	// drafts are edits not saved yet, by document ID and field: they
+	// survive the selection moving and the job being read again.
+	drafts map[string]map[string]string
 
 	onCancel  func()
 	onExport  func()
 	onResume  func()
 	onRetry   func()
-	onDetails func(r *rowState) fyne.CanvasObject
+	onDetails func(r *rowState) *detailsView
+	onLeave   func(documentID string) // the selection left a document with drafts
+	tips      *hoverTips              // where a cell's whole text shows
 	content   fyne.CanvasObject
 }
 
 func newJobView() *jobView {
-	v := &jobView{
+	return &jobView{
 		state: newJobState(), progress: binding.NewFloat(), line: binding.NewString(),
-		title: binding.NewString(), selected: -1,
+		title: binding.NewString(), selected: -1, drafts: map[string]map[string]string{},
 	}
-	return v
 }
 
 func (v *jobView) build() fyne.CanvasObject {
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.visible), len(v.cols) },
-		func() fyne.CanvasObject {
-			icon := widget.NewIcon(nil)
-			label := widget.NewLabel("")
-			label.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, icon, nil, label)
-		},
-		v.updateCell,
-	)
-	v.table.ShowHeaderColumn = false
+	v.table = &jobTable{move: v.moveSelection}
+	v.table.Length = func() (int, int) { return len(v.visible), len(jobColumns) }
+	v.table.CreateCell = func() fyne.CanvasObject { return newTableCell(v.tips) }
+	v.table.UpdateCell = v.updateCell
+	v.table.ShowHeaderRow = true
+	v.table.ExtendBaseWidget(v.table)
 	v.table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
 		return l
 	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(v.cols) {
-			o.(*widget.Label).SetText(jobColumns[v.cols[id.Col]].title)
+		if id.Col >= 0 && id.Col < len(jobColumns) {
+			o.(*widget.Label).SetText(jobColumns[id.Col].title)
 		}
 	}
-	v.setColumns()
+	for i, c := range jobColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
 	v.table.OnSelected = func(id widget.TableCellID) {
-		v.selected = v.rowAt(id.Row)
-		v.showDetails()
+		v.selectRow(v.rowAt(id.Row))
 	}
 
 	v.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
@@ -205,58 +209,131 @@ func (v *jobView) build() fyne.CanvasObject {
 		}
 	})
 	v.onlyReview = widget.NewCheck("Needs review only", func(bool) {
-		v.filterRows()
 		v.closeDetails()
-		v.table.Refresh()
+		v.show()
+		v.table.ScrollToTop()
 	})
+	v.notice = widget.NewLabel("")
+	v.notice.Importance = widget.WarningImportance
+	v.notice.Wrapping = fyne.TextWrapWord
+	v.notice.Hide()
 	title := widget.NewLabelWithData(v.title)
 	title.TextStyle.Bold = true
+	title.Truncation = fyne.TextTruncateEllipsis
 	bar := widget.NewProgressBarWithData(v.progress)
-	header := container.NewBorder(nil, nil, title, container.NewHBox(v.resume, v.retry, v.export, v.cancel),
-		container.NewVBox(bar, container.NewBorder(nil, nil, nil, v.onlyReview, widget.NewLabelWithData(v.line))))
+	line := widget.NewLabelWithData(v.line)
+	line.Truncation = fyne.TextTruncateEllipsis
+	header := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.resume, v.retry, v.export, v.cancel), title),
+		bar,
+		container.NewBorder(nil, nil, nil, v.onlyReview, line),
+		v.notice)
 
 	v.details = container.NewStack()
-	v.split = container.NewHSplit(v.table, container.NewVScroll(v.details))
+	v.split = container.NewHSplit(v.table, v.details)
 	v.split.SetOffset(1)
 	v.content = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.split)
+	v.show()
 	v.refreshHeader()
 	return v.content
 }
 
+// rowAt maps a table row to a row of the state (-1 when there is none).
+func (v *jobView) rowAt(tableRow int) int {
+	if tableRow < 0 || tableRow >= len(v.visible) {
+		return -1
+	}
+	if i := v.visible[tableRow]; i < len(v.state.rows) {
+		return i
+	}
+	return -1
+}
+
+// show recomputes the rows shown from the state, drops a selection that is
+// no longer shown, and then redraws: the one step every change of the
+// state goes through.
+func (v *jobView) show() {
+	only := v.onlyReview != nil && v.onlyReview.Checked
+	visible := make([]int, 0, len(v.state.rows))
+	attention := 0
+	for i := range v.state.rows {
+		r := &v.state.rows[i]
+		if needsAttention(r) {
+			attention++
+		}
+		if !only || needsAttention(r) {
+			visible = append(visible, i)
+		}
+	}
+	v.visible = visible
+	if v.selected >= len(v.state.rows) || (v.selected >= 0 && !slices.Contains(visible, v.selected)) {
+		v.selected = -1
+		v.hideDetails()
+	}
+	if v.onlyReview != nil {
+		text := "Needs review only"
+		if attention > 0 {
+			text = fmt.Sprintf("Needs review only (%d)", attention)
+		}
+		if v.onlyReview.Text != text {
+			v.onlyReview.Text = text
+			v.onlyReview.Refresh()
+		}
+	}
+	if v.table != nil {
+		if v.selected < 0 {
+			v.table.UnselectAll()
+		}
+		v.table.Refresh()
+	}
+}
+
 func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	i := v.rowAt(id.Row)
-	if i < 0 || id.Col < 0 || id.Col >= len(v.cols) {
+	cell, ok := o.(*tableCell)
+	if !ok {
 		return
 	}
-	col := v.cols[id.Col]
+	i := v.rowAt(id.Row)
+	if i < 0 || id.Col < 0 || id.Col >= len(jobColumns) {
+		cell.set("", "")
+		cell.icon.Hide()
+		return
+	}
+	col := jobColumns[id.Col]
 	r := &v.state.rows[i]
-	box := o.(*fyne.Container)
-	label := box.Objects[0].(*widget.Label)
-	icon := box.Objects[1].(*widget.Icon)
-	text := jobColumns[col].text(i, r)
-	if f := columnFields[jobColumns[col].title]; f != "" && r.result != nil && corrected(r.result, f) {
+	text := col.text(i, r)
+	if col.field != "" && r.result != nil && corrected(r.result, col.field) {
 		text += " ✎" // a person corrected this value
 	}
-	label.SetText(text)
-	label.Importance = widget.MediumImportance
-	icon.Hidden = col != stageColumn
-	if col == stageColumn {
-		icon.SetResource(stageIcon(r))
+	shown := ""
+	if id.Col == fileColumn {
+		shown = shortenMiddle(text, col.width, cell.label.TextStyle)
 	}
-	if r.status == pipeline.DocFailed && (col == stageColumn || col == errorColumn) {
-		label.Importance = widget.DangerImportance
+	cell.set(text, shown)
+	cell.label.Importance = widget.MediumImportance
+	if id.Col == stageColumn {
+		cell.icon.SetResource(stageIcon(r))
+		cell.icon.Show()
+		switch r.status {
+		case pipeline.DocFailed:
+			cell.label.Importance = widget.DangerImportance
+		case pipeline.DocSkipped:
+			cell.label.Importance = widget.LowImportance
+		}
+	} else {
+		cell.icon.Hide()
 	}
-	if r.status == pipeline.DocSkipped && col == stageColumn {
-		label.Importance = widget.LowImportance
-	}
-	label.Refresh()
+	cell.label.Refresh()
 }
 
 func stageIcon(r *rowState) fyne.Resource {
 	switch r.status {
 	case pipeline.DocSuccess:
-		if r.result != nil && r.result.NeedsReview {
+		switch {
+		case r.result != nil && r.result.NeedsReview:
 			return theme.NewWarningThemedResource(theme.WarningIcon())
+		case r.result != nil && r.result.Reviewed != nil:
+			return theme.NewPrimaryThemedResource(theme.VisibilityIcon())
 		}
 		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	case pipeline.DocFailed:
@@ -272,58 +349,66 @@ func stageIcon(r *rowState) fyne.Resource {
 // applyEvents takes a batch of events on the UI goroutine.
 func (v *jobView) applyEvents(events []pipeline.Event, now time.Time) {
 	structural := false
+	selectedChanged := false
 	prevCurrent := v.state.current
 	for _, e := range events {
-		if e.Kind == pipeline.EventJobStarted || e.Kind == pipeline.EventJobDone {
+		if e.Kind == pipeline.EventJobStarted {
 			structural = true
 		}
-		v.state.apply(e, now)
+		if touched := v.state.apply(e, now); touched >= 0 && touched == v.selected {
+			selectedChanged = true
+		}
 	}
 	if v.table == nil {
 		return
 	}
-	v.setColumns()
-	v.filterRows()
 	if structural {
+		v.say("", "")
+		v.leaveSelection()
 		v.selected = -1
-		v.table.UnselectAll()
 		v.hideDetails()
 	}
-	v.table.Refresh()
+	v.show()
 	if c := v.state.current; c >= 0 && c != prevCurrent && (v.onlyReview == nil || !v.onlyReview.Checked) {
-		v.table.ScrollTo(widget.TableCellID{Row: c, Col: 0}) // keep the row in progress in view
+		if row := slices.Index(v.visible, c); row >= 0 {
+			v.table.ScrollTo(widget.TableCellID{Row: row, Col: 0}) // keep the row in progress in view
+		}
 	}
 	v.refreshHeader()
-	if v.selected >= 0 && !structural {
+	if selectedChanged && v.selected >= 0 {
 		v.showDetails()
 	}
 }
 
-// load shows a stored job.
-func (v *jobView) load(sum *pipeline.Summary) {
+// load shows a stored job; keep names a document to select again (a job
+// read anew after a correction), or is empty.
+func (v *jobView) load(sum *pipeline.Summary, keep string) {
+	if keep == "" {
+		v.leaveSelection()
+	}
+	if sum.JobID != v.state.jobID && v.notice != nil {
+		v.say("", "") // the notice was about the job shown before
+	}
 	v.state.load(sum)
 	v.selected = -1
-	if v.table != nil {
-		v.setColumns()
-		v.filterRows()
-		v.table.UnselectAll()
-		v.table.Refresh()
+	keepRow := -1
+	if v.table == nil {
+		v.refreshHeader()
+		return
+	}
+	v.show()
+	for row, i := range v.visible {
+		if r := v.state.rows[i].result; keep != "" && r != nil && r.DocumentID == keep {
+			keepRow = row
+		}
+	}
+	if keepRow >= 0 {
+		v.table.Select(widget.TableCellID{Row: keepRow, Col: fileColumn}) // opens its details
+	} else {
 		v.table.ScrollToTop()
 		v.hideDetails()
 	}
 	v.refreshHeader()
-}
-
-// setColumns lays out the table's columns for the current state.
-func (v *jobView) setColumns() {
-	cols := columnsFor(v.state)
-	if len(cols) == len(v.cols) {
-		return
-	}
-	v.cols = cols
-	for i, c := range cols {
-		v.table.SetColumnWidth(i, jobColumns[c].width)
-	}
 }
 
 func (v *jobView) refreshHeader() {
@@ -353,29 +438,100 @@ func (v *jobView) refreshHeader() {
 	}
 }
 
+// selectRow opens the details of row i of the state (-1 closes them).
+func (v *jobView) selectRow(i int) {
+	if i != v.selected {
+		v.leaveSelection()
+	}
+	v.selected = i
+	if i < 0 {
+		v.hideDetails()
+		return
+	}
+	v.showDetails()
+}
+
+// moveSelection selects the row delta rows away from the selected one
+// among those shown.
+func (v *jobView) moveSelection(delta int) {
+	if len(v.visible) == 0 {
+		return
+	}
+	row := slices.Index(v.visible, v.selected)
+	switch {
+	case row < 0 && delta > 0:
+		row = 0
+	case row < 0:
+		row = len(v.visible) - 1
+	default:
+		row = max(0, min(len(v.visible)-1, row+delta))
+	}
+	v.table.Select(widget.TableCellID{Row: row, Col: fileColumn})
+	v.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+}
+
+// selectNextToReview selects the first row after the selected one (then
+// from the top) whose result needs review; it reports whether there was one.
+func (v *jobView) selectNextToReview() bool {
+	start := slices.Index(v.visible, v.selected)
+	for k := 1; k <= len(v.visible); k++ {
+		row := (start + k) % len(v.visible)
+		if r := v.state.row(v.visible[row]); r != nil && r.result != nil && r.result.NeedsReview {
+			v.table.Select(widget.TableCellID{Row: row, Col: fileColumn})
+			v.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+			return true
+		}
+	}
+	return false
+}
+
+// leaveSelection hands the selected document's unsaved edits to onLeave.
+func (v *jobView) leaveSelection() {
+	r := v.state.row(v.selected)
+	if r == nil || r.result == nil || len(v.drafts[r.result.DocumentID]) == 0 || v.onLeave == nil {
+		return
+	}
+	v.onLeave(r.result.DocumentID)
+}
+
 func (v *jobView) showDetails() {
 	r := v.state.row(v.selected)
 	if r == nil || v.onDetails == nil {
 		return
 	}
-	v.details.Objects = []fyne.CanvasObject{v.onDetails(r)}
+	v.shownPanel = v.onDetails(r)
+	v.details.Objects = []fyne.CanvasObject{v.shownPanel.content}
 	v.details.Refresh()
 	if v.split.Offset > 0.7 {
-		v.split.SetOffset(0.62)
+		v.split.SetOffset(0.6)
 	}
 }
 
 // closeDetails closes the side panel and clears the selection.
 func (v *jobView) closeDetails() {
+	v.leaveSelection()
 	v.selected = -1
 	v.table.UnselectAll()
 	v.hideDetails()
 }
 
 func (v *jobView) hideDetails() {
+	v.shownPanel = nil
+	if v.details == nil {
+		return
+	}
 	v.details.Objects = nil
 	v.details.Refresh()
 	v.split.SetOffset(1)
+}
+
+// say shows a line above the table about a document's edits that could not
+// be saved out of sight; empty text hides it.
+func (v *jobView) say(documentID, text string) {
+	v.noticeDoc = documentID
+	v.notice.SetText(text)
+	v.notice.Hidden = text == ""
+	v.notice.Refresh()
 }
 
 // processingTime is how long a document took, "< 0.1 s" for a text PDF's

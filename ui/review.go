@@ -1,15 +1,13 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"os/user"
-	"slices"
 	"strings"
 	"time"
 
 	"loanbatch/pipeline"
-
-	"fyne.io/fyne/v2/widget"
 )
 
 // currentUser names who corrects or reviews: the OS user.
@@ -23,65 +21,116 @@ func currentUser() string {
 	return "unknown"
 }
 
-// saveCorrections stores a person's values for a document's fields and
-// shows the job again with them.
-func (u *UI) saveCorrections(res *pipeline.Result, edits map[string]string) error {
+// saveCorrections stores a person's values for a document's fields, in one
+// transaction off the UI goroutine, and shows the job again with them.
+func (u *UI) saveCorrections(res *pipeline.Result, values map[string]any, then func(error)) {
+	u.storeReview(res, values, false, then)
+}
+
+// markReviewed saves values (a person's pending edits) and marks the
+// document reviewed; the next document that needs review is then selected.
+func (u *UI) markReviewed(res *pipeline.Result, values map[string]any, then func(error)) {
+	u.storeReview(res, values, true, func(err error) {
+		then(err)
+		if err == nil {
+			u.afterLoad = func() { u.job.selectNextToReview() }
+		}
+	})
+}
+
+func (u *UI) storeReview(res *pipeline.Result, values map[string]any, reviewed bool, then func(error)) {
 	st := u.currentStore()
 	if st == nil {
-		return problem("No data folder is open.")
+		then(problem("No data folder is open."))
+		return
 	}
-	values := map[string]any{}
-	for field, text := range edits {
-		v, err := pipeline.ParseFieldValue(field, text)
-		if err != nil {
-			return problem(capitalizeFirst(err.Error()) + ": nothing was saved.")
-		}
-		values[field] = v
-	}
-	who, now := currentUser(), time.Now()
-	for _, field := range pipeline.FieldNames {
-		if v, ok := values[field]; ok {
-			if err := st.CorrectField(u.ctx, res.DocumentID, field, v, who, now); err != nil {
-				return problemf("The correction could not be saved: %v", rootCause(err))
+	docID, who, now := res.DocumentID, currentUser(), time.Now()
+	background(u, func(ctx context.Context) (struct{}, error) {
+		if len(values) > 0 {
+			if err := st.CorrectFields(ctx, docID, values, who, now); err != nil {
+				return struct{}{}, problemf("The correction could not be saved: %v", rootCause(err))
 			}
 		}
-	}
-	u.reloadJob()
-	return nil
+		if reviewed {
+			if err := st.MarkReviewed(ctx, docID, who, now); err != nil {
+				return struct{}{}, problemf("The review could not be saved: %v", rootCause(err))
+			}
+		}
+		return struct{}{}, nil
+	}, func(_ struct{}, err error) {
+		if err == nil {
+			delete(u.job.drafts, docID)
+			if u.job.noticeDoc == docID {
+				u.job.say("", "")
+			}
+		}
+		then(err)
+		if err == nil {
+			u.reloadJob(docID)
+		}
+	})
 }
 
-func (u *UI) markReviewed(res *pipeline.Result) error {
-	st := u.currentStore()
-	if st == nil {
-		return problem("No data folder is open.")
-	}
-	if err := st.MarkReviewed(u.ctx, res.DocumentID, currentUser(), time.Now()); err != nil {
-		return problemf("The review could not be saved: %v", rootCause(err))
-	}
-	u.reloadJob()
-	return nil
-}
-
-// reloadJob reads the job on screen again from the store, keeping the row
-// selected; a running job shows its changes when it finishes.
-func (u *UI) reloadJob() {
-	st := u.currentStore()
-	if st == nil || u.job.state.jobID == "" || u.job.state.live {
-		return
-	}
-	sum, err := st.Summary(u.ctx, u.job.state.jobID)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	selected := u.job.selected
-	u.job.load(sum)
-	u.compare.load(sum)
-	if selected >= 0 {
-		if i := slices.Index(u.job.visible, selected); i >= 0 {
-			u.job.table.Select(widget.TableCellID{Row: i, Col: 1})
+// saveDrafts stores the edits left in a document's details when the
+// selection moved away; what cannot be read stays a draft, and a line says so.
+func (u *UI) saveDrafts(documentID string) {
+	drafts := u.job.drafts[documentID]
+	var res *pipeline.Result
+	for i := range u.job.state.rows {
+		if r := u.job.state.rows[i].result; r != nil && r.DocumentID == documentID {
+			res = r
 		}
 	}
+	if res == nil || len(drafts) == 0 {
+		return
+	}
+	values := map[string]any{}
+	for field, text := range drafts {
+		v, err := pipeline.ParseFieldValue(field, text)
+		if err != nil {
+			u.job.say(documentID, "Your changes to "+res.FileName+" are not saved yet: "+err.Error()+". Select it to correct them.")
+			return
+		}
+		if !sameValue(v, res.Fields.Get(field)) {
+			values[field] = v
+		}
+	}
+	if len(values) == 0 {
+		delete(u.job.drafts, documentID)
+		return
+	}
+	name := res.FileName
+	u.saveCorrections(res, values, func(err error) {
+		if err != nil {
+			u.job.say(documentID, "Your changes to "+name+" could not be saved: "+err.Error())
+		}
+	})
+}
+
+// reloadJob reads the job on screen again from the store, keeping the
+// selected document (keep, if it is still selected); a running job shows
+// its changes when it finishes.
+func (u *UI) reloadJob(keep string) {
+	if u.job.state.jobID == "" || u.job.state.live {
+		return
+	}
+	if r := u.job.state.row(u.job.selected); r == nil || r.result == nil || r.result.DocumentID != keep {
+		keep = "" // the person has moved on: keep their selection
+		if r != nil && r.result != nil {
+			keep = r.result.DocumentID
+		}
+	}
+	u.loadJob(u.job.state.jobID, keep)
+}
+
+// draftsOf is the map of a document's unsaved edits.
+func (v *jobView) draftsOf(documentID string) map[string]string {
+	d := v.drafts[documentID]
+	if d == nil {
+		d = map[string]string{}
+		v.drafts[documentID] = d
+	}
+	return d
 }
 
 func capitalizeFirst(s string) string {

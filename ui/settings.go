@@ -85,11 +85,12 @@ func showSettings(win fyne.Window, s *settings, languages []string, onSaved func
 	})
 	stop := widget.NewCheck("Stop the job at the first failed document", nil)
 	stop.SetChecked(cur.stopOnFailure)
-	if !slices.Contains(languages, cur.language) {
-		languages = append(languages, cur.language)
+	labels := readingLanguages(languages)
+	if !slices.Contains(labels, languageLabel(cur.language)) {
+		labels = append(labels, languageLabel(cur.language))
 	}
-	lang := widget.NewSelect(languages, nil)
-	lang.SetSelected(cur.language)
+	lang := widget.NewSelect(labels, nil)
+	lang.SetSelected(languageLabel(cur.language))
 	limit := widget.NewSelect(timeLimits, nil)
 	limit.SetSelected(timeLimitLabel(cur.timeLimit))
 	items := []*widget.FormItem{
@@ -106,13 +107,13 @@ func showSettings(win fyne.Window, s *settings, languages []string, onSaved func
 		fmt.Sscanf(limit.Selected, "%d", &minutes)
 		s.mu.Lock()
 		changed := s.dataDir != dir.Text
-		s.dataDir, s.stopOnFailure, s.language = dir.Text, stop.Checked, lang.Selected
+		s.dataDir, s.stopOnFailure, s.language = dir.Text, stop.Checked, languageCode(lang.Selected)
 		if minutes > 0 {
 			s.timeLimit = time.Duration(minutes) * time.Minute
 		}
 		s.mu.Unlock()
 		onSaved(changed)
 	}, win)
-	d.Resize(fyne.NewSize(620, 320))
+	d.Resize(fyne.NewSize(min(620, win.Canvas().Size().Width-40), 320))
 	d.Show()
 }
