@@ -100,7 +100,7 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 	ctx, stop := context.WithCancelCause(ctx)
 	u := &UI{app: a, win: w, cfg: cfg, log: cfg.Logger.With("component", "ui"), ctx: ctx, stop: stop}
 	u.settings = loadSettings(a.Preferences(), cfg.DefaultDataDir)
-	u.job = newJobView()
+	u.job = newJobView(a.Preferences().String(prefColumnWidths))
 	u.tips = newHoverTips()
 	u.job.tips = u.tips
 	u.history = &historyView{}
@@ -125,6 +125,7 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 // Close stops the running job, leaving it interrupted (it is resumed on
 // the next start), and closes the store.
 func (u *UI) Close() {
+	u.app.Preferences().SetString(prefColumnWidths, u.job.columnWidths())
 	u.stop(pipeline.ErrShutdown)
 	for i := 0; i < 100 && u.ctrl.busy(); i++ {
 		time.Sleep(50 * time.Millisecond)

@@ -27,7 +27,7 @@ func BenchmarkApplyJobEvents5000(b *testing.B) {
 			pipeline.Event{Kind: pipeline.EventDocDone, DocIndex: i, Result: res})
 	}
 	events = append(events, pipeline.Event{Kind: pipeline.EventJobDone, Summary: &pipeline.Summary{Status: pipeline.JobCompleted}})
-	v := newJobView()
+	v := newJobView("")
 	test.NewTempWindow(b, v.build())
 	const batch = 60 // events per 50 ms refresh at ~400 documents a second
 	b.ResetTimer()

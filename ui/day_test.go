@@ -517,3 +517,59 @@ func TestTruncatedCellShowsWholeTextOnHover(t *testing.T) {
 		t.Error("a cell that shows all its text has a hover text")
 	}
 }
+
+// A column a person widened keeps its width after a restart.
+func TestColumnWidthsAreRemembered(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	h.drop(h.write(t, "one.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})))
+	h.waitJobDone(t)
+	cell := h.ui.job.table.CreateCell().(*tableCell)
+	cell.Resize(fyne.NewSize(260, 36)) // as the table lays out a column dragged to 260
+	h.ui.job.updateCell(widget.TableCellID{Row: 0, Col: fileColumn}, cell)
+	h.ui.Close()
+	kept := h.ui.app.Preferences().String(prefColumnWidths)
+	if w := newJobView(kept).widths[fileColumn]; w != 260 {
+		t.Errorf("after a restart the File column is %v wide (kept %q); want 260", w, kept)
+	}
+	if w := newJobView("garbage").widths[fileColumn]; w != jobColumns[fileColumn].width {
+		t.Errorf("unreadable widths give %v; want the default", w)
+	}
+}
+
+// The window is usable on a small screen: at 800×600, with a job and a
+// document's details open, nothing needs more room than there is.
+func TestFitsSmallScreens(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	h.drop(h.write(t, "a.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})),
+		h.write(t, "b.gif", []byte("GIF89a\x01\x00\x01\x00")))
+	h.waitJobDone(t)
+	h.ui.job.table.Select(widget.TableCellID{Row: 0, Col: fileColumn})
+	h.win.Resize(fyne.NewSize(800, 600))
+	for _, tab := range []int{0, 1, 2} {
+		h.ui.tabs.SelectIndex(tab)
+		h.settle(t)
+		if min := h.win.Canvas().Content().MinSize(); min.Width > 800 || min.Height > 600 {
+			t.Errorf("tab %d needs %v; the window is 800×600", tab, min)
+		}
+	}
+	for _, c := range []struct{ w, h, wantW, wantH float32 }{
+		{1024, 768, 1000, 704}, {1920, 1080, 1280, 780}, {800, 600, 776, 536},
+	} {
+		if got := fitScreen(c.w, c.h); got != fyne.NewSize(c.wantW, c.wantH) {
+			t.Errorf("fitScreen(%v×%v) = %v; want %v×%v", c.w, c.h, got, c.wantW, c.wantH)
+		}
+	}
+}
+
+func TestReadingLanguages(t *testing.T) {
+	got := readingLanguages([]string{"osd", "spa", "eng", "equ", "xyz"})
+	want := []string{"English (eng)", "Spanish (spa)", "xyz"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("readingLanguages = %q; want %q", got, want)
+	}
+	for _, l := range want {
+		if code := languageCode(l); languageLabel(code) != l {
+			t.Errorf("%q reads back as %q", l, code)
+		}
+	}
+}

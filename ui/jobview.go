@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -139,7 +141,8 @@ type jobView struct {
 	export     *widget.Button
 	resume     *widget.Button
 	retry      *widget.Button
-	selected   int // a row of state.rows, -1 for none
+	selected   int       // a row of state.rows, -1 for none
+	widths     []float32 // the columns' widths, as laid out
 	shownPanel *detailsView
 
 	// drafts are edits not saved yet, by document ID and field: they
@@ -156,11 +159,39 @@ type jobView struct {
 	content   fyne.CanvasObject
 }
 
-func newJobView() *jobView {
+// newJobView makes the view with its columns' widths as a person left them
+// (widths, as columnWidths gives them), else the defaults.
+func newJobView(widths string) *jobView {
 	return &jobView{
 		state: newJobState(), progress: binding.NewFloat(), line: binding.NewString(),
 		title: binding.NewString(), selected: -1, drafts: map[string]map[string]string{},
+		widths: parseWidths(widths),
 	}
+}
+
+// parseWidths reads "40,180,…", one width per column; anything else, or a
+// width out of reason, gives the default.
+func parseWidths(s string) []float32 {
+	out := make([]float32, len(jobColumns))
+	parts := strings.Split(s, ",")
+	for i, c := range jobColumns {
+		out[i] = c.width
+		if len(parts) == len(jobColumns) {
+			if w, err := strconv.ParseFloat(parts[i], 32); err == nil && w >= 24 && w <= 1200 {
+				out[i] = float32(w)
+			}
+		}
+	}
+	return out
+}
+
+// columnWidths are the columns' widths now, to be kept for the next start.
+func (v *jobView) columnWidths() string {
+	parts := make([]string, len(v.widths))
+	for i, w := range v.widths {
+		parts[i] = strconv.Itoa(int(w + 0.5))
+	}
+	return strings.Join(parts, ",")
 }
 
 func (v *jobView) build() fyne.CanvasObject {
@@ -180,8 +211,8 @@ func (v *jobView) build() fyne.CanvasObject {
 			o.(*widget.Label).SetText(jobColumns[id.Col].title)
 		}
 	}
-	for i, c := range jobColumns {
-		v.table.SetColumnWidth(i, c.width)
+	for i, w := range v.widths {
+		v.table.SetColumnWidth(i, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.selectRow(v.rowAt(id.Row))
@@ -300,6 +331,9 @@ func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	col := jobColumns[id.Col]
+	if w := cell.Size().Width; w > 0 {
+		v.widths[id.Col] = w // the table lays a cell out at its column's width: a person may have dragged it
+	}
 	r := &v.state.rows[i]
 	text := col.text(i, r)
 	if col.field != "" && r.result != nil && corrected(r.result, col.field) {
@@ -307,7 +341,7 @@ func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	shown := ""
 	if id.Col == fileColumn {
-		shown = shortenMiddle(text, col.width, cell.label.TextStyle)
+		shown = shortenMiddle(text, v.widths[id.Col], cell.label.TextStyle)
 	}
 	cell.set(text, shown)
 	cell.label.Importance = widget.MediumImportance

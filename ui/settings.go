@@ -20,6 +20,7 @@ const (
 	prefStopOnFailure = "stop_on_failure"
 	prefLanguage      = "ocr_language"
 	prefTimeLimit     = "time_limit_minutes"
+	prefColumnWidths  = "job_column_widths"
 )
 
 // settings are the user's choices, kept in Fyne preferences between runs.
