@@ -173,5 +173,9 @@ type JobInfo struct {
 	CompletedAt         *time.Time `json:"completed_at,omitempty"`
 	StopOnFailure       bool       `json:"stop_on_failure"`
 	RetryOf             string     `json:"retry_of,omitempty"` // the job whose failures this one retries
+	// Title names the job by its loans (see JobTitle); NeedsReviewDocuments
+	// counts its results a person should check.
+	Title                string `json:"title"`
+	NeedsReviewDocuments int    `json:"needs_review_documents"`
 	Owner               string     `json:"-"`                  // the running process, see ProcessOwner
 }

@@ -56,6 +56,9 @@ type Store interface {
 	// beside the extracted ones, in one transaction; Summary then reports
 	// the corrected values.
 	CorrectFields(ctx context.Context, documentID string, values map[string]any, by string, at time.Time) error
+	// Search finds documents of every job by their names, loan ID,
+	// address, file name and text, best first, at most limit.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// MarkReviewed records that a person checked a document's result.
 	MarkReviewed(ctx context.Context, documentID, by string, at time.Time) error
 }

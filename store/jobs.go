@@ -185,6 +185,11 @@ func (s *DB) Job(ctx context.Context, jobID string) (pipeline.JobInfo, error) {
 	if err != nil {
 		return j, fmt.Errorf("read job: %w", err)
 	}
+	titles, err := s.jobTitles(ctx, []string{jobID})
+	if err != nil {
+		return j, err
+	}
+	j.Title, j.NeedsReviewDocuments = titles[jobID].title, titles[jobID].needsReview
 	return j, nil
 }
 
@@ -203,7 +208,18 @@ func (s *DB) Jobs(ctx context.Context) ([]pipeline.JobInfo, error) {
 		}
 		out = append(out, j)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list jobs: %w", err)
+	}
+	titles, err := s.jobTitles(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		t := titles[out[i].JobID]
+		out[i].Title, out[i].NeedsReviewDocuments = t.title, t.needsReview
+	}
+	return out, nil
 }
 
 // Summary returns a job's report with every document's result in

@@ -24,7 +24,9 @@ const usage = `usage:
   loanbatch PATH...                           open the window and process PATHs
   loanbatch process [flags] PATH...           run one batch job headless, in the order given
   loanbatch status  [--data DIR] JOB_ID       one job's status as JSON
-  loanbatch history [--data DIR] [--json]     past jobs, newest first
+  loanbatch history [--data DIR] [--json]     past jobs, newest first, named by their loans
+  loanbatch search  [--data DIR] [--json] QUERY   documents of every job by borrower, lender, loan ID,
+                                              address, file name or any word of their text
   loanbatch export  [--data DIR] JOB_ID OUT   write a job's summary (.xlsx, .csv or .json)
   loanbatch resume  [--data DIR] [--json] JOB_ID   finish an interrupted job
   loanbatch retry   [--data DIR] [--json] JOB_ID   run a job's failed documents again, as a new job
@@ -46,6 +48,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdProcess(ctx, args[1:], stdout, stderr)
 	case "status":
 		return cmdStatus(ctx, args[1:], stdout, stderr)
+	case "search":
+		return cmdSearch(ctx, args[1:], stdout, stderr)
 	case "history":
 		return cmdHistory(ctx, args[1:], stdout, stderr)
 	case "export":

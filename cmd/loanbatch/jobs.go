@@ -77,14 +77,15 @@ func cmdHistory(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CREATED\tJOB ID\tSTATUS\tDOCUMENTS\tSUCCEEDED\tFAILED\tSKIPPED\tDURATION")
+	fmt.Fprintln(tw, "CREATED\tJOB ID\tTITLE\tSTATUS\tDOCUMENTS\tSUCCEEDED\tFAILED\tSKIPPED\tREVIEW\tDURATION")
 	for _, j := range jobs {
 		dur := "—"
 		if j.StartedAt != nil && j.CompletedAt != nil {
 			dur = j.CompletedAt.Sub(*j.StartedAt).Round(100 * time.Millisecond).String()
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\n", j.CreatedAt.Local().Format("2006-01-02 15:04"), j.JobID,
-			j.Status, j.TotalDocuments, j.SuccessfulDocuments, j.FailedDocuments, j.SkippedDocuments, dur)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", j.CreatedAt.Local().Format("2006-01-02 15:04"), j.JobID,
+			printable(shorten(j.Title, 60)), j.Status, j.TotalDocuments, j.SuccessfulDocuments, j.FailedDocuments, j.SkippedDocuments,
+			j.NeedsReviewDocuments, dur)
 	}
 	tw.Flush()
 	return exitOK
@@ -120,4 +121,13 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	fmt.Fprintf(stdout, "Exported job %s (%d documents) to %s\n", sum.JobID, len(sum.Results), out)
 	return exitOK
+}
+
+// shorten cuts s to n characters at most, with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
