@@ -177,5 +177,5 @@ type JobInfo struct {
 	// counts its results a person should check.
 	Title                string `json:"title"`
 	NeedsReviewDocuments int    `json:"needs_review_documents"`
-	Owner               string     `json:"-"`                  // the running process, see ProcessOwner
+	Owner                string `json:"-"` // the running process, see ProcessOwner
 }

@@ -50,8 +50,8 @@ func TestSearchAndTitlesEndToEnd(t *testing.T) {
 		{strings.Fields(loans[0].Borrower)[2], "harbor estimate.pdf"}, // a surname
 		{loans[1].LoanID, "cedar letter.pdf"},
 		{strings.Fields(loans[1].Street)[1], "cedar letter.pdf"}, // a word of the address
-		{"harb", "harbor estimate.pdf"},                           // a file-name fragment, as typed
-		{"notes", "notes\x1b]0;owned\x07.gif"},                    // a failed upload, by its name
+		{"harb", "harbor estimate.pdf"},                          // a file-name fragment, as typed
+		{"notes", "notes\x1b]0;owned\x07.gif"},                   // a failed upload, by its name
 	} {
 		hits := search(c.query)
 		if len(hits) == 0 || hits[0].FileName != c.wantFile {
