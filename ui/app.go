@@ -100,10 +100,10 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 	ctx, stop := context.WithCancelCause(ctx)
 	u := &UI{app: a, win: w, cfg: cfg, log: cfg.Logger.With("component", "ui"), ctx: ctx, stop: stop}
 	u.settings = loadSettings(a.Preferences(), cfg.DefaultDataDir)
-	u.job = newJobView(a.Preferences().String(prefColumnWidths))
 	u.tips = newHoverTips()
+	u.job = newJobView(a.Preferences().String(prefColumnWidths))
 	u.job.tips = u.tips
-	u.history = &historyView{}
+	u.history = &historyView{tips: u.tips}
 	u.compare = &compareView{}
 	u.ctrl = &controller{
 		newRunner: u.newRunner,
@@ -172,6 +172,8 @@ func (u *UI) build() fyne.CanvasObject {
 	jobContent.Hide()
 
 	u.history.onOpen = u.openJob
+	u.history.onOpenHit = func(h pipeline.SearchHit) { u.loadJob(h.JobID, h.DocumentID, true) }
+	u.history.onSearch = u.search
 	u.jobTab = container.NewTabItemWithIcon("Job", theme.ListIcon(), u.jobArea)
 	u.tabs = container.NewAppTabs(u.jobTab,
 		container.NewTabItemWithIcon("History", theme.HistoryIcon(), u.history.build()),
@@ -237,17 +239,22 @@ func (u *UI) openStore() {
 		st          pipeline.Store
 		closer      io.Closer
 		interrupted []pipeline.JobInfo
+		last        string // the newest job, to show again
 	}
 	background(u, func(ctx context.Context) (opened, error) {
 		st, closer, err := u.cfg.OpenStore(ctx, dir)
 		if err != nil {
 			return opened{}, err
 		}
-		jobs, err := st.MarkInterrupted(ctx, pipeline.OwnerAlive)
+		interrupted, err := st.MarkInterrupted(ctx, pipeline.OwnerAlive)
 		if err != nil {
 			u.log.Error("mark interrupted jobs", "err", err)
 		}
-		return opened{st, closer, jobs}, nil
+		o := opened{st: st, closer: closer, interrupted: interrupted}
+		if jobs, err := st.Jobs(ctx); err == nil && len(jobs) > 0 {
+			o.last = jobs[0].JobID
+		}
+		return o, nil
 	}, func(o opened, err error) {
 		if err != nil {
 			u.log.Error("cannot open data folder", "dir", dir, "err", err)
@@ -262,11 +269,14 @@ func (u *UI) openStore() {
 			old.Close()
 		}
 		u.reloadHistory()
-		u.offerResume(o.interrupted)
-		if len(u.cfg.Paths) > 0 {
+		switch {
+		case len(u.cfg.Paths) > 0:
 			u.startJob(u.cfg.Paths)
 			u.cfg.Paths = nil
+		case o.last != "" && u.job.state.jobID == "":
+			u.loadJob(o.last, "", false) // where the person left off
 		}
+		u.offerResume(o.interrupted)
 	})
 }
 
@@ -453,13 +463,30 @@ func (u *UI) reloadHistory() {
 
 // openJob shows a stored job in the job view.
 func (u *UI) openJob(jobID string) {
-	u.loadJob(jobID, "")
+	u.loadJob(jobID, "", true)
+}
+
+// search looks for query in every job, off the UI goroutine, and shows what
+// it found in History.
+func (u *UI) search(query string) {
+	st := u.currentStore()
+	if st == nil {
+		return
+	}
+	background(u, func(ctx context.Context) ([]pipeline.SearchHit, error) {
+		return st.Search(ctx, query, 200)
+	}, func(hits []pipeline.SearchHit, err error) {
+		if err != nil {
+			u.log.Error("search", "query", query, "err", err)
+		}
+		u.history.setHits(query, hits)
+	})
 }
 
 // loadJob reads a job in the background and shows it, selecting the
-// document keep (when not empty). Only the latest load is shown, and never
-// over a running job.
-func (u *UI) loadJob(jobID, keep string) {
+// document keep (when not empty) and bringing the Job tab forward when
+// show. Only the latest load is shown, and never over a running job.
+func (u *UI) loadJob(jobID, keep string, show bool) {
 	st := u.currentStore()
 	if st == nil {
 		return
@@ -483,7 +510,7 @@ func (u *UI) loadJob(jobID, keep string) {
 		u.job.load(sum, keep)
 		u.compare.load(sum)
 		u.showJobArea()
-		if keep == "" {
+		if show {
 			u.tabs.Select(u.jobTab)
 		}
 		if f := u.afterLoad; f != nil {

@@ -573,3 +573,47 @@ func TestReadingLanguages(t *testing.T) {
 		}
 	}
 }
+
+// History finds a document of any job by what it says, and opening the hit
+// shows its job with that document selected; the window opens on the last
+// job after a restart.
+func TestSearchOpensTheDocument(t *testing.T) {
+	data := t.TempDir()
+	h := newHarness(t, data)
+	loans := pipelinetest.SampleLoans()
+	h.drop(h.write(t, "harbor.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[0].EstimateLines()})),
+		h.write(t, "cedar.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[1].LetterLines()})))
+	h.waitJobDone(t)
+	first := h.ui.job.state.jobID
+	h.drop(h.write(t, "northgate.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loans[2].TermSheetLines()})))
+	h.waitJobDone(t)
+	last := h.ui.job.state.jobID
+
+	h.ui.tabs.SelectIndex(1)
+	h.settle(t)
+	if got := h.ui.history.shown[0].Title; got != loans[2].Borrower+" · "+loans[2].LoanID+" · 1 document" {
+		t.Errorf("History names the last job %q", got)
+	}
+	h.ui.history.filter.SetText("whitfi") // part of a borrower's name, as typed so far
+	h.settle(t)
+	hits := h.ui.history.hits
+	if len(hits) != 1 || hits[0].JobID != first || hits[0].FileName != "cedar.pdf" {
+		t.Fatalf("search found %+v; want cedar.pdf of the first job", hits)
+	}
+	h.ui.history.hitList.Select(widget.TableCellID{Row: 0, Col: 1})
+	h.settle(t)
+	v := h.ui.job
+	if h.ui.tabs.Selected() != h.ui.jobTab || v.state.jobID != first {
+		t.Fatalf("opening the hit shows job %s; want %s in the Job tab", shortID(v.state.jobID), shortID(first))
+	}
+	if r := v.state.row(v.selected); r == nil || r.fileName != "cedar.pdf" || v.shownPanel == nil {
+		t.Errorf("the document found is not selected with its details open")
+	}
+	h.ui.Close()
+
+	h2 := newHarness(t, data)
+	h2.settle(t)
+	if h2.ui.job.state.jobID != last || !h2.ui.job.content.Visible() {
+		t.Errorf("after a restart the window shows job %q; want the last one", shortID(h2.ui.job.state.jobID))
+	}
+}

@@ -11,72 +11,129 @@ import (
 	"loanbatch/pipeline"
 )
 
-var historyColumns = []struct {
+// historyColumn is a column of a History table over rows of type T.
+type historyColumn[T any] struct {
 	title string
 	width float32
-	text  func(j pipeline.JobInfo) string
-}{
-	{"Date", 140, func(j pipeline.JobInfo) string { return j.CreatedAt.Local().Format("2006-01-02 15:04") }},
-	{"Job", 90, func(j pipeline.JobInfo) string { return shortID(j.JobID) }},
+	text  func(T) string
+}
+
+var historyColumns = []historyColumn[pipeline.JobInfo]{
+	{"Date", 130, func(j pipeline.JobInfo) string { return j.CreatedAt.Local().Format("2006-01-02 15:04") }},
+	{"Job", 330, func(j pipeline.JobInfo) string { return orDash(j.Title) }},
 	{"Documents", 90, func(j pipeline.JobInfo) string { return fmt.Sprint(j.TotalDocuments) }},
-	{"Succeeded", 90, func(j pipeline.JobInfo) string { return fmt.Sprint(j.SuccessfulDocuments) }},
-	{"Failed", 70, func(j pipeline.JobInfo) string { return fmt.Sprint(j.FailedDocuments) }},
-	{"Status", 180, func(j pipeline.JobInfo) string { return statusLabel(j.Status) }},
-	{"Duration", 90, func(j pipeline.JobInfo) string {
+	{"Succeeded", 84, func(j pipeline.JobInfo) string { return fmt.Sprint(j.SuccessfulDocuments) }},
+	{"Failed", 62, func(j pipeline.JobInfo) string { return fmt.Sprint(j.FailedDocuments) }},
+	{"Skipped", 70, func(j pipeline.JobInfo) string { return fmt.Sprint(j.SkippedDocuments) }},
+	{"To review", 84, func(j pipeline.JobInfo) string { return fmt.Sprint(j.NeedsReviewDocuments) }},
+	{"Status", 170, func(j pipeline.JobInfo) string { return statusLabel(j.Status) }},
+	{"Duration", 80, func(j pipeline.JobInfo) string {
 		if j.StartedAt == nil || j.CompletedAt == nil {
 			return ""
 		}
 		return formatDuration(j.CompletedAt.Sub(*j.StartedAt))
 	}},
+	{"Job ID", 90, func(j pipeline.JobInfo) string { return shortID(j.JobID) }},
 }
 
-// historyView lists past jobs, newest first, with a filter box; opening
-// one shows it in the job view.
+var hitColumns = []historyColumn[pipeline.SearchHit]{
+	{"Date", 130, func(h pipeline.SearchHit) string { return h.JobCreatedAt.Local().Format("2006-01-02 15:04") }},
+	{"File", 200, func(h pipeline.SearchHit) string { return h.FileName }},
+	{"Borrower", 150, func(h pipeline.SearchHit) string { return h.Borrower }},
+	{"Loan ID", 130, func(h pipeline.SearchHit) string { return h.LoanID }},
+	{"Found", 360, func(h pipeline.SearchHit) string {
+		return strings.NewReplacer(pipeline.SnippetOpen, "", pipeline.SnippetClose, "").Replace(h.Snippet)
+	}},
+	{"Job", 300, func(h pipeline.SearchHit) string { return h.JobTitle }},
+}
+
+// historyView lists past jobs, newest first. Its box filters them by what
+// the list shows and searches every document ever processed (borrower,
+// lender, loan ID, address, file name, any word of the text); opening a
+// job or a document shows it in the job view.
 type historyView struct {
 	all     []pipeline.JobInfo
 	shown   []pipeline.JobInfo
+	hits    []pipeline.SearchHit
+	query   string // the search the hits answer
 	filter  *widget.Entry
 	table   *widget.Table
+	hitList *widget.Table
+	hitHead *widget.Label
 	empty   *widget.Label
-	onOpen  func(jobID string)
-	content fyne.CanvasObject
+	tips    *hoverTips
+
+	onOpen     func(jobID string)
+	onOpenHit  func(h pipeline.SearchHit)
+	onSearch   func(query string) // runs the search; setHits answers it
+	content    fyne.CanvasObject
+	splitPanes *container.Split
 }
 
-func (h *historyView) build() fyne.CanvasObject {
-	h.filter = widget.NewEntry()
-	h.filter.SetPlaceHolder("Filter by date, job ID or status")
-	h.filter.OnChanged = func(string) { h.applyFilter() }
-	h.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(h.shown), len(historyColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+// newHistoryTable is a table of rows with columns; open is called with the
+// row a person selects.
+func newHistoryTable[T any](rows *[]T, cols []historyColumn[T], tips *hoverTips, open func(T)) *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(*rows), len(cols) },
+		func() fyne.CanvasObject { return newTableCell(tips) },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(h.shown) && id.Col < len(historyColumns) {
-				o.(*widget.Label).SetText(historyColumns[id.Col].text(h.shown[id.Row]))
+			c, ok := o.(*tableCell)
+			if !ok {
+				return
 			}
+			if id.Row < 0 || id.Row >= len(*rows) || id.Col < 0 || id.Col >= len(cols) {
+				c.set("", "")
+				c.icon.Hide()
+				return
+			}
+			c.icon.Hide()
+			c.set(cols[id.Col].text((*rows)[id.Row]), "")
 		})
-	h.table.ShowHeaderColumn = false
-	h.table.CreateHeader = func() fyne.CanvasObject {
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
 		return l
 	}
-	h.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(historyColumns) {
-			o.(*widget.Label).SetText(historyColumns[id.Col].title)
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(cols) {
+			o.(*widget.Label).SetText(cols[id.Col].title)
 		}
 	}
-	for i, c := range historyColumns {
-		h.table.SetColumnWidth(i, c.width)
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
 	}
-	h.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(h.shown) && h.onOpen != nil {
-			h.onOpen(h.shown[id.Row].JobID)
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(*rows) && open != nil {
+			open((*rows)[id.Row])
 		}
-		h.table.UnselectAll()
+		t.UnselectAll()
 	}
+	return t
+}
+
+func (h *historyView) build() fyne.CanvasObject {
+	h.filter = widget.NewEntry()
+	h.filter.SetPlaceHolder("Search: borrower, lender, loan ID, address, file name or any word of a document")
+	h.filter.OnChanged = func(string) { h.applyFilter() }
+	h.table = newHistoryTable(&h.shown, historyColumns, h.tips, func(j pipeline.JobInfo) {
+		if h.onOpen != nil {
+			h.onOpen(j.JobID)
+		}
+	})
+	h.hitList = newHistoryTable(&h.hits, hitColumns, h.tips, func(hit pipeline.SearchHit) {
+		if h.onOpenHit != nil {
+			h.onOpenHit(hit)
+		}
+	})
+	h.hitHead = widget.NewLabel("")
+	h.hitHead.TextStyle.Bold = true
 	h.empty = widget.NewLabel("No jobs yet: drop documents on the window to start one.")
 	h.empty.Importance = widget.LowImportance
-	h.content = container.NewBorder(container.NewVBox(container.NewPadded(h.filter), h.empty), nil, nil, nil, h.table)
+	jobs := container.NewBorder(h.empty, nil, nil, nil, h.table)
+	found := container.NewBorder(h.hitHead, nil, nil, nil, h.hitList)
+	h.splitPanes = container.NewVSplit(jobs, found)
+	h.content = container.NewBorder(container.NewPadded(h.filter), nil, nil, nil, h.splitPanes)
 	h.applyFilter()
 	return h.content
 }
@@ -87,28 +144,74 @@ func (h *historyView) setJobs(jobs []pipeline.JobInfo) {
 	h.applyFilter()
 }
 
+// setHits shows the documents found for query, unless the box has moved
+// on since; called on the UI goroutine.
+func (h *historyView) setHits(query string, hits []pipeline.SearchHit) {
+	if h.filter == nil || strings.TrimSpace(h.filter.Text) != query {
+		return // a later search will answer
+	}
+	h.query, h.hits = query, hits
+	h.showHits()
+}
+
+func (h *historyView) showHits() {
+	if h.hitList == nil {
+		return
+	}
+	switch {
+	case h.query == "":
+		h.hitHead.SetText("")
+	case len(h.hits) == 0:
+		h.hitHead.SetText(fmt.Sprintf("No document mentions %q.", h.query))
+	case len(h.hits) == 1:
+		h.hitHead.SetText(fmt.Sprintf("1 document mentions %q: select it to open its job", h.query))
+	default:
+		h.hitHead.SetText(fmt.Sprintf("%d documents mention %q: select one to open its job", len(h.hits), h.query))
+	}
+	h.hitList.Refresh()
+	h.hitList.ScrollToTop()
+	if h.query == "" {
+		h.splitPanes.SetOffset(1)
+	} else if h.splitPanes.Offset > 0.9 {
+		h.splitPanes.SetOffset(0.4)
+	}
+}
+
 func (h *historyView) applyFilter() {
 	q := ""
 	if h.filter != nil {
-		q = strings.ToLower(strings.TrimSpace(h.filter.Text))
+		q = strings.TrimSpace(h.filter.Text)
 	}
-	h.shown = h.shown[:0]
+	low := strings.ToLower(q)
+	shown := make([]pipeline.JobInfo, 0, len(h.all))
 	for _, j := range h.all {
 		hay := strings.ToLower(strings.Join([]string{
-			j.JobID, string(j.Status), statusLabel(j.Status),
+			j.JobID, j.Title, string(j.Status), statusLabel(j.Status),
 			j.CreatedAt.Local().Format("2006-01-02 15:04"),
 		}, " "))
-		if q == "" || strings.Contains(hay, q) {
-			h.shown = append(h.shown, j)
+		if low == "" || strings.Contains(hay, low) {
+			shown = append(shown, j)
 		}
 	}
-	if h.table != nil {
-		h.table.Refresh()
-		h.empty.Hidden = len(h.shown) > 0
-		if len(h.all) > 0 && len(h.shown) == 0 {
-			h.empty.SetText("No job matches the filter.")
-			h.empty.Hidden = false
-		}
-		h.empty.Refresh()
+	h.shown = shown
+	if h.table == nil {
+		return
+	}
+	h.table.Refresh()
+	switch {
+	case len(h.all) == 0:
+		h.empty.SetText("No jobs yet: drop documents on the window to start one.")
+		h.empty.Show()
+	case len(shown) == 0:
+		h.empty.SetText("No job's title, date or status matches; the documents found are below.")
+		h.empty.Show()
+	default:
+		h.empty.Hide()
+	}
+	if q == "" {
+		h.query, h.hits = "", nil
+		h.showHits()
+	} else if q != h.query && h.onSearch != nil {
+		h.onSearch(q)
 	}
 }

@@ -436,8 +436,17 @@ func (v *jobView) load(sum *pipeline.Summary, keep string) {
 			keepRow = row
 		}
 	}
+	if keepRow < 0 && keep != "" && v.onlyReview.Checked {
+		v.onlyReview.SetChecked(false) // the document asked for is not among those to review
+		for row, i := range v.visible {
+			if r := v.state.rows[i].result; r != nil && r.DocumentID == keep {
+				keepRow = row
+			}
+		}
+	}
 	if keepRow >= 0 {
 		v.table.Select(widget.TableCellID{Row: keepRow, Col: fileColumn}) // opens its details
+		v.table.ScrollTo(widget.TableCellID{Row: keepRow, Col: 0})
 	} else {
 		v.table.ScrollToTop()
 		v.hideDetails()

@@ -120,7 +120,7 @@ func (u *UI) reloadJob(keep string) {
 			keep = r.result.DocumentID
 		}
 	}
-	u.loadJob(u.job.state.jobID, keep)
+	u.loadJob(u.job.state.jobID, keep, false)
 }
 
 // draftsOf is the map of a document's unsaved edits.
