@@ -113,3 +113,44 @@ func (r *Runner) continueJob(ctx context.Context, job JobInfo) (*Summary, error)
 	job.Owner = ProcessOwner()
 	return r.execute(ctx, job, names, docs, done, job.StopOnFailure)
 }
+
+// Withdraw takes a queued job out of the queue without reading it: its
+// documents are skipped and the job is cancelled, so that nothing dropped
+// disappears from History.
+func (r *Runner) Withdraw(ctx context.Context, jobID string) (*Summary, error) {
+	job, err := r.store.Job(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	if job.Status != JobQueued && job.Status != JobInterrupted {
+		return nil, fmt.Errorf("%w: %s is %s", ErrJobNotQueued, jobID, job.Status)
+	}
+	recs, err := r.store.PendingDocuments(ctx, jobID)
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		res := r.skipped(rec, "Skipped: the job was removed from the queue before this document was read")
+		if err := r.store.SaveResult(ctx, jobID, rec.Position, res, nil); err != nil {
+			return nil, fmt.Errorf("withdraw job: %w", err)
+		}
+	}
+	if err := r.store.SetJobStatus(ctx, jobID, JobCancelled, r.opts.Now()); err != nil {
+		return nil, fmt.Errorf("withdraw job: %w", err)
+	}
+	return r.store.Summary(ctx, jobID)
+}
+
+// SummaryTitle names a job from its summary as JobTitle does.
+func SummaryTitle(sum *Summary) string {
+	var borrowers, loans []string
+	first := ""
+	for i, res := range sum.Results {
+		if i == 0 {
+			first = res.FileName
+		}
+		borrowers = append(borrowers, res.Fields.BorrowerName)
+		loans = append(loans, res.Fields.LoanID)
+	}
+	return JobTitle(borrowers, loans, first, len(sum.Results))
+}

@@ -59,6 +59,8 @@ type Store interface {
 	// Search finds documents of every job by their names, loan ID,
 	// address, file name and text, best first, at most limit.
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// SetQueueOrder records the order of waiting jobs: jobIDs[0] runs next.
+	SetQueueOrder(ctx context.Context, jobIDs []string) error
 	// MarkReviewed records that a person checked a document's result.
 	MarkReviewed(ctx context.Context, documentID, by string, at time.Time) error
 }

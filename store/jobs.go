@@ -157,13 +157,13 @@ type fieldMeta struct {
 }
 
 const jobColumns = `job_id, status, total_documents, processed_documents, successful_documents, failed_documents,
-	skipped_documents, created_at, started_at, completed_at, owner, stop_on_failure, retry_of`
+	skipped_documents, created_at, started_at, completed_at, owner, stop_on_failure, retry_of, queue_position`
 
 func scanJob(row interface{ Scan(...any) error }) (pipeline.JobInfo, error) {
 	var j pipeline.JobInfo
 	var started, completed sql.NullTime
 	err := row.Scan(&j.JobID, &j.Status, &j.TotalDocuments, &j.ProcessedDocuments, &j.SuccessfulDocuments,
-		&j.FailedDocuments, &j.SkippedDocuments, &j.CreatedAt, &started, &completed, &j.Owner, &j.StopOnFailure, &j.RetryOf)
+		&j.FailedDocuments, &j.SkippedDocuments, &j.CreatedAt, &started, &completed, &j.Owner, &j.StopOnFailure, &j.RetryOf, &j.QueuePosition)
 	if started.Valid {
 		t := started.Time.UTC()
 		j.StartedAt = &t

@@ -142,3 +142,22 @@ func (s *DB) jobTitles(ctx context.Context, ids []string) (map[string]jobTitle, 
 	}
 	return out, nil
 }
+
+// SetQueueOrder records the order of the jobs waiting in the window's
+// queue: jobIDs[0] runs next.
+func (s *DB) SetQueueOrder(ctx context.Context, jobIDs []string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("queue order: %w", err)
+	}
+	defer tx.Rollback()
+	for i, id := range jobIDs {
+		if _, err := tx.ExecContext(ctx, `UPDATE processing_jobs SET queue_position = ? WHERE job_id = ?`, i+1, id); err != nil {
+			return fmt.Errorf("queue order: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("queue order: %w", err)
+	}
+	return nil
+}

@@ -83,8 +83,12 @@ type UI struct {
 	jobTab  *container.TabItem
 	jobArea *fyne.Container
 	drop    fyne.CanvasObject
-	queue   *widget.Label
 	tips    *hoverTips
+
+	queueView   queueView
+	finished    *widget.Label     // "Job … finished: …" after a job ends
+	finishedBox fyne.CanvasObject // that line and its Show button
+	finishedJob string
 
 	loads     int          // counts job loads, so that only the latest is shown
 	afterLoad func()       // runs once after the next job load is shown
@@ -183,9 +187,19 @@ func (u *UI) build() fyne.CanvasObject {
 			u.reloadHistory()
 		}
 	}
-	u.queue = widget.NewLabel("")
 	settings := widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), u.showSettings)
-	bar := container.NewBorder(nil, nil, container.NewHBox(addFiles, addFolder), container.NewHBox(u.queue, settings))
+	u.finished = widget.NewLabel("")
+	u.finished.Truncation = fyne.TextTruncateEllipsis
+	show := widget.NewButton("Show", func() {
+		if u.finishedJob != "" {
+			u.openJob(u.finishedJob)
+		}
+	})
+	show.Importance = widget.LowImportance
+	u.finishedBox = container.NewBorder(nil, nil, nil, show, u.finished)
+	u.finishedBox.Hide()
+	bar := container.NewBorder(nil, nil, container.NewHBox(addFiles, addFolder),
+		container.NewHBox(u.buildQueue(), settings), u.finishedBox)
 	return container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.tabs), u.tips.layer)
 }
 
@@ -286,7 +300,22 @@ func (u *UI) offerResume(jobs []pipeline.JobInfo) {
 	if len(jobs) == 0 {
 		return
 	}
-	slices.SortStableFunc(jobs, func(a, b pipeline.JobInfo) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	// The job that was being read first, then the queue in its order.
+	slices.SortStableFunc(jobs, func(a, b pipeline.JobInfo) int {
+		rank := func(j pipeline.JobInfo) int {
+			switch {
+			case j.StartedAt != nil:
+				return 0
+			case j.QueuePosition > 0:
+				return j.QueuePosition
+			}
+			return 1 << 30
+		}
+		if c := rank(a) - rank(b); c != 0 {
+			return c
+		}
+		return a.CreatedAt.Compare(b.CreatedAt)
+	})
 	notStarted := 0
 	for _, j := range jobs {
 		if j.StartedAt == nil {
@@ -412,17 +441,6 @@ func (u *UI) showJobArea() {
 	u.jobArea.Refresh()
 }
 
-func (u *UI) refreshQueue() {
-	switch n := u.ctrl.queued(); n {
-	case 0:
-		u.queue.SetText("")
-	case 1:
-		u.queue.SetText("1 job queued")
-	default:
-		u.queue.SetText(fmt.Sprintf("%d jobs queued", n))
-	}
-}
-
 // onEvents applies a batch of runner events; on the UI goroutine.
 func (u *UI) onEvents(events []pipeline.Event) {
 	finished := false
@@ -438,7 +456,11 @@ func (u *UI) onEvents(events []pipeline.Event) {
 	if finished {
 		u.reloadHistory()
 		for _, e := range events {
-			if e.Kind == pipeline.EventJobDone && e.Summary != nil && e.Summary.JobID == u.job.state.jobID {
+			if e.Kind != pipeline.EventJobDone || e.Summary == nil {
+				continue
+			}
+			u.jobFinished(e.Summary)
+			if e.Summary.JobID == u.job.state.jobID {
 				u.compare.load(e.Summary)
 			}
 		}

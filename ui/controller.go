@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -56,6 +57,8 @@ type jobRequest struct {
 type queuedJob struct {
 	jobID  string
 	resume bool // interrupted earlier: Resume, not RunQueued
+	title  string
+	docs   int
 }
 
 func (c *controller) start(ctx context.Context) {
@@ -132,24 +135,65 @@ func (c *controller) registerLoop(ctx context.Context) {
 }
 
 func (c *controller) register(ctx context.Context, req jobRequest) (queuedJob, error) {
-	if req.resume != "" {
-		return queuedJob{jobID: req.resume, resume: true}, nil
-	}
 	runner, err := c.newRunner(c.options())
 	if err != nil {
 		return queuedJob{}, err
 	}
 	defer runner.Close()
-	var job pipeline.JobInfo
-	if req.retry != "" {
+	job := pipeline.JobInfo{JobID: req.resume}
+	switch {
+	case req.resume != "":
+	case req.retry != "":
 		job, err = runner.EnqueueRetry(ctx, req.retry)
-	} else {
+	default:
 		var paths []string
 		if paths, err = pipeline.ExpandPaths(req.paths); err == nil {
 			job, err = runner.Enqueue(ctx, paths)
 		}
 	}
-	return queuedJob{jobID: job.JobID}, err
+	if err != nil {
+		return queuedJob{}, err
+	}
+	if info, err := runner.JobStatus(ctx, job.JobID); err == nil {
+		job = info // with its title
+	}
+	return queuedJob{jobID: job.JobID, resume: req.resume != "", title: job.Title, docs: job.TotalDocuments}, nil
+}
+
+// waitingJobs are the registered jobs waiting, in the order they will run.
+func (c *controller) waitingJobs() []queuedJob {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]queuedJob(nil), c.waiting...)
+}
+
+// move puts a waiting job at index to of the queue (0 runs next) and
+// reports whether it was waiting.
+func (c *controller) move(jobID string, to int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := slices.IndexFunc(c.waiting, func(q queuedJob) bool { return q.jobID == jobID })
+	if i < 0 {
+		return false
+	}
+	job := c.waiting[i]
+	c.waiting = slices.Delete(c.waiting, i, i+1)
+	to = max(0, min(to, len(c.waiting)))
+	c.waiting = slices.Insert(c.waiting, to, job)
+	return true
+}
+
+// remove takes a waiting job out of the queue and reports whether it was
+// waiting (a job that has started is cancelled with Cancel instead).
+func (c *controller) remove(jobID string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i := slices.IndexFunc(c.waiting, func(q queuedJob) bool { return q.jobID == jobID })
+	if i < 0 {
+		return false
+	}
+	c.waiting = slices.Delete(c.waiting, i, i+1)
+	return true
 }
 
 // work runs the registered jobs one after another.

@@ -617,3 +617,67 @@ func TestSearchOpensTheDocument(t *testing.T) {
 		t.Errorf("after a restart the window shows job %q; want the last one", shortID(h2.ui.job.state.jobID))
 	}
 }
+
+// Jobs waiting behind the running one can be sent to the front, moved and
+// removed; they run in the order shown, the order is in the database, a
+// removed job stays in History with its documents skipped, and each job's
+// end is said in the window.
+func TestQueueOrderAndRemove(t *testing.T) {
+	h := newHarnessWith(t, Config{DefaultDataDir: t.TempDir(), WorkerOnly: true})
+	loans := pipelinetest.SampleLoans()
+	pdf := func(i int) []byte { return pipelinetest.PDF(pipelinetest.Page{Lines: loans[i].EstimateLines()}) }
+	h.drop(h.write(t, "hangs.pdf", append(pdf(0), "%HANG-ME\n"...)))
+	h.drop(h.write(t, "b.pdf", pdf(1)))
+	h.drop(h.write(t, "c.pdf", pdf(2)))
+	h.drop(h.write(t, "d.pdf", pdf(0)))
+	h.q.drainUntil(t, func() bool { return len(h.ui.ctrl.waitingJobs()) == 3 && h.ui.job.state.live }, 60*time.Second)
+	names := func() []string {
+		var out []string
+		for _, j := range h.ui.ctrl.waitingJobs() {
+			out = append(out, strings.Fields(j.title)[0])
+		}
+		return out
+	}
+	if got := strings.Join(names(), " "); got != "b.pdf c.pdf d.pdf" {
+		t.Fatalf("queue %q; want the drop order", got)
+	}
+	if !h.ui.queueView.button.Visible() || h.ui.queueView.button.Text != "Queue (3)" {
+		t.Errorf("queue button %q", h.ui.queueView.button.Text)
+	}
+	h.ui.showQueue()
+	test.Tap(buttonIn(t, h.ui.queueView.list.Objects[2], "Process next")) // d.pdf to the front
+	if got := strings.Join(names(), " "); got != "d.pdf b.pdf c.pdf" {
+		t.Fatalf("after 'process next' the queue is %q", got)
+	}
+	waiting := h.ui.ctrl.waitingJobs()
+	removed := waiting[2].jobID
+	test.Tap(buttonIn(t, h.ui.queueView.list.Objects[2], "Remove"))
+	closeOverlays(h.win)
+	h.settle(t)
+	st := h.ui.currentStore()
+	for i, j := range h.ui.ctrl.waitingJobs() {
+		info, err := st.Job(context.Background(), j.jobID)
+		if err != nil || info.QueuePosition != i+1 {
+			t.Errorf("%s: queue position %d in the database; want %d", j.title, info.QueuePosition, i+1)
+		}
+	}
+	gone, err := st.Summary(context.Background(), removed)
+	if err != nil || gone.Status != pipeline.JobCancelled || gone.Results[0].Status != pipeline.DocSkipped {
+		t.Errorf("the removed job is %+v, %v; want cancelled with its document skipped", gone, err)
+	}
+
+	test.Tap(h.ui.job.cancel) // the hanging job
+	var ran []string
+	h.q.drainUntil(t, func() bool {
+		if s := h.ui.job.state; s.jobID != "" && len(s.rows) > 0 && (len(ran) == 0 || ran[len(ran)-1] != s.rows[0].fileName) {
+			ran = append(ran, s.rows[0].fileName)
+		}
+		return !h.ui.ctrl.busy() && !h.ui.job.state.live
+	}, 90*time.Second)
+	if got := strings.Join(ran, " "); !strings.HasSuffix(got, "d.pdf b.pdf") {
+		t.Errorf("jobs ran as %q; want d.pdf then b.pdf last", got)
+	}
+	if !h.ui.finishedBox.Visible() || !strings.Contains(h.ui.finished.Text, "finished: 1 of 1 read") {
+		t.Errorf("no line saying the last job finished: %q", h.ui.finished.Text)
+	}
+}
