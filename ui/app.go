@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -205,20 +208,33 @@ func (u *UI) build() fyne.CanvasObject {
 
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.addFilesDialog() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { u.exportCurrent() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.tabs.SelectIndex(1)
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+	// A shortcut never acts behind an open dialog.
+	add := func(key fyne.KeyName, do func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			if !u.dialogOpen() {
+				do()
+			}
+		})
+	}
+	add(fyne.KeyO, u.addFilesDialog)
+	add(fyne.KeyE, u.exportCurrent)
+	add(fyne.KeyH, func() { u.tabs.SelectIndex(1) })
+	add(fyne.KeyS, func() {
 		if p := u.job.shownPanel; p != nil {
 			p.saveEdits()
 		}
 	})
-	// The arrow keys move the job's selection when nothing has the focus
-	// (the table takes them itself when it has).
+	// Esc closes the dialog on top; the arrow keys move the job's selection
+	// when nothing has the focus (the table takes them itself when it has).
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if u.tabs.Selected() != u.jobTab || !u.job.content.Visible() {
+		if e.Name == fyne.KeyEscape {
+			if top := c.Overlays().Top(); top != nil {
+				top.Hide()
+				c.Overlays().Remove(top)
+			}
+			return
+		}
+		if u.dialogOpen() || u.tabs.Selected() != u.jobTab || !u.job.content.Visible() {
 			return
 		}
 		switch e.Name {
@@ -228,6 +244,11 @@ func (u *UI) addShortcuts() {
 			u.job.moveSelection(1)
 		}
 	})
+}
+
+// dialogOpen reports whether a dialog (or any pop-up) is showing.
+func (u *UI) dialogOpen() bool {
+	return u.win.Canvas().Overlays().Top() != nil
 }
 
 // background runs work off the UI goroutine (the database, the disk) and
@@ -544,10 +565,22 @@ func (u *UI) loadJob(jobID, keep string, show bool) {
 
 // ---- export ----
 
+// exportChoices are the formats Export… offers, with what a person calls
+// them; a format the export package cannot write is left out.
+var exportChoices = []struct {
+	label string
+	ext   string
+}{
+	{"Excel workbook (.xlsx)", ".xlsx"},
+	{"PDF report to print (.pdf)", ".pdf"},
+	{"CSV for other programs (.csv)", ".csv"},
+	{"JSON for scripts (.json)", ".json"},
+}
+
 func (u *UI) exportCurrent() {
 	jobID := u.job.state.jobID
 	st := u.currentStore()
-	if jobID == "" || st == nil {
+	if jobID == "" || st == nil || u.dialogOpen() {
 		return
 	}
 	background(u, func(ctx context.Context) (*pipeline.Summary, error) {
@@ -557,24 +590,100 @@ func (u *UI) exportCurrent() {
 			u.showError(err)
 			return
 		}
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
+		u.chooseExport(sum)
+	})
+}
+
+// chooseExport asks for the format, then where to save: the Documents
+// folder unless the person chose another one before.
+func (u *UI) chooseExport(sum *pipeline.Summary) {
+	var labels []string
+	for _, c := range exportChoices {
+		if _, err := export.FormatOf("x" + c.ext); err == nil {
+			labels = append(labels, c.label)
+		}
+	}
+	format := widget.NewRadioGroup(labels, nil)
+	format.SetSelected(u.app.Preferences().StringWithFallback(prefExportFormat, labels[0]))
+	if format.Selected == "" {
+		format.SetSelected(labels[0])
+	}
+	body := container.NewVBox(widget.NewLabel(fmt.Sprintf("Export %d documents as:", len(sum.Results))), format)
+	dialog.ShowCustomConfirm("Export job", "Choose where to save…", "Cancel", body, func(ok bool) {
+		if !ok {
+			return
+		}
+		ext := ".xlsx"
+		for _, c := range exportChoices {
+			if c.label == format.Selected {
+				ext = c.ext
+			}
+		}
+		u.app.Preferences().SetString(prefExportFormat, format.Selected)
+		u.saveExport(sum, ext)
+	}, u.win)
+}
+
+func (u *UI) saveExport(sum *pipeline.Summary, ext string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if filepath.Ext(path) != ext {
+			path = strings.TrimSuffix(path, filepath.Ext(path)) + ext
+		}
+		u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+		background(u, func(context.Context) (string, error) { return exportTo(path, sum) }, func(path string, err error) {
+			if err != nil {
+				u.showError(err)
 				return
 			}
-			path := w.URI().Path()
-			w.Close()
-			background(u, func(context.Context) (string, error) { return exportTo(path, sum) }, func(path string, err error) {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				u.exported(path, len(sum.Results))
-			})
-		}, u.win)
-		d.SetFileName(export.SuggestedName(sum, export.XLSX))
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".json"}))
-		d.Show()
-	})
+			u.exported(path, len(sum.Results))
+		})
+	}, u.win)
+	f, _ := export.FormatOf("x" + ext)
+	d.SetFileName(export.SuggestedName(sum, f))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	if dir := exportFolder(u.app.Preferences().String(prefExportFolder)); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+}
+
+// exportFolder is where exports are saved: the folder used last, else the
+// user's Documents folder, else home.
+func exportFolder(last string) string {
+	for _, dir := range []string{last, documentsFolder()} {
+		if st, err := os.Stat(dir); dir != "" && err == nil && st.IsDir() {
+			return dir
+		}
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+// documentsFolder is the user's Documents folder (XDG_DOCUMENTS_DIR on
+// Linux desktops), or "".
+func documentsFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if dir := os.Getenv("XDG_DOCUMENTS_DIR"); dir != "" {
+		return dir
+	}
+	if b, err := os.ReadFile(filepath.Join(home, ".config", "user-dirs.dirs")); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(line), "XDG_DOCUMENTS_DIR="); ok {
+				return strings.ReplaceAll(strings.Trim(v, `"`), "$HOME", home)
+			}
+		}
+	}
+	return filepath.Join(home, "Documents")
 }
 
 // exportTo writes sum to path (XLSX when its extension names no format)

@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -679,5 +680,49 @@ func TestQueueOrderAndRemove(t *testing.T) {
 	}
 	if !h.ui.finishedBox.Visible() || !strings.Contains(h.ui.finished.Text, "finished: 1 of 1 read") {
 		t.Errorf("no line saying the last job finished: %q", h.ui.finished.Text)
+	}
+}
+
+// Export… asks for a format by name and saves in Documents (or where the
+// person saved last), not in the folder the documents came from.
+func TestExportChoosesFormatAndFolder(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
+	docs := filepath.Join(home, "Documents")
+	os.MkdirAll(docs, 0o755)
+	if got := exportFolder(""); got != docs {
+		t.Errorf("export folder %q; want %q", got, docs)
+	}
+	last := t.TempDir()
+	if got := exportFolder(last); got != last {
+		t.Errorf("export folder %q; want the last one used, %q", got, last)
+	}
+	if got := exportFolder(filepath.Join(home, "gone")); got != docs {
+		t.Errorf("a last folder that is gone gives %q; want Documents", got)
+	}
+
+	h := newHarness(t, t.TempDir())
+	h.drop(h.write(t, "a.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})))
+	h.waitJobDone(t)
+	h.ui.exportCurrent()
+	h.settle(t)
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Export… opened no dialog")
+	}
+	var radio *widget.RadioGroup
+	for _, o := range test.LaidOutObjects(top) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			radio = r
+		}
+	}
+	if radio == nil || len(radio.Options) < 3 || radio.Selected == "" {
+		t.Fatalf("no format choice in the export dialog: %+v", radio)
+	}
+	for _, want := range []string{"Excel workbook (.xlsx)", "CSV for other programs (.csv)", "JSON for scripts (.json)"} {
+		if !slices.Contains(radio.Options, want) {
+			t.Errorf("the export dialog does not offer %q: %v", want, radio.Options)
+		}
 	}
 }

@@ -65,7 +65,19 @@ func TestKeyboardShortcuts(t *testing.T) {
 		t.Error("Ctrl+H did not show the history")
 	}
 	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault})
-	if h.win.Canvas().Overlays().Top() == nil {
-		t.Error("Ctrl+O opened no file dialog")
+	dlg := h.win.Canvas().Overlays().Top()
+	if dlg == nil {
+		t.Fatal("Ctrl+O opened no file dialog")
+	}
+	// Behind a dialog shortcuts do nothing; Esc closes it.
+	h.ui.tabs.SelectIndex(0)
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault})
+	if h.ui.tabs.SelectedIndex() != 0 {
+		t.Error("Ctrl+H acted behind the open dialog")
+	}
+	h.win.Canvas().Focus(nil)
+	h.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc did not close the dialog")
 	}
 }

@@ -21,6 +21,8 @@ const (
 	prefLanguage      = "ocr_language"
 	prefTimeLimit     = "time_limit_minutes"
 	prefColumnWidths  = "job_column_widths"
+	prefExportFormat  = "export_format"
+	prefExportFolder  = "export_folder"
 )
 
 // settings are the user's choices, kept in Fyne preferences between runs.
