@@ -416,18 +416,6 @@ func (u *UI) addURIs(uris []fyne.URI) {
 
 var docFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".JPEG", ".png", ".PNG", ".tif", ".tiff", ".TIF", ".TIFF"})
 
-func (u *UI) addFilesDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		u.addURIs([]fyne.URI{r.URI()})
-	}, u.win)
-	d.SetFilter(docFilter)
-	d.Show()
-}
-
 func (u *UI) addFolderDialog() {
 	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil || l == nil {
