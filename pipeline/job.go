@@ -179,6 +179,6 @@ type JobInfo struct {
 	NeedsReviewDocuments int    `json:"needs_review_documents"`
 	// QueuePosition orders the jobs waiting in the window's queue (1 runs
 	// first; 0 for a job never reordered, which waits in creation order).
-	QueuePosition int `json:"-"`
-	Owner                string `json:"-"` // the running process, see ProcessOwner
+	QueuePosition int    `json:"-"`
+	Owner         string `json:"-"` // the running process, see ProcessOwner
 }

@@ -161,3 +161,35 @@ func (s *DB) SetQueueOrder(ctx context.Context, jobIDs []string) error {
 	}
 	return nil
 }
+
+// WatchedFiles reports which of keys a watched folder has already taken.
+func (s *DB) WatchedFiles(ctx context.Context, keys []string) (map[string]bool, error) {
+	seen := map[string]bool{}
+	for _, k := range keys {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM watched_files WHERE file_key = ?`, k).Scan(&n); err != nil {
+			return nil, fmt.Errorf("watched files: %w", err)
+		}
+		seen[k] = n > 0
+	}
+	return seen, nil
+}
+
+// RememberWatched records that the files keys became job jobID.
+func (s *DB) RememberWatched(ctx context.Context, keys []string, jobID string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("remember watched files: %w", err)
+	}
+	defer tx.Rollback()
+	now := s.Now().UTC()
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO watched_files (file_key, job_id, seen_at) VALUES (?, ?, ?)`, k, jobID, now); err != nil {
+			return fmt.Errorf("remember watched files: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("remember watched files: %w", err)
+	}
+	return nil
+}

@@ -27,6 +27,8 @@ const usage = `usage:
   loanbatch history [--data DIR] [--json]     past jobs, newest first, named by their loans
   loanbatch search  [--data DIR] [--json] QUERY   documents of every job by borrower, lender, loan ID,
                                               address, file name or any word of their text
+  loanbatch watch   [--data DIR] DIR          process each document that appears in DIR (a scanner's
+                                              folder), once, until Ctrl+C; files are never moved
   loanbatch export  [--data DIR] JOB_ID OUT   write a job's summary (.xlsx, .csv or .json)
   loanbatch resume  [--data DIR] [--json] JOB_ID   finish an interrupted job
   loanbatch retry   [--data DIR] [--json] JOB_ID   run a job's failed documents again, as a new job
@@ -48,6 +50,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdProcess(ctx, args[1:], stdout, stderr)
 	case "status":
 		return cmdStatus(ctx, args[1:], stdout, stderr)
+	case "watch":
+		return cmdWatch(ctx, args[1:], stdout, stderr)
 	case "search":
 		return cmdSearch(ctx, args[1:], stdout, stderr)
 	case "history":

@@ -1,9 +1,14 @@
 package main_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
@@ -67,5 +72,58 @@ func TestSearchAndTitlesEndToEnd(t *testing.T) {
 	}
 	if r := runCLI(t, "search", "--data", data); r.code != 2 {
 		t.Errorf("search without words: exit %d; want 2", r.code)
+	}
+}
+
+// watch takes a page image moved into its folder within seconds, once,
+// also across a restart, and stops on Ctrl+C.
+func TestWatchPicksUpAMovedFile(t *testing.T) {
+	data, dir, elsewhere := t.TempDir(), t.TempDir(), t.TempDir()
+	start := func() (*exec.Cmd, *bytes.Buffer) {
+		cmd := exec.Command(binary, "watch", "--data", data, "--settle", "300ms", dir)
+		cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8", "LOANBATCH_DATA=")
+		var out bytes.Buffer
+		cmd.Stdout = &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd, &out
+	}
+	stop := func(cmd *exec.Cmd) {
+		t.Helper()
+		cmd.Process.Signal(os.Interrupt)
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("watch after Ctrl+C: %v", err)
+		}
+	}
+	cmd, out := start()
+	loan := pipelinetest.SampleLoans()[1]
+	src := write(t, elsewhere, "scan.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loan.LetterLines()}))
+	write(t, dir, "notes.tmp", []byte("being written"))
+	if err := os.Rename(src, filepath.Join(dir, "scan.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	id := waitForJob(t, data, func(j pipeline.JobInfo) bool { return j.Status == pipeline.JobCompleted })
+	took := time.Since(began)
+	stop(cmd)
+	if took > 20*time.Second {
+		t.Errorf("the file was read %v after it arrived", took)
+	}
+	if !strings.Contains(out.String(), id) {
+		t.Errorf("watch printed %q; want a line for job %s", out.String(), id)
+	}
+	// A restart takes nothing again.
+	cmd, _ = start()
+	time.Sleep(2 * time.Second)
+	stop(cmd)
+	h := runCLI(t, "history", "--json", "--data", data)
+	var jobs []pipeline.JobInfo
+	json.Unmarshal([]byte(h.stdout), &jobs)
+	if len(jobs) != 1 || jobs[0].TotalDocuments != 1 {
+		t.Errorf("%d jobs after a restart; want the one job of scan.pdf alone: %+v", len(jobs), jobs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "scan.pdf")); err != nil {
+		t.Errorf("watch moved or deleted the file: %v", err)
 	}
 }
