@@ -92,6 +92,7 @@ type UI struct {
 	finished    *widget.Label     // "Job … finished: …" after a job ends
 	finishedBox fyne.CanvasObject // that line and its Show button
 	finishedJob string
+	stopWatch   context.CancelFunc // stops the watched folder's watcher
 
 	loads     int          // counts job loads, so that only the latest is shown
 	afterLoad func()       // runs once after the next job load is shown
@@ -304,6 +305,7 @@ func (u *UI) openStore() {
 			old.Close()
 		}
 		u.reloadHistory()
+		u.startWatching()
 		switch {
 		case len(u.cfg.Paths) > 0:
 			u.startJob(u.cfg.Paths)
@@ -696,8 +698,11 @@ func (u *UI) exported(path string, n int) {
 
 func (u *UI) showSettings() {
 	langs, _ := pipeline.OCRLanguages()
-	showSettings(u.win, u.settings, langs, func(dirChanged bool) {
+	showSettings(u.win, u.settings, langs, func(dirChanged, watchChanged bool) {
 		u.settings.save(u.app.Preferences())
+		if watchChanged && !dirChanged {
+			u.startWatching()
+		}
 		if dirChanged {
 			if u.ctrl.busy() {
 				u.showError(problem("The new data folder will be used once the running job has finished. Reopen Settings then."))

@@ -34,6 +34,7 @@ type controller struct {
 	onQueue   func()                 // on the UI goroutine: the queue changed
 	log       *slog.Logger
 
+	ctx         context.Context // the window's: cancelled when it closes
 	mu          sync.Mutex
 	intake      []jobRequest // dropped, not yet registered
 	waiting     []queuedJob  // registered, waiting to run, in order
@@ -62,6 +63,7 @@ type queuedJob struct {
 }
 
 func (c *controller) start(ctx context.Context) {
+	c.ctx = ctx
 	c.wake = make(chan struct{}, 1)
 	c.stopped = make(chan struct{})
 	go c.pump(ctx)
@@ -158,6 +160,19 @@ func (c *controller) register(ctx context.Context, req jobRequest) (queuedJob, e
 		job = info // with its title
 	}
 	return queuedJob{jobID: job.JobID, resume: req.resume != "", title: job.Title, docs: job.TotalDocuments}, nil
+}
+
+// adopt queues a job registered elsewhere (the watched folder's); it may be
+// called from any goroutine.
+func (c *controller) adopt(job queuedJob) {
+	c.mu.Lock()
+	c.waiting = append(c.waiting, job)
+	if !c.running {
+		c.running = true
+		go c.work(c.ctx)
+	}
+	c.mu.Unlock()
+	c.dispatch(c.onQueue)
 }
 
 // waitingJobs are the registered jobs waiting, in the order they will run.

@@ -726,3 +726,22 @@ func TestExportChoosesFormatAndFolder(t *testing.T) {
 		}
 	}
 }
+
+// A document saved into the watched folder of the settings becomes a job
+// by itself, once.
+func TestWindowTakesTheWatchedFolder(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	dir := t.TempDir()
+	h.ui.settings.watchDir = dir
+	h.ui.startWatching()
+	os.WriteFile(filepath.Join(dir, "scanned.pdf"), pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[2].TermSheetLines()}), 0o644)
+	h.q.drainUntil(t, func() bool {
+		s := h.ui.job.state
+		return s.jobID != "" && !s.live && len(s.rows) == 1 && s.rows[0].fileName == "scanned.pdf" && !h.ui.ctrl.busy()
+	}, 60*time.Second)
+	h.pump(3 * time.Second)
+	jobs, _ := h.ui.currentStore().Jobs(context.Background())
+	if len(jobs) != 1 {
+		t.Errorf("%d jobs; the watched file should be taken once", len(jobs))
+	}
+}

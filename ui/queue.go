@@ -158,3 +158,43 @@ func (u *UI) jobFinished(sum *pipeline.Summary) {
 	u.finished.SetText(fmt.Sprintf("Job %s %s: %s · %s", shortID(sum.JobID), what, text, title))
 	u.finishedBox.Show()
 }
+
+// startWatching (re)starts taking the documents that appear in the watched
+// folder of the settings, each file once: they are registered as a job
+// off the UI goroutine and join the queue.
+func (u *UI) startWatching() {
+	if u.stopWatch != nil {
+		u.stopWatch()
+		u.stopWatch = nil
+	}
+	dir := u.settings.snapshot().watchDir
+	st := u.currentStore()
+	log, ok := st.(pipeline.WatchLog)
+	if dir == "" || st == nil || !ok {
+		return
+	}
+	ctx, stop := context.WithCancel(u.ctx)
+	u.stopWatch = stop
+	w := &pipeline.Watcher{
+		Dir: dir, Log: log,
+		Submit: func(ctx context.Context, paths []string) (string, error) {
+			runner, err := u.newRunner(u.settings.options())
+			if err != nil {
+				return "", err
+			}
+			defer runner.Close()
+			job, err := runner.Enqueue(ctx, paths)
+			if err != nil {
+				return "", err
+			}
+			if info, err := runner.JobStatus(ctx, job.JobID); err == nil {
+				job = info
+			}
+			u.ctrl.adopt(queuedJob{jobID: job.JobID, title: job.Title, docs: job.TotalDocuments})
+			return job.JobID, nil
+		},
+		OnError: func(err error) { u.log.Warn("watched folder", "dir", dir, "err", err) },
+	}
+	u.log.Info("watching a folder", "dir", dir)
+	go w.Run(ctx)
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,6 +24,7 @@ const (
 	prefColumnWidths  = "job_column_widths"
 	prefExportFormat  = "export_format"
 	prefExportFolder  = "export_folder"
+	prefWatchFolder   = "watch_folder"
 )
 
 // settings are the user's choices, kept in Fyne preferences between runs.
@@ -33,6 +35,7 @@ type settings struct {
 	stopOnFailure bool
 	language      string
 	timeLimit     time.Duration
+	watchDir      string // a folder whose new documents are taken by themselves; "" for none
 }
 
 func loadSettings(p fyne.Preferences, defaultDir string) *settings {
@@ -41,6 +44,7 @@ func loadSettings(p fyne.Preferences, defaultDir string) *settings {
 		stopOnFailure: p.Bool(prefStopOnFailure),
 		language:      p.StringWithFallback(prefLanguage, "eng"),
 		timeLimit:     time.Duration(p.IntWithFallback(prefTimeLimit, 5)) * time.Minute,
+		watchDir:      p.String(prefWatchFolder),
 	}
 }
 
@@ -51,12 +55,13 @@ func (s *settings) save(p fyne.Preferences) {
 	p.SetBool(prefStopOnFailure, s.stopOnFailure)
 	p.SetString(prefLanguage, s.language)
 	p.SetInt(prefTimeLimit, int(s.timeLimit/time.Minute))
+	p.SetString(prefWatchFolder, s.watchDir)
 }
 
 func (s *settings) snapshot() settings {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return settings{dataDir: s.dataDir, stopOnFailure: s.stopOnFailure, language: s.language, timeLimit: s.timeLimit}
+	return settings{dataDir: s.dataDir, stopOnFailure: s.stopOnFailure, language: s.language, timeLimit: s.timeLimit, watchDir: s.watchDir}
 }
 
 func (s *settings) options() pipeline.Options {
@@ -75,7 +80,7 @@ func timeLimitLabel(d time.Duration) string {
 }
 
 // showSettings opens the settings dialog; onSaved runs after a change.
-func showSettings(win fyne.Window, s *settings, languages []string, onSaved func(dataDirChanged bool)) {
+func showSettings(win fyne.Window, s *settings, languages []string, onSaved func(dataDirChanged, watchChanged bool)) {
 	cur := s.snapshot()
 	dir := widget.NewEntry()
 	dir.SetText(cur.dataDir)
@@ -96,8 +101,21 @@ func showSettings(win fyne.Window, s *settings, languages []string, onSaved func
 	lang.SetSelected(languageLabel(cur.language))
 	limit := widget.NewSelect(timeLimits, nil)
 	limit.SetSelected(timeLimitLabel(cur.timeLimit))
+	watch := widget.NewEntry()
+	watch.SetText(cur.watchDir)
+	watch.SetPlaceHolder("none: documents are added by hand")
+	chooseWatch := widget.NewButton("Choose…", func() {
+		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				watch.SetText(u.Path())
+			}
+		}, win)
+	})
+	watchItem := widget.NewFormItem("Watched folder", container.NewBorder(nil, nil, nil, chooseWatch, watch))
+	watchItem.HintText = "Documents saved here (by a scanner, say) are read by themselves; they are never moved."
 	items := []*widget.FormItem{
 		widget.NewFormItem("Data folder", container.NewBorder(nil, nil, nil, choose, dir)),
+		watchItem,
 		widget.NewFormItem("On failure", stop),
 		widget.NewFormItem("OCR language", lang),
 		widget.NewFormItem("Time limit per document", limit),
@@ -110,13 +128,15 @@ func showSettings(win fyne.Window, s *settings, languages []string, onSaved func
 		fmt.Sscanf(limit.Selected, "%d", &minutes)
 		s.mu.Lock()
 		changed := s.dataDir != dir.Text
+		watchChanged := s.watchDir != strings.TrimSpace(watch.Text)
 		s.dataDir, s.stopOnFailure, s.language = dir.Text, stop.Checked, languageCode(lang.Selected)
+		s.watchDir = strings.TrimSpace(watch.Text)
 		if minutes > 0 {
 			s.timeLimit = time.Duration(minutes) * time.Minute
 		}
 		s.mu.Unlock()
-		onSaved(changed)
+		onSaved(changed, watchChanged)
 	}, win)
-	d.Resize(fyne.NewSize(min(620, win.Canvas().Size().Width-40), 320))
+	d.Resize(fyne.NewSize(min(680, win.Canvas().Size().Width-40), 400))
 	d.Show()
 }
