@@ -42,6 +42,7 @@ type controller struct {
 	running     bool
 	cancel      context.CancelCauseFunc
 	pending     []pipeline.Event
+	handing     bool // the pump is handing a batch to the UI goroutine
 	wake        chan struct{}
 	stopped     chan struct{}
 }
@@ -103,6 +104,14 @@ func (c *controller) busy() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.running || c.registering
+}
+
+// settled reports that nothing runs or is being registered and every
+// event has been handed to the UI goroutine.
+func (c *controller) settled() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return !c.running && !c.registering && len(c.pending) == 0 && !c.handing
 }
 
 // registerLoop records the requests in the store, in the order they came.
@@ -275,10 +284,14 @@ func (c *controller) pump(ctx context.Context) {
 		c.mu.Lock()
 		batch := c.pending
 		c.pending = nil
+		c.handing = len(batch) > 0
 		c.mu.Unlock()
 		if len(batch) > 0 {
 			c.dispatch(func() { c.onEvents(batch) })
 		}
+		c.mu.Lock()
+		c.handing = false
+		c.mu.Unlock()
 		select {
 		case <-ctx.Done():
 			return

@@ -165,7 +165,7 @@ func closeOverlays(w fyne.Window) {
 func (h *harness) idle(tb testing.TB) {
 	tb.Helper()
 	h.q.drainUntil(tb, func() bool {
-		return !h.ui.ctrl.busy() && h.ui.inflight.Load() == 0 && !h.ui.job.state.live
+		return h.ui.ctrl.settled() && h.q.empty() && h.ui.inflight.Load() == 0 && !h.ui.job.state.live
 	}, 3*time.Minute)
 }
 

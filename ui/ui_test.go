@@ -137,8 +137,15 @@ func (h *harness) waitJobDone(tb testing.TB) {
 	tb.Helper()
 	h.q.drainUntil(tb, func() bool {
 		s := h.ui.job.state
-		return s.jobID != "" && !s.live && !h.ui.ctrl.busy() && h.ui.inflight.Load() == 0
+		return s.jobID != "" && !s.live && h.ui.ctrl.settled() && h.q.empty() && h.ui.inflight.Load() == 0
 	}, 90*time.Second)
+}
+
+// empty reports whether nothing waits to run on the UI goroutine.
+func (q *uiQueue) empty() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.fns) == 0
 }
 
 // cellText renders one table cell through the table's own callbacks; col
