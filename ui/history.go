@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -214,4 +215,77 @@ func (h *historyView) applyFilter() {
 	} else if q != h.query && h.onSearch != nil {
 		h.onSearch(q)
 	}
+}
+
+func (u *UI) reloadHistory() {
+	st := u.currentStore()
+	if st == nil {
+		return
+	}
+	background(u, st.Jobs, func(jobs []pipeline.JobInfo, err error) {
+		if err != nil {
+			u.log.Error("list jobs", "err", err)
+			return
+		}
+		u.history.setJobs(jobs)
+	})
+}
+
+// openJob shows a stored job in the job view.
+func (u *UI) openJob(jobID string) {
+	u.loadJob(jobID, "", true)
+}
+
+// search looks for query in every job, off the UI goroutine, and shows what
+// it found in History.
+func (u *UI) search(query string) {
+	st := u.currentStore()
+	if st == nil {
+		return
+	}
+	background(u, func(ctx context.Context) ([]pipeline.SearchHit, error) {
+		return st.Search(ctx, query, 200)
+	}, func(hits []pipeline.SearchHit, err error) {
+		if err != nil {
+			u.log.Error("search", "query", query, "err", err)
+		}
+		u.history.setHits(query, hits)
+	})
+}
+
+// loadJob reads a job in the background and shows it, selecting the
+// document keep (when not empty) and bringing the Job tab forward when
+// show. Only the latest load is shown, and never over a running job.
+func (u *UI) loadJob(jobID, keep string, show bool) {
+	st := u.currentStore()
+	if st == nil {
+		return
+	}
+	if u.job.state.live && u.job.state.jobID != jobID {
+		u.showError(problem("A job is running: wait for it to finish (or cancel it) before opening another."))
+		return
+	}
+	u.loads++
+	load := u.loads
+	background(u, func(ctx context.Context) (*pipeline.Summary, error) {
+		return st.Summary(ctx, jobID)
+	}, func(sum *pipeline.Summary, err error) {
+		if load != u.loads || u.job.state.live {
+			return // a later load, or a job that started since, is on screen
+		}
+		if err != nil {
+			u.showError(problemf("The job %s cannot be opened: %v", shortID(jobID), err))
+			return
+		}
+		u.job.load(sum, keep)
+		u.compare.load(sum)
+		u.showJobArea()
+		if show {
+			u.tabs.Select(u.jobTab)
+		}
+		if f := u.afterLoad; f != nil {
+			u.afterLoad = nil
+			f()
+		}
+	})
 }
