@@ -64,11 +64,14 @@ type historyView struct {
 	empty   *widget.Label
 	tips    *hoverTips
 
-	onOpen     func(jobID string)
-	onOpenHit  func(h pipeline.SearchHit)
-	onSearch   func(query string) // runs the search; setHits answers it
-	content    fyne.CanvasObject
-	splitPanes *container.Split
+	onOpen    func(jobID string)
+	onOpenHit func(h pipeline.SearchHit)
+	onSearch  func(query string) // runs the search; setHits answers it
+	content   fyne.CanvasObject
+	body      *fyne.Container // the jobs, or the jobs over the documents found
+	jobsPane  fyne.CanvasObject
+	foundPane fyne.CanvasObject
+	split     *container.Split // while there is a search
 }
 
 // newHistoryTable is a table of rows with columns; open is called with the
@@ -131,10 +134,10 @@ func (h *historyView) build() fyne.CanvasObject {
 	h.hitHead.TextStyle.Bold = true
 	h.empty = widget.NewLabel("No jobs yet: drop documents on the window to start one.")
 	h.empty.Importance = widget.LowImportance
-	jobs := container.NewBorder(h.empty, nil, nil, nil, h.table)
-	found := container.NewBorder(h.hitHead, nil, nil, nil, h.hitList)
-	h.splitPanes = container.NewVSplit(jobs, found)
-	h.content = container.NewBorder(container.NewPadded(h.filter), nil, nil, nil, h.splitPanes)
+	h.jobsPane = container.NewBorder(h.empty, nil, nil, nil, h.table)
+	h.foundPane = container.NewBorder(h.hitHead, nil, nil, nil, h.hitList)
+	h.body = container.NewStack(h.jobsPane)
+	h.content = container.NewBorder(container.NewPadded(h.filter), nil, nil, nil, h.body)
 	h.applyFilter()
 	return h.content
 }
@@ -171,10 +174,17 @@ func (h *historyView) showHits() {
 	}
 	h.hitList.Refresh()
 	h.hitList.ScrollToTop()
-	if h.query == "" {
-		h.splitPanes.SetOffset(1)
-	} else if h.splitPanes.Offset > 0.9 {
-		h.splitPanes.SetOffset(0.4)
+	// The documents found show below the jobs only while there is a search.
+	switch {
+	case h.query == "" && h.split != nil:
+		h.split = nil
+		h.body.Objects = []fyne.CanvasObject{h.jobsPane}
+		h.body.Refresh()
+	case h.query != "" && h.split == nil:
+		h.split = container.NewVSplit(h.jobsPane, h.foundPane)
+		h.split.SetOffset(0.4)
+		h.body.Objects = []fyne.CanvasObject{h.split}
+		h.body.Refresh()
 	}
 }
 
