@@ -26,6 +26,7 @@ const usage = `usage:
   loanbatch status  [--data DIR] JOB_ID       one job's status as JSON
   loanbatch history [--data DIR] [--json]     past jobs, newest first
   loanbatch export  [--data DIR] JOB_ID OUT   write a job's summary (.xlsx, .csv or .json)
+                                              or its printable report (.pdf)
   loanbatch resume  [--data DIR] [--json] JOB_ID   finish an interrupted job
   loanbatch retry   [--data DIR] [--json] JOB_ID   run a job's failed documents again, as a new job
   loanbatch compare [--data DIR] [--json] JOB_ID   the job's loans side by side, and LE → CD changes
