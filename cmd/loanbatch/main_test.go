@@ -294,9 +294,24 @@ func TestCorpusDoneWhen(t *testing.T) {
 			t.Errorf("%v: exit %d", cmd, r.code)
 		}
 	}
-	for _, ext := range []string{"xlsx", "csv", "json"} {
-		if r := runCLI(t, "export", "--data", data, sum.JobID, filepath.Join(t.TempDir(), "s."+ext)); r.code != 0 {
+	out := t.TempDir()
+	for _, ext := range []string{"xlsx", "csv", "json", "pdf"} {
+		if r := runCLI(t, "export", "--data", data, sum.JobID, filepath.Join(out, "s."+ext)); r.code != 0 {
 			t.Errorf("export %s: exit %d %s", ext, r.code, r.stderr)
+		}
+	}
+	// The done-when: the report holds the loan and every failure's reason.
+	report := strings.Join(strings.Fields(pipelinetest.PDFText(t, filepath.Join(out, "s.pdf"), "-raw")), " ")
+	want := []string{"123456789", "Page 1 of"}
+	for _, f := range []string{"borrower_name", "lender_name", "loan_amount_cents"} {
+		want = append(want, pipeline.FormatValue(f, sum.Results[0].Fields.Get(f)))
+	}
+	for _, res := range sum.Results[2:] {
+		want = append(want, filepath.Base(res.FileName), strings.Join(strings.Fields(res.ErrorMessage), " "))
+	}
+	for _, w := range want {
+		if !strings.Contains(report, w) {
+			t.Errorf("the PDF report lacks %q", w)
 		}
 	}
 }

@@ -164,12 +164,6 @@ func (r *report) titleBlock() {
 // counts draws a row of boxes: documents, succeeded, failed, skipped,
 // needs review.
 func (r *report) counts() {
-	needsReview := 0
-	for _, res := range r.sum.Results {
-		if reviewReasons(res) != "" && res.NeedsReview {
-			needsReview++
-		}
-	}
 	boxes := []struct {
 		label string
 		n     int
@@ -178,7 +172,7 @@ func (r *report) counts() {
 		{"Succeeded", r.sum.SuccessfulDocuments},
 		{"Failed", r.sum.FailedDocuments},
 		{"Skipped", r.sum.SkippedDocuments},
-		{"Needs review", needsReview},
+		{"Needs review", countNeedsReview(r.sum)},
 	}
 	const gap, h = 3.0, 14.0
 	r.ensure(h + 4)
@@ -269,7 +263,7 @@ func statusText(res pipeline.Result) string {
 	switch {
 	case res.Reviewed != nil:
 		s += ", reviewed"
-	case res.NeedsReview && reviewReasons(res) != "":
+	case needsReview(res):
 		s += ", needs review"
 	}
 	if res.DuplicateOf != nil {
@@ -309,7 +303,11 @@ func (r *report) failures() {
 func (r *report) reviews() {
 	var rows []tableRow
 	for i, res := range r.sum.Results {
-		if why := reviewReasons(res); why != "" && res.NeedsReview {
+		if needsReview(res) {
+			why := reviewReasons(res)
+			if why == "" {
+				why = "No reason recorded"
+			}
 			rows = append(rows, tableRow{cells: []string{strconv.Itoa(i + 1), res.FileName, why}})
 		}
 	}

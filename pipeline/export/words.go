@@ -9,6 +9,22 @@ import (
 // What the exports for people (XLSX, PDF) say about a result beyond its
 // fields; the machine values read as words through their Label methods.
 
+// needsReview says a person still has to check a result.
+func needsReview(r pipeline.Result) bool {
+	return r.Status == pipeline.DocSuccess && r.NeedsReview && r.Reviewed == nil
+}
+
+// countNeedsReview is how many of a job's results a person still has to check.
+func countNeedsReview(sum *pipeline.Summary) int {
+	n := 0
+	for _, r := range sum.Results {
+		if needsReview(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // reviewReasons are the reasons a result still needs checking: none once a
 // person marked it reviewed, and none for a document that did not succeed.
 func reviewReasons(r pipeline.Result) string {
