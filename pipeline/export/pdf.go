@@ -224,8 +224,8 @@ func (r *report) paragraph(s string, bold bool, size float64, maxLines int) {
 func (r *report) documents() {
 	r.heading("Documents")
 	cols := []tableCol{
-		{head: "#", width: 7, align: "R"},
-		{head: "File", width: 33, lines: 3},
+		{head: "#", width: 9, align: "R"},
+		{head: "File", width: 31, lines: 3},
 		{head: "Type", width: 20, lines: 2},
 		{head: "Loan ID", width: 28, lines: 2},
 		{head: "Borrower", width: 28, lines: 3},
@@ -322,8 +322,8 @@ func (r *report) documentList(title, about, none string, rows []tableRow) {
 		return
 	}
 	r.table([]tableCol{
-		{head: "#", width: 7, align: "R"},
+		{head: "#", width: 9, align: "R"},
 		{head: "File", width: 55, lines: 4},
-		{head: about, width: 124, lines: 8},
+		{head: about, width: 122, lines: 8},
 	}, rows)
 }

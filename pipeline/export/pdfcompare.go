@@ -60,7 +60,7 @@ func (r *report) comparison() {
 		loans := c.Loans[start:min(start+loansPerTable, len(c.Loans))]
 		cols := []tableCol{{head: "Loan", width: 46, lines: 3}}
 		for _, l := range loans {
-			cols = append(cols, tableCol{head: l.Key, width: 35, lines: 4})
+			cols = append(cols, tableCol{head: l.Key, width: min(70, 140/float64(len(loans))), lines: 4})
 		}
 		var rows []tableRow
 		for _, row := range pdfComparisonRows {

@@ -110,7 +110,7 @@ func (r *report) cells(cols []tableCol, widths []float64, cells [][]string, y, l
 func (r *report) wrap(s string, w float64, maxLines int) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(clean(s)) {
+	for _, word := range glued(strings.Fields(clean(s))) {
 		if maxLines > 0 && len(lines) > maxLines {
 			break // the rest would be cut anyway
 		}
@@ -143,16 +143,37 @@ func (r *report) wrap(s string, w float64, maxLines int) []string {
 	return lines
 }
 
+// glued keeps a unit on the line of its number: "10 %" never wraps before
+// the "%".
+func glued(words []string) []string {
+	out := words[:0]
+	for _, w := range words {
+		if len(out) > 0 && (w == "%" || w == "months") {
+			out[len(out)-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // fit is the longest start of s, at least one character, that is no wider
-// than w.
+// than w; it ends after a separator (_ - . / ,) when one falls in its second
+// half, so that a long file name breaks where a person would break it.
 func (r *report) fit(s string, w float64) string {
-	n := 0
+	n, sep := 0, 0
 	for i, c := range s {
 		end := i + utf8.RuneLen(c)
 		if n > 0 && r.pdf.GetStringWidth(s[:end]) > w {
 			break
 		}
 		n = end
+		if strings.ContainsRune("_-./,", c) {
+			sep = end
+		}
+	}
+	if sep > n/2 && sep < len(s) {
+		return s[:sep]
 	}
 	return s[:n]
 }
