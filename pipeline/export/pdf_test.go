@@ -208,3 +208,32 @@ func BenchmarkPDFReport(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1024, "KiB")
 }
+
+// TestPDFUnusualJobs: a job of any shape gives a valid report.
+func TestPDFUnusualJobs(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*pipeline.Summary)
+		want string
+	}{
+		{"no documents", func(s *pipeline.Summary) { s.Results = nil }, "This job has no documents."},
+		{"every document failed", func(s *pipeline.Summary) { s.Results = s.Results[1:2] }, "No document gave loan figures to compare."},
+		{"never started", func(s *pipeline.Summary) {
+			s.StartTime, s.EndTime, s.Status = time.Time{}, time.Time{}, pipeline.JobQueued
+		}, "Job status: Queued"},
+		{"fields without a loan ID", func(s *pipeline.Summary) {
+			s.Results[0].Fields.LoanID = ""
+			s.Results[0].Fields.BorrowerName = ""
+		}, "loan1.pdf · 2 documents"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sum := sampleSummary()
+			tt.edit(sum)
+			text := strings.Join(strings.Fields(pipelinetest.PDFText(t, writeReport(t, sum), "-raw")), " ")
+			if !strings.Contains(text, tt.want) {
+				t.Errorf("the report lacks %q:\n%s", tt.want, text)
+			}
+		})
+	}
+}
