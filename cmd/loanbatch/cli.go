@@ -30,6 +30,7 @@ const usage = `usage:
   loanbatch watch   [--data DIR] DIR          process each document that appears in DIR (a scanner's
                                               folder), once, until Ctrl+C; files are never moved
   loanbatch export  [--data DIR] JOB_ID OUT   write a job's summary (.xlsx, .csv or .json)
+                                              or its printable report (.pdf)
   loanbatch resume  [--data DIR] [--json] JOB_ID   finish an interrupted job
   loanbatch retry   [--data DIR] [--json] JOB_ID   run a job's failed documents again, as a new job
   loanbatch compare [--data DIR] [--json] JOB_ID   the job's loans side by side, and LE → CD changes

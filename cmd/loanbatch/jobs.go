@@ -102,7 +102,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	jobID, out := pos[0], pos[1]
 	if _, err := export.FormatOf(out); err != nil {
-		return fail(stderr, "export: %s: use a .xlsx, .csv or .json file name", out)
+		return fail(stderr, "export: %s: use a .xlsx, .pdf, .csv or .json file name", out)
 	}
 	db, ok := openStore(ctx, *data, stderr)
 	if !ok {

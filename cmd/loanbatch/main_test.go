@@ -128,7 +128,7 @@ func TestProcessMixedBatchEndToEnd(t *testing.T) {
 		t.Errorf("history: exit %d\n%s", h.code, h.stdout)
 	}
 	out := t.TempDir()
-	for _, ext := range []string{"xlsx", "csv", "json"} {
+	for _, ext := range []string{"xlsx", "csv", "json", "pdf"} {
 		p := filepath.Join(out, "summary."+ext)
 		e := runCLI(t, "export", "--data", data, sum.JobID, p)
 		if e.code != 0 {
@@ -137,6 +137,13 @@ func TestProcessMixedBatchEndToEnd(t *testing.T) {
 		}
 		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
 			t.Errorf("export %s wrote nothing", ext)
+		}
+	}
+	// The printable report names the loan, the failed file and why it failed.
+	report := pipelinetest.PDFText(t, filepath.Join(out, "summary.pdf"))
+	for _, want := range []string{loans[0].LoanID, loans[0].Borrower, "photo.gif", "GIF image is not a supported format", "Page 1 of"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the PDF report lacks %q:\n%s", want, report)
 		}
 	}
 	x, err := excelize.OpenFile(filepath.Join(out, "summary.xlsx"))
@@ -221,7 +228,7 @@ func TestUsageAndJobLevelErrors(t *testing.T) {
 		{"unknown flag", []string{"process", "--bogus", doc}, "flag provided but not defined"},
 		{"status without id", []string{"status", "--data", data}, "give one JOB_ID"},
 		{"unknown job", []string{"status", "--data", data, "no-such-job"}, "no job no-such-job"},
-		{"export bad extension", []string{"export", "--data", data, "x", "out.pdf"}, "use a .xlsx, .csv or .json file name"},
+		{"export bad extension", []string{"export", "--data", data, "x", "out.txt"}, "use a .xlsx, .pdf, .csv or .json file name"},
 		{"unusable data folder", []string{"process", "--data", notADir, doc}, "cannot use data folder"},
 		{"corrupt database", []string{"process", "--data", corrupt, doc}, "damaged"},
 	}
@@ -287,9 +294,24 @@ func TestCorpusDoneWhen(t *testing.T) {
 			t.Errorf("%v: exit %d", cmd, r.code)
 		}
 	}
-	for _, ext := range []string{"xlsx", "csv", "json"} {
-		if r := runCLI(t, "export", "--data", data, sum.JobID, filepath.Join(t.TempDir(), "s."+ext)); r.code != 0 {
+	out := t.TempDir()
+	for _, ext := range []string{"xlsx", "csv", "json", "pdf"} {
+		if r := runCLI(t, "export", "--data", data, sum.JobID, filepath.Join(out, "s."+ext)); r.code != 0 {
 			t.Errorf("export %s: exit %d %s", ext, r.code, r.stderr)
+		}
+	}
+	// The done-when: the report holds the loan and every failure's reason.
+	report := strings.Join(strings.Fields(pipelinetest.PDFText(t, filepath.Join(out, "s.pdf"), "-raw")), " ")
+	want := []string{"123456789", "Page 1 of"}
+	for _, f := range []string{"borrower_name", "lender_name", "loan_amount_cents"} {
+		want = append(want, pipeline.FormatValue(f, sum.Results[0].Fields.Get(f)))
+	}
+	for _, res := range sum.Results[2:] {
+		want = append(want, filepath.Base(res.FileName), strings.Join(strings.Fields(res.ErrorMessage), " "))
+	}
+	for _, w := range want {
+		if !strings.Contains(report, w) {
+			t.Errorf("the PDF report lacks %q", w)
 		}
 	}
 }

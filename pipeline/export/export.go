@@ -1,5 +1,6 @@
-// Package export writes a job's summary as a spreadsheet (XLSX), CSV or
-// JSON. The CLI's `export` command and the window's Export… use it alike.
+// Package export writes a job's summary as a spreadsheet (XLSX), CSV, JSON
+// or a printable PDF report. The CLI's `export` command and the window's
+// Export… use it alike.
 package export
 
 import (
@@ -24,21 +25,35 @@ const (
 	XLSX Format = "xlsx"
 	CSV  Format = "csv"
 	JSON Format = "json"
+	PDF  Format = "pdf"
 )
 
+// FormatInfo describes an export format for a person choosing one.
+type FormatInfo struct {
+	Format    Format
+	Extension string // with the dot: ".xlsx"
+	Name      string // what a person calls it: "Excel workbook"
+}
+
+// Formats lists the export formats, the ones for people first.
+var Formats = []FormatInfo{
+	{XLSX, ".xlsx", "Excel workbook"},
+	{PDF, ".pdf", "PDF report"},
+	{CSV, ".csv", "CSV (comma-separated values)"},
+	{JSON, ".json", "JSON (the summary as scripts read it)"},
+}
+
 // ErrUnknownFormat is returned for a file name whose extension is not
-// .xlsx, .csv or .json.
-var ErrUnknownFormat = errors.New("export: unknown format: use a .xlsx, .csv or .json file name")
+// one of Formats'.
+var ErrUnknownFormat = errors.New("export: unknown format: use a .xlsx, .pdf, .csv or .json file name")
 
 // FormatOf returns the format a file name's extension asks for.
 func FormatOf(path string) (Format, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx":
-		return XLSX, nil
-	case ".csv":
-		return CSV, nil
-	case ".json":
-		return JSON, nil
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range Formats {
+		if f.Extension == ext {
+			return f.Format, nil
+		}
 	}
 	return "", ErrUnknownFormat
 }
@@ -88,6 +103,8 @@ func Write(w io.Writer, sum *pipeline.Summary, f Format) error {
 		return writeXLSX(w, sum)
 	case CSV:
 		return writeCSV(w, sum)
+	case PDF:
+		return writePDF(w, sum)
 	case JSON:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

@@ -45,9 +45,45 @@ func sampleSummary() *pipeline.Summary {
 	}
 }
 
+// inZone runs the rest of a test with the local time zone 5 hours behind
+// UTC, so that local and UTC times differ.
+func inZone(t *testing.T) {
+	saved := time.Local
+	time.Local = time.FixedZone("EST", -5*3600)
+	t.Cleanup(func() { time.Local = saved })
+}
+
+// reviewedSummary adds to the sample a result that needs review and a
+// duplicate a person reviewed (its reasons then no longer apply).
+func reviewedSummary() *pipeline.Summary {
+	sum := sampleSummary()
+	sum.Results[0].NeedsReview = true
+	sum.Results[0].ReviewReasons = []string{"APR below the note rate"}
+	dup := sum.Results[0]
+	dup.FileName, dup.DocumentID, dup.NeedsReview = "loan1 copy.pdf", "d3", false
+	dup.ReviewReasons = []string{"a reason that no longer applies"}
+	dup.Reviewed = &pipeline.Review{By: "ann", At: sum.StartTime.Add(time.Hour)}
+	dup.DuplicateOf = &pipeline.DocRef{JobID: sum.JobID, DocumentID: "d1", FileName: "loan1.pdf"}
+	sum.Results = append(sum.Results, dup)
+	return sum
+}
+
+// column is the 0-based index of the named column in a header row.
+func column(t *testing.T, header []string, name string) int {
+	t.Helper()
+	for i, h := range header {
+		if h == name {
+			return i
+		}
+	}
+	t.Fatalf("no column %q in %v", name, header)
+	return -1
+}
+
 func TestXLSX(t *testing.T) {
+	inZone(t)
 	path := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := export.WriteFile(path, sampleSummary()); err != nil {
+	if err := export.WriteFile(path, reviewedSummary()); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)
@@ -58,15 +94,55 @@ func TestXLSX(t *testing.T) {
 	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"Summary", "Documents", "Comparison", "Changes"}) {
 		t.Fatalf("sheets %v", got)
 	}
-	if v, _ := f.GetCellValue("Summary", "B1"); v != sampleSummary().JobID {
-		t.Errorf("Summary B1 = %q", v)
+	summary, _ := f.GetRows("Summary")
+	got := map[string]string{}
+	for _, row := range summary {
+		if len(row) == 2 {
+			got[row[0]] = row[1]
+		}
 	}
-	if v, _ := f.GetCellValue("Summary", "B2"); v != "completed_with_errors" {
-		t.Errorf("Summary B2 = %q", v)
+	for label, want := range map[string]string{
+		"Job ID": sampleSummary().JobID, "Status": "Completed with errors", "Needs review": "1",
+		"Started (EST)": "2026-11-29 05:30", "Finished (EST)": "2026-11-29 05:30",
+		"Title": "Maria T. Gonzalez · LN-2026-004417 · 3 documents",
+	} {
+		if got[label] != want {
+			t.Errorf("Summary %q = %q; want %q (rows %v)", label, got[label], want, summary)
+		}
 	}
 	header, _ := f.GetRows("Documents")
-	if len(header) != 3 || header[0][0] != "#" || header[0][7] != "Loan amount" {
+	if len(header) != 4 || header[0][0] != "#" || header[0][7] != "Loan amount" {
 		t.Fatalf("Documents rows %v", header)
+	}
+	// Words and local times for people; the CSV and JSON keep machine values.
+	words := []struct {
+		row          int
+		column, want string
+	}{
+		{1, "Status", "Succeeded"},
+		{1, "Document type", "Loan Estimate"},
+		{1, "Text source", "PDF text layer"},
+		{1, "Needs review", "Yes"},
+		{1, "Review reasons", "APR below the note rate"},
+		{1, "Processed at", "2026-11-29 05:30"},
+		{2, "Status", "Failed"},
+		{2, "Error type", "Validation error"},
+		{2, "Review reasons", ""},
+		{3, "Needs review", ""},
+		{3, "Review reasons", ""}, // cleared once reviewed
+		{3, "Reviewed by", "ann, 2026-11-29 06:30 EST"},
+		{3, "Duplicate of", "loan1.pdf (job 3f0c1a2b)"},
+	}
+	for _, w := range words {
+		row := header[w.row]
+		c := column(t, header[0], w.column)
+		if cell := append(row, make([]string, len(header[0]))...)[c]; cell != w.want {
+			t.Errorf("row %d %s = %q; want %q", w.row, w.column, cell, w.want)
+		}
+	}
+	at, _ := excelize.CoordinatesToCellName(column(t, header[0], "Processed at")+1, 2)
+	if typ, _ := f.GetCellType("Documents", at); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("Processed at is text; want a date-time")
 	}
 	// Typed cells: numbers with formats, read raw and formatted.
 	typed := []struct {
@@ -127,6 +203,7 @@ func xlsxHasAutoFilter(t *testing.T, f *excelize.File) bool {
 }
 
 func TestCSV(t *testing.T) {
+	inZone(t) // the CSV's times stay UTC
 	var b bytes.Buffer
 	if err := export.Write(&b, sampleSummary(), export.CSV); err != nil {
 		t.Fatal(err)
@@ -137,6 +214,9 @@ func TestCSV(t *testing.T) {
 	}
 	if len(rows) != 3 || rows[0][7] != "loan_amount_cents" || rows[1][7] != "25000000" || rows[1][8] != "6.875" || rows[1][13] != "2026-03-14" {
 		t.Errorf("csv rows %v", rows[:2])
+	}
+	if rows[1][2] != "success" || rows[1][3] != "loan_estimate" || rows[1][22] != "2026-11-29T10:30:02Z" {
+		t.Errorf("csv machine values changed: %v", rows[1])
 	}
 	if !strings.HasPrefix(rows[2][1], "'=") {
 		t.Errorf("formula-like file name not neutralised: %q", rows[2][1])
@@ -186,13 +266,30 @@ func TestJSONMatchesContract(t *testing.T) {
 }
 
 func TestFormatOfAndSuggestedName(t *testing.T) {
-	for path, want := range map[string]export.Format{"a.xlsx": export.XLSX, "B.CSV": export.CSV, "c.json": export.JSON} {
-		if got, err := export.FormatOf(path); err != nil || got != want {
-			t.Errorf("FormatOf(%q) = %v, %v", path, got, err)
+	tests := []struct {
+		path string
+		want export.Format
+		err  error
+	}{
+		{"a.xlsx", export.XLSX, nil},
+		{"B.CSV", export.CSV, nil},
+		{"c.json", export.JSON, nil},
+		{"report.PDF", export.PDF, nil},
+		{"a.txt", "", export.ErrUnknownFormat},
+		{"xlsx", "", export.ErrUnknownFormat},
+	}
+	for _, tt := range tests {
+		if got, err := export.FormatOf(tt.path); got != tt.want || !errors.Is(err, tt.err) {
+			t.Errorf("FormatOf(%q) = %v, %v; want %v, %v", tt.path, got, err, tt.want, tt.err)
 		}
 	}
-	if _, err := export.FormatOf("a.pdf"); !errors.Is(err, export.ErrUnknownFormat) {
-		t.Errorf("FormatOf(a.pdf) = %v", err)
+	for _, f := range export.Formats {
+		if got, err := export.FormatOf("x" + f.Extension); got != f.Format || err != nil || f.Name == "" {
+			t.Errorf("Formats entry %+v: FormatOf gives %v, %v", f, got, err)
+		}
+		if name := export.SuggestedName(sampleSummary(), f.Format); !strings.HasSuffix(name, f.Extension) {
+			t.Errorf("SuggestedName(%s) = %q", f.Format, name)
+		}
 	}
 	if err := export.WriteFile(filepath.Join(t.TempDir(), "x.txt"), sampleSummary()); !errors.Is(err, export.ErrUnknownFormat) {
 		t.Errorf("WriteFile(x.txt) = %v", err)

@@ -3,7 +3,6 @@ package export
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -45,8 +44,8 @@ func isoDate(s string) any {
 var documentColumns = []column{
 	{"#", 5, "int", func(i int, _ pipeline.Result) any { return i + 1 }},
 	{"File", 34, "", func(_ int, r pipeline.Result) any { return r.FileName }},
-	{"Status", 10, "", func(_ int, r pipeline.Result) any { return string(r.Status) }},
-	{"Document type", 18, "", func(_ int, r pipeline.Result) any { return string(r.DocumentType) }},
+	{"Status", 10, "", func(_ int, r pipeline.Result) any { return r.Status.Label() }},
+	{"Document type", 18, "", func(_ int, r pipeline.Result) any { return r.DocumentType.Label() }},
 	{"Loan ID", 16, "", func(_ int, r pipeline.Result) any { return r.Fields.LoanID }},
 	{"Borrower", 22, "", func(_ int, r pipeline.Result) any { return r.Fields.BorrowerName }},
 	{"Lender", 22, "", func(_ int, r pipeline.Result) any { return r.Fields.LenderName }},
@@ -64,26 +63,41 @@ var documentColumns = []column{
 	{"Issue date", 12, "date", func(_ int, r pipeline.Result) any { return isoDate(r.Fields.IssueDate) }},
 	{"Property address", 36, "", func(_ int, r pipeline.Result) any { return r.Fields.PropertyAddress }},
 	{"Pages", 7, "int", func(_ int, r pipeline.Result) any { return r.Pages }},
-	{"Text source", 12, "", func(_ int, r pipeline.Result) any { return string(r.TextSource) }},
+	{"Text source", 16, "", func(_ int, r pipeline.Result) any { return r.TextSource.Label() }},
 	{"Time (s)", 9, "seconds", func(_ int, r pipeline.Result) any { return r.ProcessingTime }},
-	{"Error type", 17, "", func(_ int, r pipeline.Result) any { return string(r.ErrorType) }},
+	{"Error type", 17, "", func(_ int, r pipeline.Result) any { return r.ErrorType.Label() }},
 	{"Error", 50, "", func(_ int, r pipeline.Result) any { return r.ErrorMessage }},
-	{"Review", 50, "", func(_ int, r pipeline.Result) any { return reviewText(r) }},
+	{"Needs review", 13, "", func(_ int, r pipeline.Result) any { return yesOrEmpty(needsReview(r)) }},
+	{"Review reasons", 50, "", func(_ int, r pipeline.Result) any { return reviewReasons(r) }},
+	{"Reviewed by", 26, "", func(_ int, r pipeline.Result) any { return reviewedBy(r) }},
 	{"Corrected", 40, "", func(_ int, r pipeline.Result) any { return correctedText(r) }},
+	{"Duplicate of", 30, "", func(_ int, r pipeline.Result) any { return duplicateOf(r) }},
+	{"Processed at", 17, "time", func(_ int, r pipeline.Result) any { return localTime(r.Timestamp) }},
 	{"SHA-256", 20, "", func(_ int, r pipeline.Result) any { return r.SHA256 }},
 	{"Document ID", 20, "", func(_ int, r pipeline.Result) any { return r.DocumentID }},
 }
 
-// reviewText says whether and why a result needs checking.
-func reviewText(r pipeline.Result) string {
-	if r.Status != pipeline.DocSuccess {
-		return ""
+func yesOrEmpty(b bool) string {
+	if b {
+		return "Yes"
 	}
-	reasons := strings.Join(r.ReviewReasons, "; ")
-	if r.NeedsReview {
-		return "Check: " + reasons
+	return ""
+}
+
+// localTime is t as the reader's clock showed it: a spreadsheet's times
+// have no zone, and excelize writes a time's UTC instant. Zero gives nil.
+func localTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
 	}
-	return reasons
+	l := t.Local()
+	return time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)
+}
+
+// zoneName is the reader's time zone at t, for the time columns' headers.
+func zoneName(t time.Time) string {
+	name, _ := t.Local().Zone()
+	return name
 }
 
 func writeXLSX(w io.Writer, sum *pipeline.Summary) error {
@@ -115,7 +129,7 @@ func newStyles(f *excelize.File) (map[string]int, error) {
 		"money":   {CustomNumFmt: custom(`"$"#,##0.00`)},
 		"percent": {CustomNumFmt: custom(`0.000%`)},
 		"date":    {CustomNumFmt: custom(`yyyy-mm-dd`)},
-		"time":    {CustomNumFmt: custom(`yyyy-mm-dd hh:mm:ss`)},
+		"time":    {CustomNumFmt: custom(`yyyy-mm-dd hh:mm`)},
 		"int":     {NumFmt: 1},
 		"seconds": {CustomNumFmt: custom(`0.00`)},
 		"label":   {Font: &excelize.Font{Bold: true}},
@@ -149,15 +163,17 @@ func writeSummarySheet(f *excelize.File, sum *pipeline.Summary, styles map[strin
 		style string
 	}{
 		{"Job ID", sum.JobID, ""},
-		{"Status", string(sum.Status), ""},
+		{"Status", sum.Status.Label(), ""},
 		{"Total documents", sum.TotalDocuments, "int"},
 		{"Processed", sum.ProcessedDocuments, "int"},
 		{"Successful", sum.SuccessfulDocuments, "int"},
 		{"Failed", sum.FailedDocuments, "int"},
 		{"Skipped", sum.SkippedDocuments, "int"},
-		{"Started (UTC)", sum.StartTime.UTC(), "time"},
-		{"Finished (UTC)", sum.EndTime.UTC(), "time"},
+		{"Needs review", countNeedsReview(sum), "int"},
+		{"Started (" + zoneName(sum.StartTime) + ")", localTime(sum.StartTime), "time"},
+		{"Finished (" + zoneName(sum.EndTime) + ")", localTime(sum.EndTime), "time"},
 		{"Total processing time (s)", sum.TotalProcessingTime, "seconds"},
+		{"Title", reportTitle(sum), ""},
 	}
 	for i, r := range rows {
 		a, _ := excelize.CoordinatesToCellName(1, i+1)
