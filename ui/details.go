@@ -86,7 +86,7 @@ func (d *detailsView) notes(r *rowState) []fyne.CanvasObject {
 		l.Importance = imp
 		items = append(items, l)
 	}
-	wrapped(stageLabel(r)+" · "+typeLabel(res.DocumentType), widget.MediumImportance)
+	wrapped(stageLabel(r)+" · "+res.DocumentType.Label(), widget.MediumImportance)
 	if res.ErrorMessage != "" {
 		imp := widget.DangerImportance
 		if res.Status == pipeline.DocSkipped {
@@ -155,7 +155,7 @@ func (d *detailsView) form(r *rowState) fyne.CanvasObject {
 		}
 		form.Append(f.label, container.NewVBox(items...))
 	}
-	form.Append("Text source", widget.NewLabel(orDash(sourceLabel(res.TextSource))))
+	form.Append("Text source", widget.NewLabel(orDash(res.TextSource.Label())))
 	if res.Pages > 0 {
 		form.Append("Pages", widget.NewLabel(fmt.Sprint(res.Pages)))
 	}
@@ -368,16 +368,4 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-func sourceLabel(s pipeline.TextSource) string {
-	switch s {
-	case pipeline.SourceTextLayer:
-		return "PDF text layer"
-	case pipeline.SourceOCR:
-		return "OCR (scanned)"
-	case pipeline.SourceMixed:
-		return "Text layer and OCR"
-	}
-	return ""
 }

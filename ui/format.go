@@ -82,27 +82,3 @@ func stageLabel(r *rowState) string {
 	}
 	return "Starting"
 }
-
-func typeLabel(t pipeline.DocumentType) string {
-	switch t {
-	case pipeline.TypeLoanEstimate:
-		return "Loan Estimate"
-	case pipeline.TypeClosingDisclosure:
-		return "Closing Disclosure"
-	case pipeline.TypeCommitmentLetter:
-		return "Commitment letter"
-	case pipeline.TypeOther:
-		return "Other"
-	}
-	return ""
-}
-
-func statusLabel(s pipeline.JobStatus) string {
-	switch s {
-	case pipeline.JobCompletedWithErrors:
-		return "Completed with errors"
-	case "":
-		return ""
-	}
-	return strings.ToUpper(string(s[:1])) + strings.ReplaceAll(string(s[1:]), "_", " ")
-}

@@ -27,7 +27,7 @@ var historyColumns = []historyColumn[pipeline.JobInfo]{
 	{"Failed", 62, func(j pipeline.JobInfo) string { return fmt.Sprint(j.FailedDocuments) }},
 	{"Skipped", 70, func(j pipeline.JobInfo) string { return fmt.Sprint(j.SkippedDocuments) }},
 	{"To review", 84, func(j pipeline.JobInfo) string { return fmt.Sprint(j.NeedsReviewDocuments) }},
-	{"Status", 170, func(j pipeline.JobInfo) string { return statusLabel(j.Status) }},
+	{"Status", 170, func(j pipeline.JobInfo) string { return j.Status.Label() }},
 	{"Duration", 80, func(j pipeline.JobInfo) string {
 		if j.StartedAt == nil || j.CompletedAt == nil {
 			return ""
@@ -197,7 +197,7 @@ func (h *historyView) applyFilter() {
 	shown := make([]pipeline.JobInfo, 0, len(h.all))
 	for _, j := range h.all {
 		hay := strings.ToLower(strings.Join([]string{
-			j.JobID, j.Title, string(j.Status), statusLabel(j.Status),
+			j.JobID, j.Title, string(j.Status), j.Status.Label(),
 			j.CreatedAt.Local().Format("2006-01-02 15:04"),
 		}, " "))
 		if low == "" || strings.Contains(hay, low) {

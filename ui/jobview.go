@@ -47,7 +47,7 @@ var jobColumns = []column{
 	}},
 	{"Stage", 190, "", stageCellText},
 	{"Document type", 130, "", func(_ int, r *rowState) string {
-		return resultText(r, func(x *pipeline.Result) string { return typeLabel(x.DocumentType) })
+		return resultText(r, func(x *pipeline.Result) string { return x.DocumentType.Label() })
 	}},
 	{"Loan ID", 140, "loan_id", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.LoanID })
@@ -459,7 +459,7 @@ func (v *jobView) refreshHeader() {
 	if s.jobID == "" {
 		_ = v.title.Set("No job")
 	} else {
-		_ = v.title.Set(fmt.Sprintf("Job %s · %s", shortID(s.jobID), statusLabel(s.status)))
+		_ = v.title.Set(fmt.Sprintf("Job %s · %s", shortID(s.jobID), s.status.Label()))
 	}
 	_ = v.progress.Set(s.progress())
 	_ = v.line.Set(s.statusLine(time.Now()))

@@ -68,7 +68,7 @@ func newReport(sum *pipeline.Summary, pages int) *report {
 	pdf.SetMargins(pageMargin, pageMargin, pageMargin)
 	pdf.SetAutoPageBreak(false, bottomMargin)
 	pw, ph := pdf.GetPageSize()
-	r := &report{pdf: pdf, sum: sum, title: clean(reportTitle(sum)), pages: pages, width: pw - 2*pageMargin, pageHeight: ph}
+	r := &report{pdf: pdf, sum: sum, title: clean(pipeline.SummaryTitle(sum)), pages: pages, width: pw - 2*pageMargin, pageHeight: ph}
 	pdf.SetTitle(r.title, true)
 	pdf.SetSubject("Loan Batch job "+sum.JobID, true)
 	pdf.SetCreator("Loan Batch", true)

@@ -173,7 +173,7 @@ func writeSummarySheet(f *excelize.File, sum *pipeline.Summary, styles map[strin
 		{"Started (" + zoneName(sum.StartTime) + ")", localTime(sum.StartTime), "time"},
 		{"Finished (" + zoneName(sum.EndTime) + ")", localTime(sum.EndTime), "time"},
 		{"Total processing time (s)", sum.TotalProcessingTime, "seconds"},
-		{"Title", reportTitle(sum), ""},
+		{"Title", pipeline.SummaryTitle(sum), ""},
 	}
 	for i, r := range rows {
 		a, _ := excelize.CoordinatesToCellName(1, i+1)
