@@ -144,6 +144,10 @@ func (s *jobState) statusLine(now time.Time) string {
 		}
 	case s.live:
 		line += " · starting"
+	case s.status == pipeline.JobInterrupted:
+		line += " · stopped before it finished: Resume reads the rest"
+	case s.status == pipeline.JobQueued:
+		line += " · waiting its turn"
 	default:
 		line += " · took " + formatDuration(s.endedTime)
 	}
