@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -59,6 +60,7 @@ func documentLines(pages []PageText) []textLine {
 
 // fieldRule says how to find one field.
 type fieldRule struct {
+	name   string           // the contract's key
 	labels []*regexp.Regexp // in order of preference, matched case-insensitively
 	// parse reads a value at the start of s and returns it normalized.
 	parse func(s string) (any, bool)
@@ -85,7 +87,7 @@ func anywhereLabels(patterns ...string) []*regexp.Regexp {
 func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
-		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?\s*[:#]?`)
+		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{2,})?\s*[:#]?`)
 	}
 	return out
 }
@@ -94,6 +96,23 @@ func moneyValue(s string) (any, bool) {
 	c, ok := parseMoney(s, true)
 	return c, ok && c > 0
 }
+
+// labelledMoneyValue also reads an amount printed without its currency
+// after a money label, as LOS printouts do ("NOTE AMT : 642,400.00"): it
+// must then have cents, so that a count or a year is not taken for money.
+func labelledMoneyValue(s string) (any, bool) {
+	if v, ok := moneyValue(s); ok {
+		return v, true
+	}
+	if bareMoneyRe.MatchString(trimLead(s)) {
+		if c, ok := parseMoney(s, false); ok && c > 0 {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+var bareMoneyRe = regexp.MustCompile(`^\d{1,3}(?:,\d{3})*\.\d{2}(?:\s|$)`)
 
 func percentValue(s string) (any, bool) { return parsePercent(s) }
 
@@ -133,57 +152,9 @@ func labelledTermValue(s string) (any, bool) {
 	return nil, false
 }
 
-var bareNumberRe = regexp.MustCompile(`^(\d{1,3})(?:\s|$)`)
+var bareNumberRe = regexp.MustCompile(`^(\d{1,3})(?:[\s/]|$)`)
 
 func dateValue(s string) (any, bool) { return parseDate(s) }
-
-var rules = map[string]fieldRule{
-	"loan_id": {labels: anywhereLabels(
-		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
-		`lo[a@]n\s*(?:n[o0]\.|number|num\.?|#)`,
-		`(?:application|case|file|reference)\s*(?:n[o0]\.|number|#)`,
-	), parse: loanIDValue, below: true},
-	"borrower_name": {labels: labels(
-		`borrower(?:\(s\)|s)?(?:\s*name(?:\(s\)|s)?)?`, `applicant(?:\(s\)|s)?(?:\s*name)?`, `mortgagor(?:\(s\)|s)?`,
-	), parse: personValue, below: true},
-	"lender_name": {labels: labels(
-		`lender(?:\s*name)?`, `creditor`, `mortgagee`,
-	), parse: companyValue, below: true},
-	"loan_amount_cents": {labels: labels(
-		`(?:base |total |principal )?loan\s*amount(?:\s*requested)?`, `principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`,
-		`amount\s*of\s*(?:the\s*)?loan`, `mortgage\s*amount`, `note\s*amount`, `principal(?:\s*balance)?`, `amount\s*financed`,
-	), parse: moneyValue, below: true},
-	"interest_rate_pct": {labels: labels(
-		`(?:initial\s*|annual\s*)?interest\s*rate`, `note\s*rate`, `contract\s*rate`, `fixed\s*rate`, `rate:`,
-	), parse: labelledPercentValue, below: true},
-	"apr_pct": {labels: labels(
-		`annual\s*percentage\s*rate`, `apr`,
-	), parse: labelledPercentValue, below: true, beside: true},
-	"term_months": {labels: labels(
-		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amortization\s*(?:term|period)`, `term`,
-	), parse: labelledTermValue, below: true},
-	"monthly_payment_cents": {labels: labels(
-		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
-		`monthly\s*p\s*&\s*i(?:\s*payment)?`, `p\s*&\s*i(?:\s*payment)?`, `monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
-		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`,
-	), parse: moneyValue, below: true},
-	"closing_costs_cents": {labels: labels(
-		`(?:estimated\s*|total\s*|j\.\s*total\s*)?closing\s*costs`, `(?:estimated\s*|total\s*)?settlement\s*charges`,
-	), parse: moneyValue, below: true},
-	"issue_date": {labels: labels(
-		`date\s*issued`, `issue\s*date`, `date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`,
-		`(?:commitment|approval|letter)\s*date`, `dated`, `date`,
-	), parse: dateValue, below: true},
-	"property_address": {labels: labels(
-		`property\s*address`, `subject\s*property(?:\s*address)?`, `security\s*property`, `property\s*location`, `property`, `collateral`,
-	), parse: addressValue, below: true},
-}
-
-// fieldOrder is the order fields are reported and searched in.
-var fieldOrder = []string{
-	"loan_id", "borrower_name", "lender_name", "loan_amount_cents", "interest_rate_pct", "apr_pct",
-	"term_months", "monthly_payment_cents", "closing_costs_cents", "issue_date", "property_address",
-}
 
 // ExtractFields finds the loan fields and the document type in a
 // document's pages.
@@ -210,14 +181,15 @@ func Extract(pages []PageText) Extraction {
 	lines := documentLines(pages)
 	typ := classify(pages)
 	found := map[string]hit{}
-	for _, name := range fieldOrder {
+	for _, r := range fieldTable {
+		name := r.name
 		if name == "loan_id" {
 			if h, ok := findLoanID(lines); ok {
 				found[name] = h
 			}
 			continue
 		}
-		if h, ok := findLabelled(lines, rules[name], typ == TypeClosingDisclosure); ok {
+		if h, ok := findLabelled(lines, r, typ == TypeClosingDisclosure); ok {
 			found[name] = h
 		}
 	}
@@ -348,6 +320,9 @@ func findLabelled(lines []textLine, r fieldRule, lastOfRow bool) (hit, bool) {
 func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {
 	for _, loc := range re.FindAllStringIndex(c.text, -1) {
 		rest := c.text[loc[1]:]
+		if midWord(c.text, loc[1]) {
+			continue // "Rate" in "Rates", "Loan Term" in "Loan Terms"
+		}
 		if strings.TrimSpace(rest) != "" {
 			if v, ok := r.parse(rest); ok {
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
@@ -385,6 +360,16 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		}
 	}
 	return hit{}, false
+}
+
+// midWord reports whether i falls between two letters of s.
+func midWord(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(before) && unicode.IsLetter(after)
 }
 
 // valueBelow looks for a value alone in a cell under the label's column on

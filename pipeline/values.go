@@ -47,10 +47,11 @@ func findLoanID(lines []textLine) (hit, bool) {
 	count := map[string]int{}
 	first := map[string]hit{}
 	var order []string
-	for _, re := range rules["loan_id"].labels {
+	rule := ruleFor("loan_id")
+	for _, re := range rule.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				h, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"], false)
+				h, ok := valueAfterLabel(lines, li, ci, c, re, rule, false)
 				if !ok {
 					continue
 				}
