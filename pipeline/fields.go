@@ -202,9 +202,17 @@ func Extract(pages []PageText) Extraction {
 		h.value = completeAddress(lines, h)
 		found["property_address"] = h
 	}
-	if _, ok := found["lender_name"]; !ok {
-		if h, ok := lenderLetterhead(lines); ok {
+	for _, fallback := range []func([]textLine) (hit, bool){lenderLetterhead, signatureLender, nmlsLender} {
+		if _, ok := found["lender_name"]; ok {
+			break
+		}
+		if h, ok := fallback(lines); ok {
 			found["lender_name"] = h
+		}
+	}
+	if _, ok := found["borrower_name"]; !ok {
+		if h, ok := letterAddressee(lines); ok {
+			found["borrower_name"] = h
 		}
 	}
 	if blankForm(found) {
@@ -274,22 +282,26 @@ func firstLines(lines []textLine, n int) []textLine {
 func lenderLetterhead(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines) {
 		for _, c := range l.cells {
-			name := strings.TrimRight(strings.Join(strings.Fields(c.text), " "), " .,")
-			if !letterheadSuffix.MatchString(name) || regexp.MustCompile(`^\pL[.)]\s`).MatchString(name) {
+			if itemLetterRe.MatchString(c.text) {
 				continue
 			}
-			if v, ok := companyValue(name); ok {
-				return hit{value: v, page: l.page, how: byLetterhead}, true
+			if h, ok := lenderName(c.text, l.page); ok {
+				return h, true
 			}
 		}
 	}
 	return hit{}, false
 }
 
+var itemLetterRe = regexp.MustCompile(`^\pL[.)]\s`)
+
 // letterDate reads the date a letter is dated with: a date alone in a cell
 // near the top of its first page.
 func letterDate(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines+5) {
+		if len(l.cells) != 1 {
+			continue // a date in a row of a table is that row's
+		}
 		for _, c := range l.cells {
 			if d, ok := parseDate(c.text); ok && len(strings.Fields(c.text)) <= 4 {
 				return hit{value: d, page: l.page, how: byLetterDate}, true
@@ -427,6 +439,8 @@ const (
 	byProse                     // in a sentence
 	byLetterhead                // a lender's name atop the first page
 	byLetterDate                // a date atop a letter
+	byAddressee                 // a letter's addressee taken for the borrower
+	bySignature                 // the company signing a letter
 )
 
 // hit is a value found in the text, and where and how it was found.

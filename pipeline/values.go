@@ -102,6 +102,9 @@ var labelWords = regexp.MustCompile(`(?i)^(?:borrower|co-borrower|applicant|lend
 // Stone" gives "Michael Jones".
 func personValue(s string) (any, bool) {
 	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
+	if m := lastFirstRe.FindStringSubmatch(strings.TrimRight(s, " .")); m != nil {
+		s = m[2] + " " + m[1]
+	}
 	for _, sep := range []string{" and ", " & ", ";", ",", " AND "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
@@ -127,16 +130,28 @@ var notNameWords = map[string]bool{
 	"property": true, "creditor": true, "co-borrower": true,
 }
 
+// formWords are the nouns of a form's headings ("Borrower Summary Sheet"),
+// never a word of a person's or a lender's name.
+var formWords = map[string]bool{
+	"summary": true, "sheet": true, "worksheet": true, "statement": true, "disclosure": true, "estimate": true,
+	"letter": true, "notice": true, "terms": true, "agreement": true, "application": true, "form": true,
+	"details": true, "detail": true, "report": true, "rate": true, "no": true, "number": true, "party": true,
+	"charges": true, "payment": true, "program": true, "officer": true, "prepared": true, "approval": true,
+}
+
 // companyValue reads a lender's name.
 func companyValue(s string) (any, bool) {
 	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
+	if notLenderRe.MatchString(s) {
+		return nil, false
+	}
 	return cleanName(s, true)
 }
 
 func cleanName(s string, company bool) (any, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, " ,.;:")
-	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") {
+	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") || isLabelText(s) {
 		return nil, false
 	}
 	words := strings.Fields(s)
@@ -146,6 +161,12 @@ func cleanName(s string, company bool) (any, bool) {
 	for _, w := range words {
 		r := []rune(w)
 		if !unicode.IsLetter(r[0]) && !(company && (unicode.IsDigit(r[0]) || r[0] == '&')) {
+			return nil, false
+		}
+		if company && strings.ContainsAny(w, "0123456789") && len(words) > 1 && strings.ContainsAny(s, ":/") {
+			return nil, false // a fax header's date and time, not a name
+		}
+		if formWords[strings.ToLower(strings.Trim(w, ".,:"))] {
 			return nil, false
 		}
 		if !company && (strings.ContainsAny(w, "0123456789@$%") || notNameWords[strings.ToLower(w)]) {
