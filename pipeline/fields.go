@@ -46,7 +46,7 @@ func splitCells(line string) []cell {
 	return out
 }
 
-var innerLabelRe = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
+var innerLabelRe = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:|\s\p{Lu}[\p{Lu}&/#]*(?:\s[\p{Lu}&/#]+){0,3}\.{3,}:?`)
 
 func documentLines(pages []PageText) []textLine {
 	var out []textLine
@@ -385,13 +385,19 @@ func midWord(s string, i int) bool {
 }
 
 // valueBelow looks for a value alone in a cell under the label's column on
-// the next two lines of the same page.
+// the next three non-empty lines of the same page (a form may print a
+// line or two describing the box between its label and its value).
 func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 	end := label.col + len([]rune(label.text))
-	for j := li + 1; j < len(lines) && j <= li+3; j++ {
+	seen := 0
+	for j := li + 1; j < len(lines) && j <= li+8 && seen < 4; j++ {
 		if lines[j].page != lines[li].page {
 			break
 		}
+		if len(lines[j].cells) == 0 {
+			continue
+		}
+		seen++
 		for _, c := range lines[j].cells {
 			cEnd := c.col + len([]rune(c.text))
 			if c.col > end+2 || cEnd < label.col {

@@ -25,7 +25,7 @@ var fieldTable = []fieldRule{
 		`prepared\s*for`, `customer(?:\s*name)?`, `client(?:\s*name)?`, `full\s*name`,
 	), parse: personValue, below: true},
 	{name: "lender_name", labels: labels(
-		`(?:originating\s*|mortgage\s*)?lender(?:\s*name)?`, `creditor`, `mortgagee`, `issued\s*by`, `company`,
+		`(?:originating\s*|mortgage\s*)?lender(?:\s*name)?`, `lending\s*institution`, `creditor`, `mortgagee`, `issued\s*by`, `company`,
 	), parse: companyValue, below: true},
 	{name: "loan_amount_cents", labels: labels(
 		`(?:base\s*|total\s*|principal\s*|requested\s*|approved\s*|pre-?approved\s*|original\s*)?loan\s*(?:amount|amt)(?:\s*requested)?`,
@@ -45,8 +45,9 @@ var fieldTable = []fieldRule{
 	), parse: labelledTermValue, below: true},
 	{name: "monthly_payment_cents", labels: labels(
 		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
-		`(?:monthly\s*|mo\.?\s*)?p\s*&\s*[il1](?:\s*(?:payment|pmt))?`, `monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
-		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`, `amount\s*of\s*payments?`,
+		`(?:est\.?\s*|estimated\s*)?(?:monthly\s*|mo\.?\s*)?p\s*&\s*[il1](?:\s*(?:payment|pmt))?`,
+		`(?:est\.?\s*|estimated\s*)?monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
+		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`, `amount\s*of\s*(?:each\s*)?payments?`,
 	), parse: labelledMoneyValue, below: true},
 	{name: "closing_costs_cents", labels: labels(
 		`(?:estimated\s*|est\.\s*|total\s*|tot\.?\s*|j\.\s*total\s*)?closing\s*costs`,

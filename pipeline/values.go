@@ -105,7 +105,7 @@ func personValue(s string) (any, bool) {
 	if m := lastFirstRe.FindStringSubmatch(strings.TrimRight(s, " .")); m != nil {
 		s = m[2] + " " + m[1]
 	}
-	for _, sep := range []string{" and ", " & ", ";", ",", " AND "} {
+	for _, sep := range []string{" and ", " & ", ";", ",", " AND ", " / "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
@@ -213,9 +213,17 @@ func titleCase(s string) string {
 type street string
 
 var (
-	streetRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.]`)
+	streetRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.](?:,?\s*(?:#|(?i:unit|apt\.?|suite|ste\.?)\s*#?)\s*[A-Za-z0-9-]{1,6})?`)
+	// cityNoZipRe is an address whose ZIP wrapped to the next line.
+	cityNoZipRe = regexp.MustCompile(`,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
+	zipLineRe   = regexp.MustCompile(`^\d{5}(?:-\d{4})?\b`)
 	cityLineRe = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
 	zipTailRe  = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
+)
+
+var (
+	fullAddressRe = regexp.MustCompile(`^\d{1,6}[^|]{0,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`)
+	streetCityRe  = regexp.MustCompile(`^\d{1,6}[^|:]{0,80}?,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
 )
 
 func addressValue(s string) (any, bool) {
@@ -225,8 +233,10 @@ func addressValue(s string) (any, bool) {
 		return nil, false
 	}
 	// Keep "123 Main St, Springfield, IL 62704" when the whole address is on one line.
-	if full := regexp.MustCompile(`^\d{1,6}[^|]*?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`).FindString(s); full != "" {
+	if full := fullAddressRe.FindString(s); full != "" {
 		m = full
+	} else if part := streetCityRe.FindString(s); part != "" && cityNoZipRe.MatchString(part) {
+		m = part
 	}
 	return street(strings.TrimRight(m, " ,")), true
 }
@@ -241,6 +251,9 @@ func completeAddress(lines []textLine, a hit) string {
 		for _, c := range lines[j].cells {
 			if c.col >= a.col-3 && c.col <= a.col+3 {
 				city := strings.Join(strings.Fields(c.text), " ")
+				if z := zipLineRe.FindString(city); z != "" && cityNoZipRe.MatchString(text) {
+					return text + " " + z
+				}
 				if m := cityLineRe.FindString(city); m != "" {
 					return text + ", " + m
 				}
