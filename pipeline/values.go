@@ -213,12 +213,12 @@ func titleCase(s string) string {
 type street string
 
 var (
-	streetRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.](?:,?\s*(?:#|(?i:unit|apt\.?|suite|ste\.?)\s*#?)\s*[A-Za-z0-9-]{1,6})?`)
+	streetRe = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.](?:,?\s*(?:#|(?i:unit|apt\.?|suite|ste\.?)\s*#?)\s*[A-Za-z0-9-]{1,6})?`)
 	// cityNoZipRe is an address whose ZIP wrapped to the next line.
 	cityNoZipRe = regexp.MustCompile(`,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
 	zipLineRe   = regexp.MustCompile(`^\d{5}(?:-\d{4})?\b`)
-	cityLineRe = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
-	zipTailRe  = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
+	cityLineRe  = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
+	zipTailRe   = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
 )
 
 var (
