@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -36,8 +38,8 @@ func splitCells(line string) []cell {
 		start := loc[0]
 		// In tight two-column forms "Lender:" may follow a value after only
 		// two spaces: it starts a cell of its own.
-		for _, m := range innerLabelRe.FindAllStringIndex(line[loc[0]:loc[1]], -1) {
-			end := loc[0] + m[0]
+		for _, m := range innerLabels(line[loc[0]:loc[1]]) {
+			end := loc[0] + m
 			out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: strings.TrimSpace(line[start:end])})
 			start = end + strings.IndexFunc(line[end:], func(r rune) bool { return r != ' ' && r != '\t' })
 		}
@@ -46,7 +48,34 @@ func splitCells(line string) []cell {
 	return out
 }
 
-var innerLabelRe = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:|\s\p{Lu}[\p{Lu}&/#]*(?:\s[\p{Lu}&/#]+){0,3}\.{3,}:?`)
+var (
+	innerLabelRe = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
+	dotLeaderRe  = regexp.MustCompile(`\.{3,}\s*:?`)
+	wordStartRe  = regexp.MustCompile(`\s\S`)
+)
+
+// innerLabels returns where labels start inside a cell: "Lender:" after two
+// spaces, or, in a dot-leader printout whose columns are one space apart
+// ("WHITAKER, TANYA P&I PMT......: 4,071.72"), the longest label of the
+// field table that ends at a leader after a value.
+func innerLabels(text string) []int {
+	var out []int
+	for _, m := range innerLabelRe.FindAllStringIndex(text, -1) {
+		out = append(out, m[0])
+	}
+	leaders := dotLeaderRe.FindAllStringIndex(text, 8)
+	for k := 1; k < len(leaders); k++ {
+		from, to := leaders[k-1][1], leaders[k][0]
+		for _, w := range wordStartRe.FindAllStringIndex(text[from:to], -1) {
+			if start := from + w[0]; isLabelText(text[start:to]) && start > from+1 {
+				out = append(out, start)
+				break
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
 
 func documentLines(pages []PageText) []textLine {
 	var out []textLine
@@ -66,6 +95,9 @@ type fieldRule struct {
 	parse func(s string) (any, bool)
 	// below allows the value to stand alone in the cell under the label.
 	below bool
+	// numeric fields take part in the choice of a consistent set of figures
+	// (consistency.go).
+	numeric bool
 	// beside allows the value to stand alone to the right of a label that
 	// starts a paragraph ("Annual Percentage Rate (APR). Your costs …  4.174%").
 	beside bool
@@ -181,11 +213,19 @@ func Extract(pages []PageText) Extraction {
 	lines := documentLines(pages)
 	typ := classify(pages)
 	found := map[string]hit{}
+	alts := map[string][]hit{} // the numeric fields' candidates, preferred first
 	for _, r := range fieldTable {
 		name := r.name
 		if name == "loan_id" {
 			if h, ok := findLoanID(lines); ok {
 				found[name] = h
+			}
+			continue
+		}
+		if r.numeric {
+			if hs := labelledCandidates(lines, r, typ == TypeClosingDisclosure, maxCandidates); len(hs) > 0 {
+				found[name] = hs[0]
+				alts[name] = hs
 			}
 			continue
 		}
@@ -197,7 +237,11 @@ func Extract(pages []PageText) Extraction {
 		if _, ok := found[name]; !ok {
 			found[name] = h
 		}
+		if !slices.ContainsFunc(alts[name], func(o hit) bool { return o.value == h.value }) {
+			alts[name] = append(alts[name], h)
+		}
 	}
+	chooseConsistent(found, alts)
 	if h, ok := found["property_address"]; ok {
 		h.value = completeAddress(lines, h)
 		found["property_address"] = h
@@ -317,16 +361,31 @@ func letterDate(lines []textLine) (hit, bool) {
 // In a Closing Disclosure a label followed by several values in a row is a
 // comparison of the Loan Estimate with the final figures: the last is final.
 func findLabelled(lines []textLine, r fieldRule, lastOfRow bool) (hit, bool) {
+	hs := labelledCandidates(lines, r, lastOfRow, 1)
+	if len(hs) == 0 {
+		return hit{}, false
+	}
+	return hs[0], true
+}
+
+// labelledCandidates returns up to n different values a rule's labels give,
+// the preferred first.
+func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []hit {
+	var out []hit
 	for _, re := range r.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				if h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow); ok {
-					return h, true
+				h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow)
+				if !ok || slices.ContainsFunc(out, func(o hit) bool { return o.value == h.value }) {
+					continue
+				}
+				if out = append(out, h); len(out) == n {
+					return out
 				}
 			}
 		}
 	}
-	return hit{}, false
+	return out
 }
 
 func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {

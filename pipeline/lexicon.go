@@ -31,28 +31,28 @@ var fieldTable = []fieldRule{
 		`(?:base\s*|total\s*|principal\s*|requested\s*|approved\s*|pre-?approved\s*|original\s*)?loan\s*(?:amount|amt)(?:\s*requested)?`,
 		`principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`, `amount\s*of\s*(?:the\s*)?(?:loan|note|mortgage)`, `mortgage\s*amount`,
 		`note\s*(?:amount|amt)`, `pre-?approved\s*amount`, `principal`,
-	), parse: labelledMoneyValue, below: true},
+	), parse: moneyBetween(1_000_00, 100_000_000_00), below: true, numeric: true},
 	{name: "interest_rate_pct", labels: labels(
 		`(?:initial\s*|annual\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
 		`initial\s*rate`, `fixed\s*rate`, `rate`,
-	), parse: labelledPercentValue, below: true},
+	), parse: labelledPercentValue, below: true, numeric: true},
 	{name: "apr_pct", labels: labels(
 		`annual\s*percentage\s*rate`, `(?:estimated\s*|est\.\s*)?a\.?\s?p\.?\s?r\.?`,
-	), parse: labelledPercentValue, below: true, beside: true},
+	), parse: labelledPercentValue, below: true, beside: true, numeric: true},
 	{name: "term_months", labels: labels(
 		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amort(?:ization|\.)?\s*(?:term|period)`, `term\s*/\s*amort`,
 		`no\.?\s*of\s*months`, `term`,
-	), parse: labelledTermValue, below: true},
+	), parse: labelledTermValue, below: true, numeric: true},
 	{name: "monthly_payment_cents", labels: labels(
 		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
 		`(?:est\.?\s*|estimated\s*)?(?:monthly\s*|mo\.?\s*)?p\s*&\s*[il1](?:\s*(?:payment|pmt))?`,
 		`(?:est\.?\s*|estimated\s*)?monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
 		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`, `amount\s*of\s*(?:each\s*)?payments?`,
-	), parse: labelledMoneyValue, below: true},
+	), parse: moneyBetween(10_00, 1_000_000_00), below: true, numeric: true},
 	{name: "closing_costs_cents", labels: labels(
 		`(?:estimated\s*|est\.\s*|total\s*|tot\.?\s*|j\.\s*total\s*)?closing\s*costs`,
 		`(?:total\s*)?(?:estimated\s*|est\.\s*)?settlement\s*charges`,
-	), parse: labelledMoneyValue, below: true},
+	), parse: moneyBetween(100_00, 10_000_000_00), below: true},
 	{name: "issue_date", labels: labels(
 		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `confirmation\s*date`,
 		`date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`, `(?:commitment|approval|letter)\s*date`,
@@ -62,6 +62,19 @@ var fieldTable = []fieldRule{
 		`property\s*address`, `subject\s*property(?:\s*address)?`, `subj\.?\s*prop(?:erty)?`, `security\s*property`,
 		`property\s*location`, `collateral(?:\s*address)?`, `property`,
 	), parse: addressValue, below: true},
+}
+
+// moneyBetween reads an amount after a money label and refuses one outside
+// [lo, hi] cents: no mortgage is for $126, no closing costs are $1 (an OCR
+// misread such as "$1 2:90.00").
+func moneyBetween(lo, hi int64) func(string) (any, bool) {
+	return func(s string) (any, bool) {
+		v, ok := labelledMoneyValue(s)
+		if !ok || v.(int64) < lo || v.(int64) > hi {
+			return nil, false
+		}
+		return v, true
+	}
 }
 
 // fieldOrder is the order fields are reported and searched in.
