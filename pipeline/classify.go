@@ -27,7 +27,7 @@ var (
 	commitmentTitleRe = regexp.MustCompile(`(?i)\b(?:commitment|approval|pre-?approval|(?:rate\s*)?lock(?:-in)?\s+(?:agreement|confirmation))\b`)
 	// emailHeaderRe is a printed e-mail's header line: correspondence about a
 	// loan, not the loan document itself.
-	emailHeaderRe = regexp.MustCompile(`(?im)^\s*(?:from|to|sent|cc|date)\s*:\s*\S`)
+	emailHeaderRe = regexp.MustCompile(`(?im)^\s*(?:from|sent|subject)\s*:\s*\S`)
 )
 
 // titleLines is how many non-empty lines of the first page may hold the title.
@@ -43,6 +43,9 @@ func classify(pages []PageText) DocumentType {
 	text := negatedRe.ReplaceAllString(all.String(), " ")
 	le := 5 * len(leFooterRe.FindAllStringIndex(text, -1))
 	cd := 5 * len(cdFooterRe.FindAllStringIndex(text, -1))
+	if le == 0 && cd == 0 && len(emailHeaderRe.FindAllStringIndex(pagesHead(pages), -1)) >= 2 {
+		return TypeOther // a printed e-mail: correspondence about a loan, not one of its forms
+	}
 	var head []string // the short cells atop the first page: its headings
 	lines := documentLines(pages)
 	for _, l := range firstLines(lines, titleLines) {
@@ -67,14 +70,11 @@ func classify(pages []PageText) DocumentType {
 			}
 		}
 	}
-	email := len(emailHeaderRe.FindAllStringIndex(pagesHead(pages), -1)) >= 2
 	switch {
 	case le > 0 && le >= cd:
 		return TypeLoanEstimate
 	case cd > 0:
 		return TypeClosingDisclosure
-	case email:
-		return TypeOther
 	}
 	for _, h := range head {
 		if commitmentTitleRe.MatchString(h) && titleCased(h) && !strings.Contains(strings.ToLower(h), "expir") {

@@ -457,10 +457,13 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 			continue
 		}
 		seen++
-		for _, c := range lines[j].cells {
+		for k, c := range lines[j].cells {
 			cEnd := c.col + len([]rune(c.text))
 			if c.col > end+2 || cEnd < label.col {
 				continue
+			}
+			if k > 0 && isLabelText(lines[j].cells[k-1].text) {
+				break // the value of the label beside it on its own line
 			}
 			if c.col < label.col-12 {
 				continue

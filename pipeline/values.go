@@ -136,7 +136,7 @@ var formWords = map[string]bool{
 	"summary": true, "sheet": true, "worksheet": true, "statement": true, "disclosure": true, "estimate": true,
 	"letter": true, "notice": true, "terms": true, "agreement": true, "application": true, "form": true,
 	"details": true, "detail": true, "report": true, "rate": true, "no": true, "number": true, "party": true,
-	"charges": true, "payment": true, "program": true, "officer": true, "prepared": true, "approval": true,
+	"charges": true, "payment": true, "paid": true, "description": true, "program": true, "officer": true, "prepared": true, "approval": true,
 }
 
 // companyValue reads a lender's name.
