@@ -107,7 +107,7 @@ type fieldRule struct {
 // item letter ("J."); an optional parenthetical such as "(APR)" or
 // "(Borrower-Paid)" and punctuation may follow.
 func labels(patterns ...string) []*regexp.Regexp {
-	return compileLabels(`^(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
+	return compileLabels(`^[\[(|]?(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
 }
 
 // anywhereLabels compiles label patterns that may stand anywhere in a cell
@@ -411,7 +411,7 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 			cells := lines[li].cells
 			next := cells[ci+1]
 			if v, ok := r.parse(next.text); ok {
-				if lastOfRow {
+				if lastOfRow && r.numeric {
 					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
 						w, ok := r.parse(cells[k].text)
 						if !ok {

@@ -22,7 +22,7 @@ var fieldTable = []fieldRule{
 	{name: "borrower_name", labels: labels(
 		`(?:primary\s*)?borrower(?:\(s\)|s)?(?:'s)?(?:\s*name(?:\(s\)|s)?)?`, `(?:primary\s*)?borr(?:\s*name)?`,
 		`applicant(?:\(s\)|s)?(?:\s*name)?`, `name\s*of\s*(?:borrower|applicant)`, `mortgagor(?:\(s\)|s)?`,
-		`prepared\s*for`, `customer(?:\s*name)?`, `client(?:\s*name)?`, `full\s*name`,
+		`prepared\s*for`, `customer(?:\s*name)?`, `client(?:\s*name)?`, `full\s*name`, `name\(s\)`,
 	), parse: personValue, below: true},
 	{name: "lender_name", labels: labels(
 		`(?:originating\s*|mortgage\s*)?lender(?:\s*name)?`, `lending\s*institution`, `creditor`, `mortgagee`, `issued\s*by`, `company`,
@@ -50,7 +50,7 @@ var fieldTable = []fieldRule{
 		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`, `amount\s*of\s*(?:each\s*)?payments?`,
 	), parse: moneyBetween(10_00, 1_000_000_00), below: true, numeric: true},
 	{name: "closing_costs_cents", labels: labels(
-		`(?:estimated\s*|est\.\s*|total\s*|tot\.?\s*|j\.\s*total\s*)?closing\s*costs`,
+		`(?:(?:estimated|est\.?|total|tot\.?|j\.\s*total)\s*){0,2}closing\s*costs`,
 		`(?:total\s*)?(?:estimated\s*|est\.\s*)?settlement\s*charges`,
 	), parse: moneyBetween(100_00, 10_000_000_00), below: true},
 	{name: "issue_date", labels: labels(

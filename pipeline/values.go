@@ -105,6 +105,7 @@ func personValue(s string) (any, bool) {
 	if m := lastFirstRe.FindStringSubmatch(strings.TrimRight(s, " .")); m != nil {
 		s = m[2] + " " + m[1]
 	}
+	s = trailingAndRe.ReplaceAllString(s, "") // "Trevor Thornbury and" above "Lauren Thornbury"
 	for _, sep := range []string{" and ", " & ", ";", ",", " AND ", " / "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
@@ -113,10 +114,7 @@ func personValue(s string) (any, bool) {
 	return cleanName(s, false)
 }
 
-// letterheadSuffix is the stricter ending a name at the top of a page needs
-// to be taken for the lender without a label.
-var letterheadSuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|credit union|bancorp|savings bank|mortgage company|n\.a\.)` +
-	`(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Company|Co\.|N\.A\.|FSB|LP|LLP))?$`)
+var trailingAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)$`)
 
 // notNameWords never appear in a person's name; they mark a label or a
 // phrase taken for one.
