@@ -12,7 +12,8 @@ package pipeline
 const maxCandidates = 4
 
 // chooseConsistent replaces found's amount, rate, term, payment and APR
-// with the candidates of alts that agree, when the preferred ones do not.
+// with the candidates of alts that agree, when the preferred ones do not,
+// and drops a loan amount no larger than a year of payments.
 func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 	amounts, rates, pays := alts["loan_amount_cents"], alts["interest_rate_pct"], alts["monthly_payment_cents"]
 	if len(amounts) > 0 && len(rates) > 0 && len(pays) > 0 && !agrees(found) {
@@ -39,6 +40,19 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 		}
 		for k, h := range best {
 			found[k] = h
+		}
+	}
+	// A loan is larger than a year of its payments: a figure that is not
+	// (a statement's month of principal) gives way to one that is, or to none.
+	if pay, ok := found["monthly_payment_cents"].value.(int64); ok {
+		if amount, ok := found["loan_amount_cents"].value.(int64); ok && amount <= 12*pay {
+			delete(found, "loan_amount_cents")
+			for _, h := range amounts {
+				if h.value.(int64) > 12*pay {
+					found["loan_amount_cents"] = h
+					break
+				}
+			}
 		}
 	}
 	rate, ok := found["interest_rate_pct"].value.(float64)

@@ -245,6 +245,9 @@ func Extract(pages []PageText) Extraction {
 	if h, ok := found["property_address"]; ok {
 		h.value = completeAddress(lines, h)
 		found["property_address"] = h
+		if !wholeAddress(h.value.(string)) {
+			delete(found, "property_address")
+		}
 	}
 	for _, fallback := range []func([]textLine) (hit, bool){lenderLetterhead, signatureLender, nmlsLender} {
 		if _, ok := found["lender_name"]; ok {

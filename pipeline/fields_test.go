@@ -94,6 +94,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"interest_rate_pct": 7.875, "monthly_payment_cents": int64(217521), "apr_pct": 7.912},
 		},
 		{
+			"a statement's month of principal is not the loan amount",
+			"Loan Number   0099-12\nPrincipal   $1,000.08\nInterest   $2,100.11\nPrincipal & Interest   $3,100.19",
+			map[string]any{"loan_amount_cents": nil, "monthly_payment_cents": int64(310019)},
+		},
+		{
 			"an implausible amount is refused", "Loan #  A-55\nEst. Closing Costs   $1 2:90.00\nLoan Amount   $126",
 			map[string]any{"closing_costs_cents": nil, "loan_amount_cents": nil},
 		},

@@ -206,6 +206,10 @@ func titleCase(s string) string {
 
 // ---- addresses ----
 
+// wholeAddress reports whether an address names its town: a street alone
+// ("9912 Birch Pl.") is part of an address, which the contract never gives.
+func wholeAddress(s string) bool { return zipTailRe.MatchString(s) || cityNoZipRe.MatchString(s) }
+
 // street is the first line of an address, to which the city line under it
 // is joined.
 type street string
@@ -239,15 +243,19 @@ func addressValue(s string) (any, bool) {
 	return street(strings.TrimRight(m, " ,")), true
 }
 
-// completeAddress joins the city, state and ZIP line under a street line.
+// completeAddress joins the city, state and ZIP line under a street line,
+// aligned with it on the left or, in right-aligned value columns, on the
+// right.
 func completeAddress(lines []textLine, a hit) string {
 	text := string(a.value.(street))
 	if zipTailRe.MatchString(text) || a.how == byProse {
 		return text
 	}
+	end := a.col + len([]rune(text))
 	for j := a.line + 1; j < len(lines) && j <= a.line+2 && lines[j].page == a.page; j++ {
 		for _, c := range lines[j].cells {
-			if c.col >= a.col-3 && c.col <= a.col+3 {
+			cEnd := c.col + len([]rune(c.text))
+			if c.col >= a.col-3 && c.col <= a.col+3 || cEnd >= end-3 && cEnd <= end+3 && c.col < end {
 				city := strings.Join(strings.Fields(c.text), " ")
 				if z := zipLineRe.FindString(city); z != "" && cityNoZipRe.MatchString(text) {
 					return text + " " + z
