@@ -95,8 +95,9 @@ type fieldRule struct {
 	parse func(s string) (any, bool)
 	// below allows the value to stand alone in the cell under the label.
 	below bool
-	// numeric fields take part in the choice of a consistent set of figures
-	// (consistency.go).
+	// numeric fields are figures: several candidates are kept for the choice
+	// of a consistent set (consistency.go), and in a Closing Disclosure's
+	// comparison rows the last (final) figure counts.
 	numeric bool
 	// beside allows the value to stand alone to the right of a label that
 	// starts a paragraph ("Annual Percentage Rate (APR). Your costs …  4.174%").

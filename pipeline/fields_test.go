@@ -94,6 +94,19 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"interest_rate_pct": 7.875, "monthly_payment_cents": int64(217521), "apr_pct": 7.912},
 		},
 		{
+			"a truncated copy of the loan ID gives way to the whole; a logo's mark before the letterhead",
+			"@ BLUESTEM LENDING GROUP, INC.\n06/20/26, 10:20 AM   Outlook - Re: Your loan (Loan #2023-13\nRe: Your loan (Loan #2023-1360-68)\n" +
+				"We have approved a loan of $379,000 to purchase 6675 Union Cir, Raleigh, NC 27601.\nPremises   4230 Whitmore Place, Burlington, VT 05409",
+			map[string]any{
+				"loan_id": "2023-1360-68", "lender_name": "Bluestem Lending Group, Inc", "loan_amount_cents": int64(37900000),
+				"property_address": "4230 Whitmore Place, Burlington, VT 05409",
+			},
+		},
+		{
+			"an address only in prose", "Loan #  A-55\nWe have approved a loan of $379,000 to purchase 6675 Union Cir, Raleigh, NC 27601.",
+			map[string]any{"property_address": "6675 Union Cir, Raleigh, NC 27601"},
+		},
+		{
 			"a statement's month of principal is not the loan amount",
 			"Loan Number   0099-12\nPrincipal   $1,000.08\nInterest   $2,100.11\nPrincipal & Interest   $3,100.19",
 			map[string]any{"loan_amount_cents": nil, "monthly_payment_cents": int64(310019)},

@@ -31,7 +31,7 @@ var fieldTable = []fieldRule{
 		`(?:base\s*|total\s*|principal\s*|requested\s*|approved\s*|pre-?approved\s*|original\s*)?loan\s*(?:amount|amt)(?:\s*requested)?`,
 		`principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`, `amount\s*of\s*(?:the\s*)?(?:loan|note|mortgage)`, `mortgage\s*amount`,
 		`note\s*(?:amount|amt)`, `pre-?approved\s*amount`, `principal`,
-	), parse: moneyBetween(1_000_00, 100_000_000_00), below: true, numeric: true},
+	), parse: amountValue, below: true, numeric: true},
 	{name: "interest_rate_pct", labels: labels(
 		`(?:initial\s*|annual\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
 		`initial\s*rate`, `fixed\s*rate`, `rate`,
@@ -48,11 +48,11 @@ var fieldTable = []fieldRule{
 		`(?:est\.?\s*|estimated\s*)?(?:monthly\s*|mo\.?\s*)?p\s*&\s*[il1](?:\s*(?:payment|pmt))?`,
 		`(?:est\.?\s*|estimated\s*)?monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
 		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`, `amount\s*of\s*(?:each\s*)?payments?`,
-	), parse: moneyBetween(10_00, 1_000_000_00), below: true, numeric: true},
+	), parse: paymentValue, below: true, numeric: true},
 	{name: "closing_costs_cents", labels: labels(
 		`(?:(?:estimated|est\.?|total|tot\.?|j\.\s*total)\s*){0,2}closing\s*costs`,
 		`(?:total\s*)?(?:estimated\s*|est\.\s*)?settlement\s*charges`,
-	), parse: moneyBetween(100_00, 10_000_000_00), below: true},
+	), parse: closingCostsValue, below: true, numeric: true},
 	{name: "issue_date", labels: labels(
 		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `confirmation\s*date`,
 		`date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`, `(?:commitment|approval|letter)\s*date`,
@@ -60,9 +60,16 @@ var fieldTable = []fieldRule{
 	), parse: dateValue, below: true},
 	{name: "property_address", labels: labels(
 		`property\s*address`, `subject\s*property(?:\s*address)?`, `subj\.?\s*prop(?:erty)?`, `security\s*property`,
-		`property\s*location`, `collateral(?:\s*address)?`, `property`,
+		`property\s*location`, `collateral(?:\s*address)?`, `premises`, `property`,
 	), parse: addressValue, below: true},
 }
+
+// The plausible range of each money field, in cents.
+var (
+	amountValue       = moneyBetween(1_000_00, 100_000_000_00)
+	paymentValue      = moneyBetween(10_00, 1_000_000_00)
+	closingCostsValue = moneyBetween(100_00, 10_000_000_00)
+)
 
 // moneyBetween reads an amount after a money label and refuses one outside
 // [lo, hi] cents: no mortgage is for $126, no closing costs are $1 (an OCR

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // The parties of a loan where no label names them: a letter's addressee is
@@ -138,6 +139,7 @@ func lenderName(text string, page int) (hit, bool) {
 	if i := strings.LastIndex(text, ":"); i >= 0 {
 		text = text[i+1:]
 	}
+	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) // a logo's "@"
 	v, ok := companyValue(text)
 	if !ok || !orgEndRe.MatchString(v.(string)) || notLenderRe.MatchString(v.(string)) {
 		return hit{}, false

@@ -73,6 +73,14 @@ func findLoanID(lines []textLine) (hit, bool) {
 			best = id
 		}
 	}
+	// A truncated copy ("2023-13" in a browser's print header) gives way to
+	// the whole ID it begins, when the whole is printed as often (a form's
+	// repeated footer ID still outvotes a header with hidden digits).
+	for _, id := range order {
+		if len(id) > len(best) && strings.HasPrefix(id, best) && count[id] >= count[best] {
+			best = id
+		}
+	}
 	if best == "" {
 		return hit{}, false
 	}
