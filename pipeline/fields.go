@@ -45,13 +45,22 @@ func splitCells(line string) []cell {
 		}
 		out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: line[start:loc[1]]})
 	}
+	// A currency sign printed apart from its amount ("Loan Amount $        280,000.00")
+	// belongs to it.
+	for i := 0; i+1 < len(out); i++ {
+		if trailingCurrencyRe.MatchString(out[i].text) {
+			out[i].text += " " + out[i+1].text
+			out = slices.Delete(out, i+1, i+2)
+		}
+	}
 	return out
 }
 
 var (
-	innerLabelRe = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
-	dotLeaderRe  = regexp.MustCompile(`\.{3,}\s*:?`)
-	wordStartRe  = regexp.MustCompile(`\s\S`)
+	trailingCurrencyRe = regexp.MustCompile(`(?:^|\s)(?:\$|US\$|USD)$`)
+	innerLabelRe       = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
+	dotLeaderRe        = regexp.MustCompile(`\.{3,}\s*:?`)
+	wordStartRe        = regexp.MustCompile(`\s\S`)
 )
 
 // innerLabels returns where labels start inside a cell: "Lender:" after two
@@ -108,7 +117,7 @@ type fieldRule struct {
 // item letter ("J."); an optional parenthetical such as "(APR)" or
 // "(Borrower-Paid)" and punctuation may follow.
 func labels(patterns ...string) []*regexp.Regexp {
-	return compileLabels(`^[\[(|]?(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
+	return compileLabels(`^[\[(|*]{0,2}(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
 }
 
 // anywhereLabels compiles label patterns that may stand anywhere in a cell
@@ -120,7 +129,7 @@ func anywhereLabels(patterns ...string) []*regexp.Regexp {
 func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
-		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{2,})?\s*[:#]?`)
+		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{2,})?\s*[:#]?\**`)
 	}
 	return out
 }
@@ -258,8 +267,11 @@ func Extract(pages []PageText) Extraction {
 			found["lender_name"] = h
 		}
 	}
-	if _, ok := found["borrower_name"]; !ok {
-		if h, ok := letterAddressee(lines); ok {
+	for _, fallback := range []func([]textLine) (hit, bool){letterAddressee, greetedBorrower} {
+		if _, ok := found["borrower_name"]; ok {
+			break
+		}
+		if h, ok := fallback(lines); ok {
 			found["borrower_name"] = h
 		}
 	}

@@ -103,6 +103,21 @@ func TestExtractFieldsWordings(t *testing.T) {
 			},
 		},
 		{
+			"a currency sign apart from its amount, bold labels",
+			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
+			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},
+		},
+		{
+			"a letter greeting the borrower by surname names her in full elsewhere",
+			"Loan #  A-55\nRE: your application\nDear Ms. Park:\nThank you.\n   PARTIES\n   Wendy A. Park      Marcus Park",
+			map[string]any{"borrower_name": "Wendy A. Park"},
+		},
+		{
+			"the first signer of a Note",
+			"NOTE\nLoan Number: 88-1203\nI promise to pay U.S. $ 555,000.00\n\n   JOHN Q. DOE  - Borrower   (Seal)\n   MARY DOE  - Borrower   (Seal)",
+			map[string]any{"borrower_name": "John Q. Doe", "loan_amount_cents": int64(55500000)},
+		},
+		{
 			"an address only in prose", "Loan #  A-55\nWe have approved a loan of $379,000 to purchase 6675 Union Cir, Raleigh, NC 27601.",
 			map[string]any{"property_address": "6675 Union Cir, Raleigh, NC 27601"},
 		},

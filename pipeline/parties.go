@@ -146,3 +146,42 @@ func lenderName(text string, page int) (hit, bool) {
 	}
 	return hit{value: v, page: page, how: byLetterhead}, true
 }
+
+// salutationRe greets the reader: "Dear Ms. Park:", "Dear Wendy and Marcus,".
+var salutationRe = regexp.MustCompile(`^(?i:dear|hi|hello)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(\p{Lu}[\pL'-]+)`)
+
+// noteSignerRe is a Note's signature line: the name, then "- Borrower".
+var noteSignerRe = regexp.MustCompile(`^(.{3,60}?)\s*[-–—]\s*(?i:borrower)\b`)
+
+// greetedBorrower reads the borrower a letter greets by one name ("Dear Ms.
+// Park:") as the person the letter names in full with it, or the first
+// signer of a Note ("JOHN Q. DOE  - Borrower").
+func greetedBorrower(lines []textLine) (hit, bool) {
+	for _, l := range lines {
+		if len(l.cells) == 0 {
+			continue
+		}
+		if m := noteSignerRe.FindStringSubmatch(l.cells[0].text); m != nil {
+			if v, ok := personValue(m[1]); ok && !isOrganisation(v.(string)) {
+				return hit{value: v, page: l.page, how: byAddressee}, true
+			}
+		}
+		m := salutationRe.FindStringSubmatch(l.cells[0].text)
+		if m == nil || strings.EqualFold(m[1], "borrower") || strings.HasPrefix(strings.ToLower(m[1]), "borrower") {
+			continue
+		}
+		for _, k := range lines {
+			for _, c := range k.cells {
+				v, ok := personValue(c.text)
+				if !ok || isOrganisation(v.(string)) {
+					continue
+				}
+				words := strings.Fields(v.(string))
+				if strings.EqualFold(words[0], m[1]) || strings.EqualFold(words[len(words)-1], m[1]) {
+					return hit{value: v, page: k.page, how: byAddressee}, true
+				}
+			}
+		}
+	}
+	return hit{}, false
+}
