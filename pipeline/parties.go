@@ -157,6 +157,7 @@ var noteSignerRe = regexp.MustCompile(`^(.{3,60}?)\s*[-–—]\s*(?i:borrower)\b
 // Park:") as the person the letter names in full with it, or the first
 // signer of a Note ("JOHN Q. DOE  - Borrower").
 func greetedBorrower(lines []textLine) (hit, bool) {
+	greeted := false
 	for _, l := range lines {
 		if len(l.cells) == 0 {
 			continue
@@ -167,7 +168,11 @@ func greetedBorrower(lines []textLine) (hit, bool) {
 			}
 		}
 		m := salutationRe.FindStringSubmatch(l.cells[0].text)
-		if m == nil || strings.EqualFold(m[1], "borrower") || strings.HasPrefix(strings.ToLower(m[1]), "borrower") {
+		if m == nil || greeted {
+			continue
+		}
+		greeted = true // a letter greets once: later "Dear" lines are quoted text
+		if strings.HasPrefix(strings.ToLower(m[1]), "borrower") {
 			continue
 		}
 		for _, k := range lines {
