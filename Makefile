@@ -73,9 +73,12 @@ lint: deps
 	@out=$$($(GO) run mvdan.cc/gofumpt@v0.9.2 -l .); if [ -n "$$out" ]; then echo "gofumpt:"; echo "$$out"; exit 1; fi
 
 # Per-field accuracy on ../shared/corpus/loan_docs (scored as
-# ../shared/tools/score.py does) and on the generated set, with the misses.
+# ../shared/tools/score.py does) and on the generated set, with the misses;
+# DEVSET=/tmp/d1,/tmp/d2 adds sets made by ../shared/corpus/devset/generate.py
+# (wrong values and document types too).
+DEVSET ?=
 accuracy: deps
-	@$(GO) test -count=1 -run 'TestCorpusAccuracy|TestGeneratedSetAccuracy' -v ./pipeline | grep -E 'accuracy|miss|SKIP|FAIL|^ok'
+	@LOANBATCH_DEVSET=$(DEVSET) $(GO) test -count=1 -timeout 30m -run 'TestCorpusAccuracy|TestGeneratedSetAccuracy|TestDevsetAccuracy' -v ./pipeline | grep -E 'accuracy|miss|SKIP|FAIL|^ok'
 
 # Each fuzz target for FUZZTIME (the seeds alone run in make test). New
 # inputs are minimised for at most 5 s: a PDF takes the default minute.

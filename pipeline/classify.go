@@ -3,17 +3,35 @@ package pipeline
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // ---- document type ----
+
+// A document says what it is in its title, near the top of its first page,
+// or in its footers ("LOAN ESTIMATE  PAGE 1 OF 3"); a letter also in what it
+// tells its reader ("your application has been approved"). A form's name in
+// a sentence ("Your Loan Estimate contains the official disclosures", "This
+// is not a commitment to lend") is a reference to another document, not a
+// title.
 
 var (
 	leRe         = regexp.MustCompile(`(?i)\bloan\s*estimate\b`)
 	cdRe         = regexp.MustCompile(`(?i)\bclosing\s*disclosure\b`)
 	leFooterRe   = regexp.MustCompile(`(?i)\bloan\s*estimate\s+page\s+\d+\s+of\s+\d+`)
 	cdFooterRe   = regexp.MustCompile(`(?i)\bclosing\s*disclosure\s+page\s+\d+\s+of\s+\d+`)
-	commitmentRe = regexp.MustCompile(`(?i)\b(?:commitment\s+letter|loan\s+commitment|mortgage\s+commitment|commitment\s+to\s+lend|conditional(?:ly)?\s+approv\w*|approval\s+letter|(?:loan|mortgage|application)\s+(?:has\s+been|is)\s+approved)\b`)
+	negatedRe    = regexp.MustCompile(`(?i)\b(?:not|nor|neither)\s*(?:an?|the|your)?\s+(?:contract\s+nor\s+a\s+)?(?:loan\s*estimate|closing\s*disclosure|commitment|approval)\b`)
+	commitmentRe = regexp.MustCompile(`(?i)\b(?:commitment\s+letter|loan\s+commitment|mortgage\s+commitment|conditional(?:ly)?\s+approv\w*|approval\s+letter|(?:loan|mortgage|application)\s+(?:has\s+been|is)\s+(?:pre-?)?approved|(?:are|is)\s+pleased\s+to\s+approve|(?:have|has)\s+(?:been\s+)?(?:pre-?)?approved|pre-?approved\s+for)\b`)
+	// commitmentTitleRe names a lender's commitment in a heading: commitment,
+	// approval and pre-approval letters, rate-lock agreements and confirmations.
+	commitmentTitleRe = regexp.MustCompile(`(?i)\b(?:commitment|approval|pre-?approval|(?:rate\s*)?lock(?:-in)?\s+(?:agreement|confirmation))\b`)
+	// emailHeaderRe is a printed e-mail's header line: correspondence about a
+	// loan, not the loan document itself.
+	emailHeaderRe = regexp.MustCompile(`(?im)^\s*(?:from|sent|subject)\s*:\s*\S`)
 )
+
+// titleLines is how many non-empty lines of the first page may hold the title.
+const titleLines = 12
 
 // classify names the document type from what its text says it is.
 func classify(pages []PageText) DocumentType {
@@ -22,20 +40,70 @@ func classify(pages []PageText) DocumentType {
 		all.WriteString(p.Text)
 		all.WriteByte('\n')
 	}
-	text := all.String()
-	le := len(leRe.FindAllStringIndex(text, -1))
-	cd := len(cdRe.FindAllStringIndex(text, -1))
-	// A form names itself in its footers ("CLOSING DISCLOSURE  PAGE 3 OF 5"):
-	// that outweighs a column headed "Loan Estimate" in a disclosure.
-	le += 5 * len(leFooterRe.FindAllStringIndex(text, -1))
-	cd += 5 * len(cdFooterRe.FindAllStringIndex(text, -1))
+	text := negatedRe.ReplaceAllString(all.String(), " ")
+	le := 5 * len(leFooterRe.FindAllStringIndex(text, -1))
+	cd := 5 * len(cdFooterRe.FindAllStringIndex(text, -1))
+	if le == 0 && cd == 0 && len(emailHeaderRe.FindAllStringIndex(pagesHead(pages), -1)) >= 2 {
+		return TypeOther // a printed e-mail: correspondence about a loan, not one of its forms
+	}
+	var head []string // the short cells atop the first page: its headings
+	lines := documentLines(pages)
+	for _, l := range firstLines(lines, titleLines) {
+		for _, c := range l.cells {
+			if len(strings.Fields(c.text)) <= 10 && !negatedRe.MatchString(c.text) {
+				head = append(head, c.text)
+			}
+		}
+	}
+	for _, l := range lines {
+		for _, c := range l.cells {
+			// A cell that is the form's name alone is its title or a running head.
+			name := strings.Trim(c.text, " :•|")
+			if name == "" {
+				continue
+			}
+			if leRe.FindString(name) == name {
+				le += 2
+			}
+			if cdRe.FindString(name) == name {
+				cd += 2
+			}
+		}
+	}
 	switch {
 	case le > 0 && le >= cd:
 		return TypeLoanEstimate
 	case cd > 0:
 		return TypeClosingDisclosure
-	case commitmentRe.MatchString(text):
+	}
+	for _, h := range head {
+		if commitmentTitleRe.MatchString(h) && titleCased(h) && !strings.Contains(strings.ToLower(h), "expir") {
+			return TypeCommitmentLetter
+		}
+	}
+	if commitmentRe.MatchString(text) {
 		return TypeCommitmentLetter
 	}
 	return TypeOther
+}
+
+// pagesHead is the top of the first page, where a printed e-mail's headers are.
+func pagesHead(pages []PageText) string {
+	if len(pages) == 0 {
+		return ""
+	}
+	lines := strings.SplitN(pages[0].Text, "\n", 20)
+	return strings.Join(lines[:min(len(lines), 19)], "\n")
+}
+
+// titleCased reports whether every word of four letters or more starts with
+// a capital, as headings do and sentences do not.
+func titleCased(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if len(r) >= 4 && unicode.IsLetter(r[0]) && !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
 }

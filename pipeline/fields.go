@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,58 +14,25 @@ import (
 // lines whose cells are separated by runs of three or more spaces. A field
 // is found by a label and a value that parses: the value after the label in
 // its cell, in the next cell of the line, or alone in the cell below it.
-// Prose ("a loan of $312,500.00 at a fixed rate of 6.125%") is read when no
-// label gave a value. A value that does not parse is never guessed.
-
-// cell is a run of text on a line, with its first column.
-type cell struct {
-	col  int
-	text string
-}
-
-type textLine struct {
-	page  int
-	cells []cell
-}
-
-// A cell is text without a run of three spaces, a bullet or a bar in it.
-var cellRe = regexp.MustCompile(`[^\s•|]+(?:[ \t]{1,2}[^\s•|]+)*`)
-
-func splitCells(line string) []cell {
-	var out []cell
-	for _, loc := range cellRe.FindAllStringIndex(line, -1) {
-		start := loc[0]
-		// In tight two-column forms "Lender:" may follow a value after only
-		// two spaces: it starts a cell of its own.
-		for _, m := range innerLabelRe.FindAllStringIndex(line[loc[0]:loc[1]], -1) {
-			end := loc[0] + m[0]
-			out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: strings.TrimSpace(line[start:end])})
-			start = end + strings.IndexFunc(line[end:], func(r rune) bool { return r != ' ' && r != '\t' })
-		}
-		out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: line[start:loc[1]]})
-	}
-	return out
-}
-
-var innerLabelRe = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
-
-func documentLines(pages []PageText) []textLine {
-	var out []textLine
-	for _, p := range pages {
-		for _, l := range strings.Split(p.Text, "\n") {
-			out = append(out, textLine{page: p.Page, cells: splitCells(l)})
-		}
-	}
-	return out
-}
+// The labels and parsers are the field table's (lexicon.go). Prose ("a loan
+// of $312,500.00 at a fixed rate of 6.125%") is read when no label gave a
+// value; parties no label names come from a letter's address block,
+// greeting and signature (parties.go); of the figures' candidates, the set
+// that agrees is chosen (consistency.go). A value that does not parse is
+// never guessed.
 
 // fieldRule says how to find one field.
 type fieldRule struct {
+	name   string           // the contract's key
 	labels []*regexp.Regexp // in order of preference, matched case-insensitively
 	// parse reads a value at the start of s and returns it normalized.
 	parse func(s string) (any, bool)
 	// below allows the value to stand alone in the cell under the label.
 	below bool
+	// numeric fields are figures: several candidates are kept for the choice
+	// of a consistent set (consistency.go), and in a Closing Disclosure's
+	// comparison rows the last (final) figure counts.
+	numeric bool
 	// beside allows the value to stand alone to the right of a label that
 	// starts a paragraph ("Annual Percentage Rate (APR). Your costs …  4.174%").
 	beside bool
@@ -73,7 +42,7 @@ type fieldRule struct {
 // item letter ("J."); an optional parenthetical such as "(APR)" or
 // "(Borrower-Paid)" and punctuation may follow.
 func labels(patterns ...string) []*regexp.Regexp {
-	return compileLabels(`^(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
+	return compileLabels(`^[\[(|*]{0,2}(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
 }
 
 // anywhereLabels compiles label patterns that may stand anywhere in a cell
@@ -85,7 +54,7 @@ func anywhereLabels(patterns ...string) []*regexp.Regexp {
 func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
-		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?\s*[:#]?`)
+		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{2,})?\s*[:#]?\**`)
 	}
 	return out
 }
@@ -94,6 +63,23 @@ func moneyValue(s string) (any, bool) {
 	c, ok := parseMoney(s, true)
 	return c, ok && c > 0
 }
+
+// labelledMoneyValue also reads an amount printed without its currency
+// after a money label, as LOS printouts do ("NOTE AMT : 642,400.00"): it
+// must then have cents, so that a count or a year is not taken for money.
+func labelledMoneyValue(s string) (any, bool) {
+	if v, ok := moneyValue(s); ok {
+		return v, true
+	}
+	if bareMoneyRe.MatchString(trimLead(s)) {
+		if c, ok := parseMoney(s, false); ok && c > 0 {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+var bareMoneyRe = regexp.MustCompile(`^\d{1,3}(?:,\d{3})*\.\d{2}(?:\s|$)`)
 
 func percentValue(s string) (any, bool) { return parsePercent(s) }
 
@@ -133,57 +119,9 @@ func labelledTermValue(s string) (any, bool) {
 	return nil, false
 }
 
-var bareNumberRe = regexp.MustCompile(`^(\d{1,3})(?:\s|$)`)
+var bareNumberRe = regexp.MustCompile(`^(\d{1,3})(?:[\s/]|$)`)
 
 func dateValue(s string) (any, bool) { return parseDate(s) }
-
-var rules = map[string]fieldRule{
-	"loan_id": {labels: anywhereLabels(
-		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
-		`lo[a@]n\s*(?:n[o0]\.|number|num\.?|#)`,
-		`(?:application|case|file|reference)\s*(?:n[o0]\.|number|#)`,
-	), parse: loanIDValue, below: true},
-	"borrower_name": {labels: labels(
-		`borrower(?:\(s\)|s)?(?:\s*name(?:\(s\)|s)?)?`, `applicant(?:\(s\)|s)?(?:\s*name)?`, `mortgagor(?:\(s\)|s)?`,
-	), parse: personValue, below: true},
-	"lender_name": {labels: labels(
-		`lender(?:\s*name)?`, `creditor`, `mortgagee`,
-	), parse: companyValue, below: true},
-	"loan_amount_cents": {labels: labels(
-		`(?:base |total |principal )?loan\s*amount(?:\s*requested)?`, `principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`,
-		`amount\s*of\s*(?:the\s*)?loan`, `mortgage\s*amount`, `note\s*amount`, `principal(?:\s*balance)?`, `amount\s*financed`,
-	), parse: moneyValue, below: true},
-	"interest_rate_pct": {labels: labels(
-		`(?:initial\s*|annual\s*)?interest\s*rate`, `note\s*rate`, `contract\s*rate`, `fixed\s*rate`, `rate:`,
-	), parse: labelledPercentValue, below: true},
-	"apr_pct": {labels: labels(
-		`annual\s*percentage\s*rate`, `apr`,
-	), parse: labelledPercentValue, below: true, beside: true},
-	"term_months": {labels: labels(
-		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amortization\s*(?:term|period)`, `term`,
-	), parse: labelledTermValue, below: true},
-	"monthly_payment_cents": {labels: labels(
-		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
-		`monthly\s*p\s*&\s*i(?:\s*payment)?`, `p\s*&\s*i(?:\s*payment)?`, `monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
-		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`,
-	), parse: moneyValue, below: true},
-	"closing_costs_cents": {labels: labels(
-		`(?:estimated\s*|total\s*|j\.\s*total\s*)?closing\s*costs`, `(?:estimated\s*|total\s*)?settlement\s*charges`,
-	), parse: moneyValue, below: true},
-	"issue_date": {labels: labels(
-		`date\s*issued`, `issue\s*date`, `date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`,
-		`(?:commitment|approval|letter)\s*date`, `dated`, `date`,
-	), parse: dateValue, below: true},
-	"property_address": {labels: labels(
-		`property\s*address`, `subject\s*property(?:\s*address)?`, `security\s*property`, `property\s*location`, `property`, `collateral`,
-	), parse: addressValue, below: true},
-}
-
-// fieldOrder is the order fields are reported and searched in.
-var fieldOrder = []string{
-	"loan_id", "borrower_name", "lender_name", "loan_amount_cents", "interest_rate_pct", "apr_pct",
-	"term_months", "monthly_payment_cents", "closing_costs_cents", "issue_date", "property_address",
-}
 
 // ExtractFields finds the loan fields and the document type in a
 // document's pages.
@@ -210,14 +148,23 @@ func Extract(pages []PageText) Extraction {
 	lines := documentLines(pages)
 	typ := classify(pages)
 	found := map[string]hit{}
-	for _, name := range fieldOrder {
+	alts := map[string][]hit{} // the numeric fields' candidates, preferred first
+	for _, r := range fieldTable {
+		name := r.name
 		if name == "loan_id" {
 			if h, ok := findLoanID(lines); ok {
 				found[name] = h
 			}
 			continue
 		}
-		if h, ok := findLabelled(lines, rules[name], typ == TypeClosingDisclosure); ok {
+		if r.numeric {
+			if hs := labelledCandidates(lines, r, typ == TypeClosingDisclosure, maxCandidates); len(hs) > 0 {
+				found[name] = hs[0]
+				alts[name] = hs
+			}
+			continue
+		}
+		if h, ok := findLabelled(lines, r, typ == TypeClosingDisclosure); ok {
 			found[name] = h
 		}
 	}
@@ -225,14 +172,32 @@ func Extract(pages []PageText) Extraction {
 		if _, ok := found[name]; !ok {
 			found[name] = h
 		}
+		if !slices.ContainsFunc(alts[name], func(o hit) bool { return o.value == h.value }) {
+			alts[name] = append(alts[name], h)
+		}
 	}
+	chooseConsistent(found, alts)
 	if h, ok := found["property_address"]; ok {
 		h.value = completeAddress(lines, h)
 		found["property_address"] = h
+		if !wholeAddress(h.value.(string)) {
+			delete(found, "property_address")
+		}
 	}
-	if _, ok := found["lender_name"]; !ok {
-		if h, ok := lenderLetterhead(lines); ok {
+	for _, fallback := range []func([]textLine) (hit, bool){lenderLetterhead, signatureLender, nmlsLender} {
+		if _, ok := found["lender_name"]; ok {
+			break
+		}
+		if h, ok := fallback(lines); ok {
 			found["lender_name"] = h
+		}
+	}
+	for _, fallback := range []func([]textLine) (hit, bool){letterAddressee, greetedBorrower} {
+		if _, ok := found["borrower_name"]; ok {
+			break
+		}
+		if h, ok := fallback(lines); ok {
+			found["borrower_name"] = h
 		}
 	}
 	if blankForm(found) {
@@ -302,22 +267,26 @@ func firstLines(lines []textLine, n int) []textLine {
 func lenderLetterhead(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines) {
 		for _, c := range l.cells {
-			name := strings.TrimRight(strings.Join(strings.Fields(c.text), " "), " .,")
-			if !letterheadSuffix.MatchString(name) || regexp.MustCompile(`^\pL[.)]\s`).MatchString(name) {
+			if itemLetterRe.MatchString(c.text) {
 				continue
 			}
-			if v, ok := companyValue(name); ok {
-				return hit{value: v, page: l.page, how: byLetterhead}, true
+			if h, ok := lenderName(c.text, l.page); ok {
+				return h, true
 			}
 		}
 	}
 	return hit{}, false
 }
 
+var itemLetterRe = regexp.MustCompile(`^\pL[.)]\s`)
+
 // letterDate reads the date a letter is dated with: a date alone in a cell
 // near the top of its first page.
 func letterDate(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines+5) {
+		if len(l.cells) != 1 {
+			continue // a date in a row of a table is that row's
+		}
 		for _, c := range l.cells {
 			if d, ok := parseDate(c.text); ok && len(strings.Fields(c.text)) <= 4 {
 				return hit{value: d, page: l.page, how: byLetterDate}, true
@@ -333,21 +302,39 @@ func letterDate(lines []textLine) (hit, bool) {
 // In a Closing Disclosure a label followed by several values in a row is a
 // comparison of the Loan Estimate with the final figures: the last is final.
 func findLabelled(lines []textLine, r fieldRule, lastOfRow bool) (hit, bool) {
+	hs := labelledCandidates(lines, r, lastOfRow, 1)
+	if len(hs) == 0 {
+		return hit{}, false
+	}
+	return hs[0], true
+}
+
+// labelledCandidates returns up to n different values a rule's labels give,
+// the preferred first.
+func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []hit {
+	var out []hit
 	for _, re := range r.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				if h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow); ok {
-					return h, true
+				h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow)
+				if !ok || slices.ContainsFunc(out, func(o hit) bool { return o.value == h.value }) {
+					continue
+				}
+				if out = append(out, h); len(out) == n {
+					return out
 				}
 			}
 		}
 	}
-	return hit{}, false
+	return out
 }
 
 func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {
 	for _, loc := range re.FindAllStringIndex(c.text, -1) {
 		rest := c.text[loc[1]:]
+		if midWord(c.text, loc[1]) {
+			continue // "Rate" in "Rates", "Loan Term" in "Loan Terms"
+		}
 		if strings.TrimSpace(rest) != "" {
 			if v, ok := r.parse(rest); ok {
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
@@ -365,7 +352,7 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 			cells := lines[li].cells
 			next := cells[ci+1]
 			if v, ok := r.parse(next.text); ok {
-				if lastOfRow {
+				if lastOfRow && r.numeric {
 					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
 						w, ok := r.parse(cells[k].text)
 						if !ok {
@@ -387,18 +374,37 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 	return hit{}, false
 }
 
+// midWord reports whether i falls between two letters of s.
+func midWord(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(before) && unicode.IsLetter(after)
+}
+
 // valueBelow looks for a value alone in a cell under the label's column on
-// the next two lines of the same page.
+// the next three non-empty lines of the same page (a form may print a
+// line or two describing the box between its label and its value).
 func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 	end := label.col + len([]rune(label.text))
-	for j := li + 1; j < len(lines) && j <= li+3; j++ {
+	seen := 0
+	for j := li + 1; j < len(lines) && j <= li+8 && seen < 4; j++ {
 		if lines[j].page != lines[li].page {
 			break
 		}
-		for _, c := range lines[j].cells {
+		if len(lines[j].cells) == 0 {
+			continue
+		}
+		seen++
+		for k, c := range lines[j].cells {
 			cEnd := c.col + len([]rune(c.text))
 			if c.col > end+2 || cEnd < label.col {
 				continue
+			}
+			if k > 0 && isLabelText(lines[j].cells[k-1].text) {
+				break // the value of the label beside it on its own line
 			}
 			if c.col < label.col-12 {
 				continue
@@ -442,6 +448,8 @@ const (
 	byProse                     // in a sentence
 	byLetterhead                // a lender's name atop the first page
 	byLetterDate                // a date atop a letter
+	byAddressee                 // a letter's addressee taken for the borrower
+	bySignature                 // the company signing a letter
 )
 
 // hit is a value found in the text, and where and how it was found.

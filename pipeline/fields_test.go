@@ -40,6 +40,101 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"sentence after a label is not a value", "Closing Costs   Includes $5,877.00 in Loan Costs\nLoan #  A-55",
 			map[string]any{"closing_costs_cents": nil},
 		},
+		{
+			"letter: addressee atop an address block, lender signs",
+			"                 Pine Hill Savings Bank\n                 40 Elm Ave, Dover, DE 19901\n\n   April 3, 2026\n\n" +
+				"   Wendy A. Park\n   Marcus Park\n   12 Oak St\n   Springfield, IL 62704\n\n   Dear Ms. Park:\n" +
+				"   We are pleased to approve your request for a $245,000.00 30-year fixed loan at 6.25% (6.412% APR).\n" +
+				"   Sincerely,\n\n   Jo Lee\n   Loan Officer\n   Pine Hill Savings Bank",
+			map[string]any{
+				"borrower_name": "Wendy A. Park", "lender_name": "Pine Hill Savings Bank", "loan_amount_cents": int64(24500000),
+				"interest_rate_pct": 6.25, "apr_pct": 6.412, "term_months": 360, "issue_date": "2026-04-03",
+			},
+		},
+		{
+			"e-mail: the recipient is the borrower, the company signing is the lender",
+			"From: Jo Lee <jo@example.com>\nSent: Wednesday, June 17, 2026 7:30 AM\nTo: Chloe Nystrom <c@example.com>\n" +
+				"Subject: Your loan\n\n   Loan amount: USD 746,000\n\nRegards,\nJo Lee\nLoan Officer | NMLS #399228\nOld Mill Mortgage Company",
+			map[string]any{
+				"borrower_name": "Chloe Nystrom", "lender_name": "Old Mill Mortgage Company", "issue_date": "2026-06-17",
+				"loan_amount_cents": int64(74600000),
+			},
+		},
+		{
+			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",
+			"COMPANY: GRANITE STATE BANK\nBORR NAME.........: WHITAKER, PRIYA L\n" +
+				"CO-BORROWER.......: WHITAKER, TANYA P&I PMT...........: 4,071.72\nLN NBR............: 0051207467\n" +
+				"NOTE AMT..........: 510,675.00",
+			map[string]any{
+				"borrower_name": "Priya L Whitaker", "lender_name": "Granite State Bank", "monthly_payment_cents": int64(407172),
+				"loan_id": "0051207467", "loan_amount_cents": int64(51067500),
+			},
+		},
+		{
+			"promissory note: the amount is only in prose",
+			"NOTE\nLoan Number: 88-1203\n1. BORROWER'S PROMISE TO PAY\nIn return for a loan that I have received, I promise to pay U.S. $ 555,000.00 (this amount is called \"Principal\")",
+			map[string]any{"loan_amount_cents": int64(55500000)},
+		},
+		{
+			"box description between a label and its value",
+			"Loan Number:   XH-2026-1\n\n   ANNUAL PERCENTAGE RATE           Amount Financed\n   The cost of your credit          The amount of credit\n" +
+				"   as a yearly rate.                provided to you.\n\n        7.14%                         $481,425.00",
+			map[string]any{"apr_pct": 7.14, "loan_amount_cents": nil},
+		},
+		{
+			"a heading or a label is not a name, a title company is not the lender",
+			"Borrower Summary Sheet\nLoan # A-55\nOriginating Lender     File No.\nFile No.               A-55\n" +
+				"Description      Paid to\nLender\n                 Keystone Land Title",
+			map[string]any{"borrower_name": nil, "lender_name": nil},
+		},
+		{
+			"the figures that agree win over the preferred label",
+			"Loan #  A-55\nInterest Rate   8.05%\nNote Rate   7.875%\nLoan Amount   $300,000.00\nLoan Term   360 months\n" +
+				"Monthly P&I   $2,175.21\nAPR   7.912%",
+			map[string]any{"interest_rate_pct": 7.875, "monthly_payment_cents": int64(217521), "apr_pct": 7.912},
+		},
+		{
+			"a truncated copy of the loan ID gives way to the whole; a logo's mark before the letterhead",
+			"@ BLUESTEM LENDING GROUP, INC.\n06/20/26, 10:20 AM   Outlook - Re: Your loan (Loan #2023-13\nRe: Your loan (Loan #2023-1360-68)\n" +
+				"We have approved a loan of $379,000 to purchase 6675 Union Cir, Raleigh, NC 27601.\nPremises   4230 Whitmore Place, Burlington, VT 05409",
+			map[string]any{
+				"loan_id": "2023-1360-68", "lender_name": "Bluestem Lending Group, Inc", "loan_amount_cents": int64(37900000),
+				"property_address": "4230 Whitmore Place, Burlington, VT 05409",
+			},
+		},
+		{
+			"a currency sign apart from its amount, bold labels",
+			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
+			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},
+		},
+		{
+			"a letter greeting the borrower by surname names her in full elsewhere",
+			"Loan #  A-55\nRE: your application\nDear Ms. Park:\nThank you.\n   PARTIES\n   Wendy A. Park      Marcus Park",
+			map[string]any{"borrower_name": "Wendy A. Park"},
+		},
+		{
+			"the first signer of a Note",
+			"NOTE\nLoan Number: 88-1203\nI promise to pay U.S. $ 555,000.00\n\n   JOHN Q. DOE  - Borrower   (Seal)\n   MARY DOE  - Borrower   (Seal)",
+			map[string]any{"borrower_name": "John Q. Doe", "loan_amount_cents": int64(55500000)},
+		},
+		{
+			"an address only in prose", "Loan #  A-55\nWe have approved a loan of $379,000 to purchase 6675 Union Cir, Raleigh, NC 27601.",
+			map[string]any{"property_address": "6675 Union Cir, Raleigh, NC 27601"},
+		},
+		{
+			"a statement's month of principal is not the loan amount",
+			"Loan Number   0099-12\nPrincipal   $1,000.08\nInterest   $2,100.11\nPrincipal & Interest   $3,100.19",
+			map[string]any{"loan_amount_cents": nil, "monthly_payment_cents": int64(310019)},
+		},
+		{
+			"an implausible amount is refused", "Loan #  A-55\nEst. Closing Costs   $1 2:90.00\nLoan Amount   $126",
+			map[string]any{"closing_costs_cents": nil, "loan_amount_cents": nil},
+		},
+		{
+			"unit number kept, ZIP wrapped to the next line",
+			"Loan #  A-55\nProperty Location:     23901 Lakeview Ln. #281, Oklahoma City, OK\n                       73102",
+			map[string]any{"property_address": "23901 Lakeview Ln. #281, Oklahoma City, OK 73102"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,4 +163,30 @@ func sameAny(got, want any) bool {
 		return err == nil && g == w
 	}
 	return fmt.Sprint(got) == fmt.Sprint(want)
+}
+
+// The document type comes from the title, footers and what a letter says,
+// not from a form named in passing.
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       DocumentType
+	}{
+		{"estimate title", "TWIN OAKS MORTGAGE\nLoan Estimate\nDATE ISSUED   3/9/2026", TypeLoanEstimate},
+		{"disclosure footer", "Loan Costs\nCLOSING DISCLOSURE   PAGE 2 OF 5 • LOAN ID # 1234", TypeClosingDisclosure},
+		{"worksheet that is not an estimate", "Fees Worksheet\nLoan Amount: $1,000.00\nThis is not a Loan Estimate.", TypeOther},
+		{"term sheet pointing to the estimate", "Term Sheet\nThis is not a commitment to lend. Your Loan Estimate contains the official disclosures.", TypeOther},
+		{"conditional approval", "CARDINAL BANK & TRUST\nConditional Approval Letter\nDate: Sep. 15, 2025", TypeCommitmentLetter},
+		{"rate lock agreement", "BLUE RIDGE SAVINGS BANK\nInterest Rate Lock Agreement\nConfirmation Date: Jan. 16, 2024", TypeCommitmentLetter},
+		{"approval told in prose", "Keystone Valley Bank\nDear Ms. Whitaker:\nWe are pleased to approve your request for a loan.", TypeCommitmentLetter},
+		{"e-mail about an estimate", "From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom\nSubject: Re: Updated Loan Estimate\nLoan Estimate", TypeOther},
+		{"disclaimer is not a commitment", "Loan Summary\nSubject to final underwriting approval. This is nota Loan\nEstimate or a commitment to lend.", TypeOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := classify([]PageText{{Page: 1, Text: tt.text}}); got != tt.want {
+				t.Errorf("classify = %s; want %s", got, tt.want)
+			}
+		})
+	}
 }

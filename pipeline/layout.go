@@ -34,9 +34,17 @@ func wordsFromGlyphs(gs []glyph) []word {
 		}
 		cur = nil
 	}
+	// A space without a box is a TJ displacement taken for a word gap; a
+	// kerning pair ("Proper" -0.2 "ty" in groff's output) is one too, but
+	// leaves the next character touching the last: it does not end the word.
+	boxless := false
 	for _, g := range gs {
 		r := []rune(g.text)
 		if len(r) == 0 || unicode.IsSpace(r[0]) || r[0] == 0 || g.x1 <= g.x0 && g.y1 <= g.y0 {
+			if g.x1 <= g.x0 && g.y1 <= g.y0 && cur != nil && !boxless {
+				boxless = true
+				continue
+			}
 			flush()
 			continue
 		}
@@ -46,10 +54,11 @@ func wordsFromGlyphs(gs []glyph) []word {
 			gap := g.x0 - cur.x1
 			// Components of a ligature ("fi") overlap: only a jump back of
 			// more than a character height starts a new word.
-			if !sameLine || gap > h*0.25 || gap < -h {
+			if !sameLine || gap > h*0.25 || gap < -h || boxless && (gap > h*0.06 || gap < 0) {
 				flush()
 			}
 		}
+		boxless = false
 		if cur == nil {
 			cur = &word{text: g.text, x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1}
 			continue

@@ -13,7 +13,7 @@ import (
 // accept the number styles of real documents and the usual OCR confusions
 // inside numbers (O for 0, l or I for 1, S for 5).
 
-var leadJunk = regexp.MustCompile(`^[\s:#\-–—=.*|]+`)
+var leadJunk = regexp.MustCompile(`^[\s:#\-–—=.*|_]+`)
 
 func trimLead(s string) string { return leadJunk.ReplaceAllString(s, "") }
 
@@ -124,6 +124,9 @@ var (
 	dateDMYRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
 )
 
+// weekdayRe is the weekday before a date ("Monday, March 2, 2026").
+var weekdayRe = regexp.MustCompile(`(?i)^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+`)
+
 var months = map[string]time.Month{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -145,7 +148,7 @@ func monthOf(name string) (time.Month, bool) {
 // "March 14, 2026" or "14 March 2026" (US month-first for numeric dates)
 // and returns it as YYYY-MM-DD.
 func parseDate(s string) (string, bool) {
-	s = trimLead(s)
+	s = weekdayRe.ReplaceAllString(trimLead(s), "")
 	var y, d int
 	var mo time.Month
 	if m := dateISORe.FindStringSubmatch(s); m != nil {

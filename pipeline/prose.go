@@ -7,23 +7,29 @@ import (
 
 // ---- prose ----
 
+// money is an amount in a sentence, after an optional "U.S." ("I promise to
+// pay U.S. $ 555,000.00").
+const money = `(?:U\.S\.\s*)?((?:USD|US\$|\$)\s?[\d,.]{1,20})`
+
 var proseRules = []struct {
 	field string
 	re    *regexp.Regexp
 	parse func(string) (any, bool)
 }{
-	{"loan_amount_cents", regexp.MustCompile(`(?i)\b(?:loan|mortgage)(?:\s+amount)?\s+(?:of|for|in the amount of)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
-	{"loan_amount_cents", regexp.MustCompile(`(?i)\bin the (?:principal )?amount of\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
-	{"loan_amount_cents", regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]+)\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), moneyValue},
-	{"apr_pct", regexp.MustCompile(`(?i)\b(?:annual percentage rate|APR)(?:\s*\(APR\))?\s+(?:of|is|will be)\s+([\d.,]+\s?(?:%|percent))`), percentValue},
-	{"interest_rate_pct", regexp.MustCompile(`(?i)\b(?:interest|note)?\s*rate\s+of\s+([\d.,]+\s?(?:%|percent))`), percentValue},
-	{"interest_rate_pct", regexp.MustCompile(`(?i)\bat\s+([\d.,]+\s?(?:%|percent))\s+(?:fixed|interest|per annum|annually)`), percentValue},
+	{"loan_amount_cents", regexp.MustCompile(`(?i)\b(?:loan|mortgage)(?:\s+amount)?\s+(?:of|for|in the amount of)\s+(?:up to\s+)?` + money), amountValue},
+	{"loan_amount_cents", regexp.MustCompile(`(?i)\bin the (?:principal )?amount of\s+` + money), amountValue},
+	{"loan_amount_cents", regexp.MustCompile(`(?i)\bpromise to pay\s+` + money), amountValue},
+	{"loan_amount_cents", regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]{1,20})\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), amountValue},
+	{"apr_pct", regexp.MustCompile(`(?i)\b(?:annual percentage rate|APR)(?:\s*\(APR\))?\s+(?:of|is|will be)\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
+	{"apr_pct", regexp.MustCompile(`(?i)\(\s*([\d.,]{1,8}\s?%)\s*APR\s*\)`), percentValue},
+	{"interest_rate_pct", regexp.MustCompile(`(?i)\b(?:interest|note|yearly)?\s*rate\s+of\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
+	{"interest_rate_pct", regexp.MustCompile(`(?i)\bat\s+([\d.,]{1,8}\s?(?:%|percent))\s+(?:fixed|interest|per annum|annually|\(\s*[\d.,]{1,8}\s?%\s*APR)`), percentValue},
 	{"term_months", regexp.MustCompile(`(?i)\b(\d{1,3}[- ]years?)\s+(?:fixed|adjustable|loan|term|mortgage|amortiz)`), termValue},
 	{"term_months", regexp.MustCompile(`(?i)\b(?:for|term of|over|amortized over)\s+(\d{1,3}\s+(?:years|months))\b`), termValue},
-	{"monthly_payment_cents", regexp.MustCompile(`(?i)\bmonthly (?:principal and interest )?payment(?:s)?\s+(?:of|will be|is|are)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
-	{"closing_costs_cents", regexp.MustCompile(`(?i)\bclosing costs\s+(?:of|are estimated at|estimated at|total(?:ing)?|will be)\s+((?:USD|US\$|\$)\s?[\d,.]+)`), moneyValue},
+	{"monthly_payment_cents", regexp.MustCompile(`(?i)\b(?:monthly|principal and interest|P&I)(?: principal and interest)? payments?\s+(?:of|will be|is|are)\s+(?:approximately\s+)?` + money), paymentValue},
+	{"closing_costs_cents", regexp.MustCompile(`(?i)\bclosing costs\s+(?:of|are estimated at|estimated at|total(?:ing)?|will be|are|is)\s+(?:approximately\s+)?` + money), closingCostsValue},
 	{"lender_name", regexp.MustCompile(`(?:^|\|\s*|\.\s+)((?:[A-Z][\w&'.-]*\s+){0,5}[A-Z][\w&'.-]*)\s+(?:is pleased to|has approved|hereby commits|commits to lend|agrees to lend)`), companyValue},
-	{"property_address", regexp.MustCompile(`(?i)\b(?:property|premises|home)\s+(?:located\s+|situated\s+)?at\s+(\d[^|]{5,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)`), addressValue},
+	{"property_address", regexp.MustCompile(`(?i)\b(?:(?:property|premises|home)\s+(?:located\s+|situated\s+)?at|to (?:purchase|refinance))\s+(\d[^|]{5,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)`), addressValue},
 	{"borrower_name", regexp.MustCompile(`\b(?:[Bb]orrower(?:\(s\)|s)?|[Aa]pplicant(?:\(s\)|s)?)\s*[:,]?\s+((?:[A-Z][a-zA-Z'.-]*\s+){1,3}[A-Z][a-zA-Z'-]+)`), personValue},
 }
 

@@ -47,10 +47,11 @@ func findLoanID(lines []textLine) (hit, bool) {
 	count := map[string]int{}
 	first := map[string]hit{}
 	var order []string
-	for _, re := range rules["loan_id"].labels {
+	rule := ruleFor("loan_id")
+	for _, re := range rule.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
-				h, ok := valueAfterLabel(lines, li, ci, c, re, rules["loan_id"], false)
+				h, ok := valueAfterLabel(lines, li, ci, c, re, rule, false)
 				if !ok {
 					continue
 				}
@@ -69,6 +70,14 @@ func findLoanID(lines []textLine) (hit, bool) {
 	best := ""
 	for _, id := range order {
 		if count[id] > count[best] {
+			best = id
+		}
+	}
+	// A truncated copy ("2023-13" in a browser's print header) gives way to
+	// the whole ID it begins, when the whole is printed as often (a form's
+	// repeated footer ID still outvotes a header with hidden digits).
+	for _, id := range order {
+		if len(id) > len(best) && strings.HasPrefix(id, best) && count[id] >= count[best] {
 			best = id
 		}
 	}
@@ -101,7 +110,11 @@ var labelWords = regexp.MustCompile(`(?i)^(?:borrower|co-borrower|applicant|lend
 // Stone" gives "Michael Jones".
 func personValue(s string) (any, bool) {
 	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
-	for _, sep := range []string{" and ", " & ", ";", ",", " AND "} {
+	if m := lastFirstRe.FindStringSubmatch(strings.TrimRight(s, " .")); m != nil {
+		s = m[2] + " " + m[1]
+	}
+	s = trailingAndRe.ReplaceAllString(s, "") // "Trevor Thornbury and" above "Lauren Thornbury"
+	for _, sep := range []string{" and ", " & ", ";", ",", " AND ", " / "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
@@ -109,10 +122,7 @@ func personValue(s string) (any, bool) {
 	return cleanName(s, false)
 }
 
-// letterheadSuffix is the stricter ending a name at the top of a page needs
-// to be taken for the lender without a label.
-var letterheadSuffix = regexp.MustCompile(`(?i)\b(?:bank|mortgage|lending|home loans|credit union|bancorp|savings bank|mortgage company|n\.a\.)` +
-	`(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Company|Co\.|N\.A\.|FSB|LP|LLP))?$`)
+var trailingAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)$`)
 
 // notNameWords never appear in a person's name; they mark a label or a
 // phrase taken for one.
@@ -126,16 +136,28 @@ var notNameWords = map[string]bool{
 	"property": true, "creditor": true, "co-borrower": true,
 }
 
+// formWords are the nouns of a form's headings ("Borrower Summary Sheet"),
+// never a word of a person's or a lender's name.
+var formWords = map[string]bool{
+	"summary": true, "sheet": true, "worksheet": true, "statement": true, "disclosure": true, "estimate": true,
+	"letter": true, "notice": true, "terms": true, "agreement": true, "application": true, "form": true,
+	"details": true, "detail": true, "report": true, "rate": true, "no": true, "number": true, "party": true,
+	"charges": true, "payment": true, "paid": true, "description": true, "program": true, "officer": true, "prepared": true, "approval": true,
+}
+
 // companyValue reads a lender's name.
 func companyValue(s string) (any, bool) {
 	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
+	if notLenderRe.MatchString(s) {
+		return nil, false
+	}
 	return cleanName(s, true)
 }
 
 func cleanName(s string, company bool) (any, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, " ,.;:")
-	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") {
+	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") || isLabelText(s) {
 		return nil, false
 	}
 	words := strings.Fields(s)
@@ -145,6 +167,12 @@ func cleanName(s string, company bool) (any, bool) {
 	for _, w := range words {
 		r := []rune(w)
 		if !unicode.IsLetter(r[0]) && !(company && (unicode.IsDigit(r[0]) || r[0] == '&')) {
+			return nil, false
+		}
+		if company && strings.ContainsAny(w, "0123456789") && len(words) > 1 && strings.ContainsAny(s, ":/") {
+			return nil, false // a fax header's date and time, not a name
+		}
+		if formWords[strings.ToLower(strings.Trim(w, ".,:"))] {
 			return nil, false
 		}
 		if !company && (strings.ContainsAny(w, "0123456789@$%") || notNameWords[strings.ToLower(w)]) {
@@ -186,14 +214,26 @@ func titleCase(s string) string {
 
 // ---- addresses ----
 
+// wholeAddress reports whether an address names its town: a street alone
+// ("9912 Birch Pl.") is part of an address, which the contract never gives.
+func wholeAddress(s string) bool { return zipTailRe.MatchString(s) || cityNoZipRe.MatchString(s) }
+
 // street is the first line of an address, to which the city line under it
 // is joined.
 type street string
 
 var (
-	streetRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.]`)
-	cityLineRe = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
-	zipTailRe  = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
+	streetRe = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+[A-Za-z0-9][A-Za-z0-9 .'#-]*[A-Za-z.](?:,?\s*(?:#|(?i:unit|apt\.?|suite|ste\.?)\s*#?)\s*[A-Za-z0-9-]{1,6})?`)
+	// cityNoZipRe is an address whose ZIP wrapped to the next line.
+	cityNoZipRe = regexp.MustCompile(`,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
+	zipLineRe   = regexp.MustCompile(`^\d{5}(?:-\d{4})?\b`)
+	cityLineRe  = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
+	zipTailRe   = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
+)
+
+var (
+	fullAddressRe = regexp.MustCompile(`^\d{1,6}[^|]{0,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`)
+	streetCityRe  = regexp.MustCompile(`^\d{1,6}[^|:]{0,80}?,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
 )
 
 func addressValue(s string) (any, bool) {
@@ -203,22 +243,31 @@ func addressValue(s string) (any, bool) {
 		return nil, false
 	}
 	// Keep "123 Main St, Springfield, IL 62704" when the whole address is on one line.
-	if full := regexp.MustCompile(`^\d{1,6}[^|]*?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`).FindString(s); full != "" {
+	if full := fullAddressRe.FindString(s); full != "" {
 		m = full
+	} else if part := streetCityRe.FindString(s); part != "" && cityNoZipRe.MatchString(part) {
+		m = part
 	}
 	return street(strings.TrimRight(m, " ,")), true
 }
 
-// completeAddress joins the city, state and ZIP line under a street line.
+// completeAddress joins the city, state and ZIP line under a street line,
+// aligned with it on the left or, in right-aligned value columns, on the
+// right.
 func completeAddress(lines []textLine, a hit) string {
 	text := string(a.value.(street))
 	if zipTailRe.MatchString(text) || a.how == byProse {
 		return text
 	}
+	end := a.col + len([]rune(text))
 	for j := a.line + 1; j < len(lines) && j <= a.line+2 && lines[j].page == a.page; j++ {
 		for _, c := range lines[j].cells {
-			if c.col >= a.col-3 && c.col <= a.col+3 {
+			cEnd := c.col + len([]rune(c.text))
+			if c.col >= a.col-3 && c.col <= a.col+3 || cEnd >= end-3 && cEnd <= end+3 && c.col < end {
 				city := strings.Join(strings.Fields(c.text), " ")
+				if z := zipLineRe.FindString(city); z != "" && cityNoZipRe.MatchString(text) {
+					return text + " " + z
+				}
 				if m := cityLineRe.FindString(city); m != "" {
 					return text + ", " + m
 				}

@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// The laid-out text of a page as lines of cells: what field extraction reads.
+
+// cell is a run of text on a line, with its first column.
+type cell struct {
+	col  int
+	text string
+}
+
+type textLine struct {
+	page  int
+	cells []cell
+}
+
+// A cell is text without a run of three spaces, a bullet or a bar in it.
+var cellRe = regexp.MustCompile(`[^\s•|]+(?:[ \t]{1,2}[^\s•|]+)*`)
+
+func splitCells(line string) []cell {
+	var out []cell
+	for _, loc := range cellRe.FindAllStringIndex(line, -1) {
+		start := loc[0]
+		// In tight two-column forms "Lender:" may follow a value after only
+		// two spaces: it starts a cell of its own.
+		for _, m := range innerLabels(line[loc[0]:loc[1]]) {
+			end := loc[0] + m
+			out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: strings.TrimSpace(line[start:end])})
+			start = end + strings.IndexFunc(line[end:], func(r rune) bool { return r != ' ' && r != '\t' })
+		}
+		out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: line[start:loc[1]]})
+	}
+	// A currency sign printed apart from its amount ("Loan Amount $        280,000.00")
+	// belongs to it.
+	for i := 0; i+1 < len(out); i++ {
+		if trailingCurrencyRe.MatchString(out[i].text) {
+			out[i].text += " " + out[i+1].text
+			out = slices.Delete(out, i+1, i+2)
+		}
+	}
+	return out
+}
+
+var (
+	trailingCurrencyRe = regexp.MustCompile(`(?:^|\s)(?:\$|US\$|USD)$`)
+	innerLabelRe       = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
+	dotLeaderRe        = regexp.MustCompile(`\.{3,}\s*:?`)
+	wordStartRe        = regexp.MustCompile(`\s\S`)
+)
+
+// innerLabels returns where labels start inside a cell: "Lender:" after two
+// spaces, or, in a dot-leader printout whose columns are one space apart
+// ("WHITAKER, TANYA P&I PMT......: 4,071.72"), the longest label of the
+// field table that ends at a leader after a value.
+func innerLabels(text string) []int {
+	var out []int
+	for _, m := range innerLabelRe.FindAllStringIndex(text, -1) {
+		out = append(out, m[0])
+	}
+	leaders := dotLeaderRe.FindAllStringIndex(text, 8)
+	for k := 1; k < len(leaders); k++ {
+		from, to := leaders[k-1][1], leaders[k][0]
+		for _, w := range wordStartRe.FindAllStringIndex(text[from:to], -1) {
+			if start := from + w[0]; isLabelText(text[start:to]) && start > from+1 {
+				out = append(out, start)
+				break
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+func documentLines(pages []PageText) []textLine {
+	var out []textLine
+	for _, p := range pages {
+		for _, l := range strings.Split(p.Text, "\n") {
+			out = append(out, textLine{page: p.Page, cells: splitCells(l)})
+		}
+	}
+	return out
+}

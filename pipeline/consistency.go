@@ -1,0 +1,84 @@
+package pipeline
+
+// The figures of a loan agree with each other: the monthly principal and
+// interest is the amortization of the amount at the note rate over the
+// term, and the APR is not below the note rate. When the preferred value of
+// each figure does not agree, the set of candidates that does (fewest
+// steps from the preferred) is taken instead: a rate lock's "8.05 %" price
+// column or a statement's one-month principal loses to the figures that
+// fit. When no set fits, the preferred values stay and review says why.
+
+// maxCandidates is how many values of each figure are weighed.
+const maxCandidates = 4
+
+// chooseConsistent replaces found's amount, rate, term, payment and APR
+// with the candidates of alts that agree, when the preferred ones do not,
+// and drops a loan amount no larger than a year of payments.
+func chooseConsistent(found map[string]hit, alts map[string][]hit) {
+	amounts, rates, pays := alts["loan_amount_cents"], alts["interest_rate_pct"], alts["monthly_payment_cents"]
+	if len(amounts) > 0 && len(rates) > 0 && len(pays) > 0 && !agrees(found) {
+		terms := append([]hit{{}}, alts["term_months"]...) // {} lets the payment give the term
+		best, bestCost := map[string]hit(nil), 1<<30
+		for ai, a := range amounts {
+			for ri, r := range rates {
+				for pi, p := range pays {
+					for ti, t := range terms {
+						cost := ai + ri + pi + ti
+						if cost >= bestCost {
+							continue
+						}
+						set := map[string]hit{"loan_amount_cents": a, "interest_rate_pct": r, "monthly_payment_cents": p}
+						if ti > 0 {
+							set["term_months"] = t
+						}
+						if agrees(set) {
+							best, bestCost = set, cost
+						}
+					}
+				}
+			}
+		}
+		for k, h := range best {
+			found[k] = h
+		}
+	}
+	// A loan is larger than a year of its payments: a figure that is not
+	// (a statement's month of principal) gives way to one that is, or to none.
+	if pay, ok := found["monthly_payment_cents"].value.(int64); ok {
+		if amount, ok := found["loan_amount_cents"].value.(int64); ok && amount <= 12*pay {
+			delete(found, "loan_amount_cents")
+			for _, h := range amounts {
+				if h.value.(int64) > 12*pay {
+					found["loan_amount_cents"] = h
+					break
+				}
+			}
+		}
+	}
+	rate, ok := found["interest_rate_pct"].value.(float64)
+	if apr, aok := found["apr_pct"].value.(float64); ok && aok && apr+0.0005 < rate {
+		for _, h := range alts["apr_pct"] {
+			if v := h.value.(float64); v+0.0005 >= rate && v-rate < 3 {
+				found["apr_pct"] = h
+				break
+			}
+		}
+	}
+}
+
+// agrees reports whether a set's payment is the amortization of its amount
+// at its rate over its term (or over a whole number of years when the set
+// has no term), to the dollar.
+func agrees(set map[string]hit) bool {
+	amount, ok1 := set["loan_amount_cents"].value.(int64)
+	rate, ok2 := set["interest_rate_pct"].value.(float64)
+	pay, ok3 := set["monthly_payment_cents"].value.(int64)
+	if !ok1 || !ok2 || !ok3 {
+		return false
+	}
+	if term, ok := set["term_months"].value.(int); ok {
+		return abs(Amortized(amount, rate, term)-pay) <= 100
+	}
+	_, ok := solveTerm(amount, rate, pay)
+	return ok
+}
