@@ -104,7 +104,7 @@ func FuzzContentLexer(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l := &pdfLexer{data: data}
+		l := newLexer(data, newReadBudget(context.Background()))
 		for n := 0; ; n++ {
 			before := l.pos
 			tok := l.next()
@@ -118,7 +118,8 @@ func FuzzContentLexer(f *testing.F) {
 				l.skipInlineImage()
 			}
 		}
-		for _, text := range parseToUnicode(data) {
+		cmap, _ := parseToUnicode(data, newReadBudget(context.Background()))
+		for _, text := range cmap {
 			if !utf8.ValidString(text) {
 				t.Fatalf("ToUnicode gave invalid UTF-8 %q", text)
 			}
