@@ -71,9 +71,11 @@ func (l *pdfLexer) skipSpace() {
 		case isPDFSpace(c):
 			l.pos++
 		case c == '%':
-			for l.pos < len(l.data) && l.data[l.pos] != '\n' && l.data[l.pos] != '\r' {
-				l.pos++
+			end := bytes.IndexAny(l.data[l.pos:], "\r\n")
+			if end < 0 {
+				end = len(l.data) - l.pos
 			}
+			l.pos += end
 		default:
 			return
 		}

@@ -61,6 +61,8 @@ type Runner struct {
 	mu     sync.Mutex // one job at a time
 	worker *workerProc
 	text   *Analyzer // reads text-layer PDFs in this process
+	// textTimeout bounds the in-process reader; textLayerTimeout when zero.
+	textTimeout time.Duration
 }
 
 // NewRunner returns a runner writing to store.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +24,10 @@ import (
 const (
 	maxInProcessPDF  = 8 << 20
 	textLayerTimeout = 20 * time.Second
+	// readerStopGrace is how long a reader told to stop may take to
+	// notice: it looks at its context every few thousand tokens, so
+	// milliseconds; only pdfcpu's parsing of the file does not look.
+	readerStopGrace = 5 * time.Second
 )
 
 // readTextLayer reads a text-layer PDF in this process; ok is false when
@@ -62,10 +67,17 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 		a, err := r.text.AnalyzeTextLayer(readCtx, data, progress)
 		done <- outcome{a, err}
 	}()
-	timer := time.NewTimer(textLayerTimeout)
+	timeout := r.textTimeout
+	if timeout <= 0 {
+		timeout = textLayerTimeout
+	}
+	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	select {
 	case o := <-done:
+		if o.err != nil && !errors.Is(o.err, context.Canceled) {
+			r.log.Debug("The worker reads the document", LogDoc, filepath.Base(path), "reason", o.err.Error())
+		}
 		return o.a, o.err == nil
 	case <-ctx.Done():
 	case <-timer.C:
@@ -74,6 +86,14 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 	mu.Lock()
 	abandoned = true
 	mu.Unlock()
+	// The reader looks at its context inside its loops: it stops, and no
+	// goroutine outlives its document (or reads on beside the worker).
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(readerStopGrace):
+		r.log.Error("The text reader did not stop when told to", LogDoc, filepath.Base(path))
+	}
 	return nil, false
 }
 

@@ -11,7 +11,7 @@ import (
 // of all proportion to its size (issue 14), generated fresh by each test.
 type Hostile struct {
 	Name string
-	Data []byte
+	Make func() []byte
 }
 
 // HostilePDFs returns one PDF of each construction that took the
@@ -19,19 +19,19 @@ type Hostile struct {
 // budgets. Each is a few kilobytes compressed.
 func HostilePDFs() []Hostile {
 	return []Hostile{
-		{"bfrange-3000", cmapPDF(rangesCMap(3000))},
-		{"cmap-60MB-numbers", cmapPDF(strings.Repeat("1 ", 30<<20))},
-		{"cmap-numbers-and-operators", cmapPDF(strings.Repeat("1 x ", 15<<20))},
-		{"content-array-of-arrays", contentPDF("[" + strings.Repeat("[1 2] ", 8<<20) + "] TJ")},
-		{"content-deeply-nested-array", contentPDF(strings.Repeat("[", 32<<20) + " TJ")},
-		{"content-long-string", contentPDF("BT /F1 10 Tf (" + strings.Repeat("A", 40<<20) + ") Tj ET")},
-		{"xref-stream-10M-objects", xrefStreamPDF(10_000_000, 0)},
-		{"xref-stream-10M-index", xrefStreamPDF(10, 10_000_000)},
-		{"trailer-size-2G", trailerSizePDF(2_000_000_000)},
-		{"type0-1000-W-ranges", type0PDF(wRanges(1000), 1, false)},
-		{"50-pages-own-cmap", type0PDF("[0 [500]]", 50, false)},
-		{"inline-font-every-Tf", type0PDF(wideArray(20_000), 1, true)},
-		{"form-every-Do", formPDF(256<<10, 1500)},
+		{"bfrange-3000", func() []byte { return cmapPDF(rangesCMap(3000)) }},
+		{"cmap-60MB-numbers", func() []byte { return cmapPDF(strings.Repeat("1 ", 30<<20)) }},
+		{"cmap-numbers-and-operators", func() []byte { return cmapPDF(strings.Repeat("1 x ", 15<<20)) }},
+		{"content-array-of-arrays", func() []byte { return contentPDF("[" + strings.Repeat("[1 2] ", 8<<20) + "] TJ") }},
+		{"content-deeply-nested-array", func() []byte { return contentPDF(strings.Repeat("[", 32<<20) + " TJ") }},
+		{"content-long-string", func() []byte { return contentPDF("BT /F1 10 Tf (" + strings.Repeat("A", 40<<20) + ") Tj ET") }},
+		{"xref-stream-10M-objects", func() []byte { return xrefStreamPDF(10_000_000, 0) }},
+		{"xref-stream-10M-index", func() []byte { return xrefStreamPDF(10, 10_000_000) }},
+		{"trailer-size-2G", func() []byte { return trailerSizePDF(2_000_000_000) }},
+		{"type0-1000-W-ranges", func() []byte { return type0PDF(wRanges(1000), 1, false) }},
+		{"50-pages-own-cmap", func() []byte { return type0PDF("[0 [500]]", 50, false) }},
+		{"inline-font-every-Tf", func() []byte { return type0PDF(wideArray(20_000), 1, true) }},
+		{"form-every-Do", func() []byte { return FormPDF(64<<10, 1500) }},
 	}
 }
 
@@ -128,9 +128,9 @@ func type0PDF(w string, pages int, inline bool) []byte {
 	return RawPDF(objs...)
 }
 
-// formPDF is a one-page PDF that draws a form XObject of size bytes
+// FormPDF is a one-page PDF that draws a form XObject of size bytes
 // (mostly a comment) draws times.
-func formPDF(size, draws int) []byte {
+func FormPDF(size, draws int) []byte {
 	form := "% " + strings.Repeat("x", size) + "\n" + textContent
 	return RawPDF(
 		"<< /Type /Catalog /Pages 2 0 R >>",
