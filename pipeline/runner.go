@@ -310,21 +310,12 @@ func (r *Runner) register(ctx context.Context, i int, in input) pending {
 		p.rec.SizeBytes = int64(len(in.data))
 		src = bytes.NewReader(in.data)
 	} else {
-		f, err := os.Open(in.path)
+		f, st, err := openInput(in.path)
 		if err != nil {
-			p.preErr = &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be opened: " + openReason(err), Err: err}
+			p.preErr = err
 			return p
 		}
 		defer f.Close()
-		st, err := f.Stat()
-		switch {
-		case err != nil:
-			p.preErr = &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be read", Err: err}
-			return p
-		case st.IsDir():
-			p.preErr = validationErr("This is a folder, not a document")
-			return p
-		}
 		p.rec.SizeBytes = st.Size()
 		src = f
 	}
@@ -544,37 +535,4 @@ func storageReason(err error) string {
 		return "the data folder is read-only"
 	}
 	return s
-}
-
-// SupportedExtensions are the file name endings a folder is searched for.
-var SupportedExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
-
-// ExpandPaths replaces each folder in paths by its supported files, sorted
-// by name; files are kept as given, whatever their extension.
-func ExpandPaths(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", p, err)
-		}
-		for _, e := range entries { // ReadDir sorts by name
-			if e.IsDir() {
-				continue
-			}
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			for _, s := range SupportedExtensions {
-				if ext == s {
-					out = append(out, filepath.Join(p, e.Name()))
-					break
-				}
-			}
-		}
-	}
-	return out, nil
 }

@@ -108,7 +108,7 @@ func needsWorker(inputs []input) bool {
 			}
 			continue
 		}
-		f, err := os.Open(in.path)
+		f, _, err := openInput(in.path)
 		if err != nil {
 			continue // registering reports it
 		}
@@ -124,7 +124,7 @@ func needsWorker(inputs []input) bool {
 // readSmallPDF reads the file at path when it is a PDF no larger than
 // maxInProcessPDF; other files are left unread but for their first bytes.
 func readSmallPDF(path string) ([]byte, bool) {
-	f, err := os.Open(path)
+	f, _, err := openInput(path)
 	if err != nil {
 		return nil, false
 	}

@@ -1,0 +1,86 @@
+package main_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io/fs"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"loanbatch/pipeline"
+	"loanbatch/pipeline/pipelinetest"
+)
+
+// A folder with a named pipe, a socket and a link to a file outside it
+// completes: each special file is a validation_error row, nothing blocks,
+// and neither the link's target nor anything else but the real document
+// is stored.
+func TestFolderWithSpecialFiles(t *testing.T) {
+	data, in, outside := t.TempDir(), t.TempDir(), t.TempDir()
+	loan := pipelinetest.SampleLoans()[0]
+	good := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
+	write(t, in, "a-good.pdf", good)
+	secret := write(t, outside, "secret.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: loan.LetterLines()}))
+	if err := os.Symlink(secret, filepath.Join(in, "b-link.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(in, "c-pipe.pdf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sock, err := net.Listen("unix", filepath.Join(in, "d-socket.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sock.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, "process", "--json", "--data", data, in)
+	cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8")
+	out, err := cmd.Output()
+	if ctx.Err() != nil {
+		t.Fatal("the job blocked on a special file")
+	}
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v", err)
+	}
+	var sum pipeline.Summary
+	if err := json.Unmarshal(out, &sum); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"b-link.pdf": "link", "c-pipe.pdf": "named pipe", "d-socket.pdf": "socket"}
+	for _, r := range sum.Results {
+		if r.FileName == "a-good.pdf" {
+			if r.Status != pipeline.DocSuccess {
+				t.Errorf("a-good.pdf: %s %q", r.Status, r.ErrorMessage)
+			}
+			continue
+		}
+		if r.ErrorType != pipeline.KindValidation || r.SHA256 != "" || !strings.Contains(r.ErrorMessage, want[r.FileName]) {
+			t.Errorf("%s: %s %s %q sha %q", r.FileName, r.Status, r.ErrorType, r.ErrorMessage, r.SHA256)
+		}
+		delete(want, r.FileName)
+	}
+	if len(sum.Results) != 4 || len(want) != 0 {
+		t.Errorf("%d results; missing %v", len(sum.Results), want)
+	}
+	sum256 := sha256.Sum256(good)
+	var stored []string
+	filepath.WalkDir(filepath.Join(data, "objects"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			stored = append(stored, d.Name())
+		}
+		return nil
+	})
+	if len(stored) != 1 || stored[0] != hex.EncodeToString(sum256[:]) {
+		t.Errorf("objects folder holds %v, want only the good document", stored)
+	}
+}
