@@ -33,7 +33,7 @@ func ExpandPaths(paths []string) ([]string, error) {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", SafeName(p), err)
+			return nil, fmt.Errorf("read folder %s: %w", SafeText(p), err)
 		}
 		for _, e := range entries { // ReadDir sorts by name
 			if e.IsDir() {

@@ -33,6 +33,7 @@ func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	}
 	docs := make([]pending, len(recs))
 	for i, rec := range recs {
+		rec.FileName = SafeName(rec.FileName) // recorded before names were made safe
 		docs[i] = pending{rec: rec}
 		if rec.ErrorType != "" {
 			docs[i].preErr = &Error{Kind: rec.ErrorType, Stage: StageValidate, Message: rec.ErrorMessage}
@@ -41,7 +42,7 @@ func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	names := make([]string, len(sum.Results))
 	var done []doneResult
 	for i, res := range sum.Results {
-		names[i] = res.FileName
+		names[i] = SafeName(res.FileName)
 		if res.Status != DocQueued && res.Status != DocProcessing {
 			done = append(done, doneResult{position: i, result: res})
 		}
@@ -60,7 +61,7 @@ func (r *Runner) Retry(ctx context.Context, jobID string) (*Summary, error) {
 	var in []input
 	for _, res := range sum.Results {
 		if res.Status == DocFailed && res.SHA256 != "" {
-			in = append(in, input{name: res.FileName, path: r.store.ObjectPath(res.SHA256)})
+			in = append(in, input{name: SafeName(res.FileName), path: r.store.ObjectPath(res.SHA256)})
 		}
 	}
 	if len(in) == 0 {

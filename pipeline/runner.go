@@ -9,11 +9,9 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/google/uuid"
 )
@@ -120,7 +118,7 @@ type input struct {
 func (r *Runner) ProcessPaths(ctx context.Context, paths []string) (*Summary, error) {
 	in := make([]input, len(paths))
 	for i, p := range paths {
-		in[i] = input{name: filepath.Base(p), path: p}
+		in[i] = input{name: SafeName(p), path: p}
 	}
 	return r.run(ctx, in, "")
 }
@@ -142,28 +140,6 @@ func (r *Runner) ProcessBytes(ctx context.Context, docs []Document) (*Summary, e
 // JobStatus returns a job's record.
 func (r *Runner) JobStatus(ctx context.Context, jobID string) (JobInfo, error) {
 	return r.store.Job(ctx, jobID)
-}
-
-// SafeName turns an untrusted file name into display text: the last path
-// element, no control characters, at most 255 characters.
-func SafeName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == unicode.ReplacementChar {
-			return -1
-		}
-		return r
-	}, name)
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	name = strings.TrimSpace(name)
-	if r := []rune(name); len(r) > 255 {
-		name = string(r[:255])
-	}
-	if name == "" || name == "." || name == ".." {
-		name = "unnamed document"
-	}
-	return name
 }
 
 // pending is a registered document and what registering it found.

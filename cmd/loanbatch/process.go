@@ -125,7 +125,7 @@ func progressPrinter(w io.Writer) func(pipeline.Event) {
 					line += ": " + r.ErrorMessage
 				}
 			}
-			fmt.Fprintln(w, line)
+			fmt.Fprintln(w, pipeline.SafeText(line)) // names and messages come from the documents
 		}
 	}
 }
@@ -145,7 +145,8 @@ func printSummary(w io.Writer, sum *pipeline.Summary) {
 		if r.DuplicateOf != nil {
 			detail += fmt.Sprintf(" (same file as %s in job %s)", r.DuplicateOf.FileName, shortJob(r.DuplicateOf.JobID))
 		}
-		fmt.Fprintf(w, "%3d  %-8s %-40s %s\n", i+1, r.Status, r.FileName, detail)
+		// Names, loan IDs and reasons come from the documents.
+		fmt.Fprintln(w, pipeline.SafeText(fmt.Sprintf("%3d  %-8s %-40s %s", i+1, r.Status, r.FileName, detail)))
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
@@ -82,5 +83,45 @@ func TestFolderWithSpecialFiles(t *testing.T) {
 	})
 	if len(stored) != 1 || stored[0] != hex.EncodeToString(sum256[:]) {
 		t.Errorf("objects folder holds %v, want only the good document", stored)
+	}
+}
+
+// File names with escape sequences (screen clear, window title, clipboard
+// write), a newline that forges a progress line and bidi overrides reach
+// neither the progress lines on stderr nor the table on stdout raw.
+func TestHostileNamesReachNoTerminal(t *testing.T) {
+	data, in := t.TempDir(), t.TempDir()
+	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})
+	names := []string{
+		"\x1b[2J\x1b]0;pwned\x07clear.pdf",
+		"x\n[9∕12] forged.pdf: success\r\n.pdf",
+		"\x1b]52;c;aGk=\x07clip.pdf",
+		"invoice\u202efdp.pdf",
+	}
+	var paths []string
+	for _, n := range names {
+		paths = append(paths, write(t, in, n, pdf))
+	}
+	paths = append(paths, write(t, in, "\x1b[31mred\x9b.gif", []byte("GIF89a"))) // fails: its name is in the error line
+	r := runCLI(t, append([]string{"process", "--data", data}, paths...)...)
+	if r.code != 1 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	for stream, out := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
+		if i := strings.IndexAny(out, "\x1b\x07\r\u009b\u202e"); i >= 0 || !utf8.ValidString(out) {
+			t.Errorf("%s carries a control, bidi override or invalid byte raw (at %d):\n%s", stream, i, out)
+		}
+	}
+	progress := 0
+	for _, line := range strings.Split(r.stderr, "\n") {
+		if strings.HasPrefix(line, "[") {
+			progress++
+		}
+	}
+	if progress != len(paths) {
+		t.Errorf("%d progress lines for %d documents:\n%s", progress, len(paths), r.stderr)
+	}
+	if !strings.Contains(r.stdout, "␛]52;c;aGk=␇clip.pdf") {
+		t.Errorf("the table does not show the odd name visibly:\n%s", r.stdout)
 	}
 }
