@@ -367,7 +367,7 @@ func TestSafeName(t *testing.T) {
 		{"\x1b]52;c;ZWNobyBoaQ==\x07x.pdf", "␛]52;c;ZWNobyBoaQ==␇x.pdf"}, // OSC 52 writes the clipboard
 		{"\x1b[2J\rclear.pdf", "␛[2J␍clear.pdf"},
 		{"x\n[9∕12] forged.pdf: success", "x␊[9∕12] forged.pdf: success"}, // a division slash: names hold no "/"
-		{"invoice\u202efdp.exe", "invoice\ufffdfdp.exe"}, // shows as "invoiceexe.pdf"
+		{"invoice\u202efdp.exe", "invoice\ufffdfdp.exe"},                  // shows as "invoiceexe.pdf"
 		{"a\u2066b\u2069\u200f.pdf", "a\ufffdb\ufffd\ufffd.pdf"},
 		{"\x9b31m.pdf", "\ufffd31m.pdf"}, // C1 CSI
 		{"bad\xffbyte.pdf", "bad\ufffdbyte.pdf"},
