@@ -209,7 +209,7 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 		}
 		r.emit(Event{Kind: EventDocDone, JobID: jobID, DocIndex: done[i].position, Stage: StageDone, Result: &done[i].result})
 	}
-	if err := r.store.ClaimJob(ctx, jobID, job.Owner, r.opts.Now()); err != nil {
+	if err := r.store.ClaimJob(ctx, jobID, job.Owner, job.Owner, r.opts.Now()); err != nil {
 		return nil, fmt.Errorf("start job: %w", err)
 	}
 
@@ -224,6 +224,8 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 			res = r.skipped(d.rec, "Skipped: the job was cancelled")
 		case stopOnFailure && failed > 0:
 			res = r.skipped(d.rec, "Skipped: an earlier document failed and the job stops on the first failure")
+		case d.rec.UnfinishedReads >= maxUnfinishedReads:
+			res = r.crashedTwice(log, d.rec)
 		default:
 			r.emit(Event{Kind: EventDocStarted, JobID: jobID, DocIndex: i, FileName: d.rec.FileName})
 			log.Info("Processing document: "+d.rec.FileName, LogDoc, d.rec.FileName)
@@ -331,7 +333,7 @@ func (r *Runner) processOne(ctx context.Context, log *slog.Logger, jobID string,
 	err := d.preErr
 	var a *Analysis
 	if err == nil {
-		a, err = r.analyze(ctx, jobID, i, r.store.ObjectPath(d.rec.SHA256))
+		a, err = r.analyze(ctx, jobID, i, r.store.ObjectPath(d.rec.SHA256), d.rec.UnfinishedReads > 0)
 	}
 	finish()
 	if err != nil {
@@ -383,9 +385,15 @@ func roundSeconds(d time.Duration) float64 {
 }
 
 // analyze hands one stored document to the worker and waits for its
-// answer, the time limit or cancellation.
-func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) (*Analysis, error) {
-	if !r.opts.WorkerOnly {
+// answer, the time limit or cancellation. A text PDF is read in this
+// process first, unless the document is suspect (a process died reading
+// it before): then only the worker reads it.
+func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string, suspect bool) (*Analysis, error) {
+	if err := r.store.StartReading(context.WithoutCancel(ctx), jobID, i); err != nil {
+		r.log.Warn("Could not record that reading starts", LogJobID, jobID, "position", i, "err", err)
+	}
+	crashOnMarker(path)
+	if !r.opts.WorkerOnly && !suspect {
 		if a, ok := r.readTextLayer(ctx, jobID, i, path); ok {
 			return a, nil
 		}

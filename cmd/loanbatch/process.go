@@ -81,6 +81,8 @@ func cmdRerun(ctx context.Context, verb string, args []string, stdout, stderr io
 	switch {
 	case errors.Is(err, pipeline.ErrJobNotFound):
 		return fail(stderr, "%s: no job %s in %s", verb, pos[0], db.Dir())
+	case errors.Is(err, pipeline.ErrJobClaimed):
+		return fail(stderr, "%s: job %s is being run by another process; let that one finish it", verb, pos[0])
 	case errors.Is(err, pipeline.ErrJobNotResumable):
 		return fail(stderr, "%s: job %s is not interrupted: only a job whose process died can be resumed", verb, pos[0])
 	case err != nil:
