@@ -25,12 +25,16 @@ func (u *UI) openDocument(res *pipeline.Result) {
 		u.showError(problemf("The stored document cannot be read: %v", rootCause(err)))
 		return
 	}
-	ext := filepath.Ext(res.FileName)
-	if f, ok := pipeline.DetectFormat(data); ok {
-		ext = f.Extension()
+	ext, err := pipeline.ViewExtension(*res, data)
+	if err != nil {
+		u.showError(problemf("%v", err))
+		return
 	}
-	dir := filepath.Join(os.TempDir(), "loanbatch-view")
-	_ = os.MkdirAll(dir, 0o700)
+	dir, err := os.MkdirTemp("", "loanbatch-view-") // private: a shared folder could hold another user's link
+	if err != nil {
+		u.showError(err)
+		return
+	}
 	dst := filepath.Join(dir, res.SHA256[:16]+ext)
 	if err := os.WriteFile(dst, data, 0o600); err != nil {
 		u.showError(err)
