@@ -211,3 +211,35 @@ func hostilePDF(tb testing.TB, name string) []byte {
 	tb.Fatalf("no hostile PDF %s", name)
 	return nil
 }
+
+// Each part of the budget is charged on the way through an ordinary
+// document: with that part cut short, reading it stops with errOverBudget.
+func TestEachBudgetIsCharged(t *testing.T) {
+	loan := pipelinetest.SampleLoans()[0]
+	plain := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
+	withFont := hostilePDF(t, "inline-font-every-Tf")
+	withForm := hostilePDF(t, "form-every-Do")
+	for _, c := range []struct {
+		name string
+		pdf  []byte
+		cut  func(b *readBudget)
+	}{
+		{"tokens", plain, func(b *readBudget) { b.tokens = 100 }},
+		{"scanned bytes", plain, func(b *readBudget) { b.scanned = 100 }},
+		{"decoded bytes", withForm, func(b *readBudget) { b.decoded = 1000 }},
+		{"map entries", withFont, func(b *readBudget) { b.entries = 1000 }},
+		{"fonts and forms", withForm, func(b *readBudget) { b.objects = 10 }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			parsed, err := readPDFContext(c.pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := newDocReader(context.Background(), parsed)
+			c.cut(r.budget)
+			if _, err := goPageWords(r, 0); !isBudgetErr(err) {
+				t.Errorf("error %v, want errOverBudget", err)
+			}
+		})
+	}
+}

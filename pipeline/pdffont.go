@@ -287,7 +287,7 @@ func (r *docReader) readToUnicode(f *pdfFont, d types.Dict) error {
 		f.toUnicode = r.cmaps[ref]
 		return nil
 	}
-	content, err := r.decode(d["ToUnicode"])
+	content, err := r.decode(d["ToUnicode"], maxDecodedCMap)
 	if err != nil {
 		return fmt.Errorf("%w: ToUnicode: %w", errNeedsPDFium, err)
 	}

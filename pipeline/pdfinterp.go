@@ -279,7 +279,7 @@ func (r *docReader) formContent(o types.Object) ([]byte, error) {
 	if c, ok := r.forms[ref]; ok && isRef {
 		return c, nil
 	}
-	c, err := r.decode(o)
+	c, err := r.decode(o, maxDecodedStream)
 	if err != nil {
 		return nil, err
 	}

@@ -111,8 +111,9 @@ func newDocReader(ctx context.Context, parsed *model.Context) *docReader {
 // errNoStream is decode's answer for an object that is null.
 var errNoStream = errors.New("pipeline: no stream")
 
-// decode returns a stream's decoded bytes, charged to the budget.
-func (r *docReader) decode(o types.Object) ([]byte, error) {
+// decode returns a stream's decoded bytes, at most limit, charged to the
+// budget.
+func (r *docReader) decode(o types.Object, limit int64) ([]byte, error) {
 	sd, _, err := r.x.DereferenceStreamDict(o)
 	if err != nil {
 		return nil, err
@@ -120,7 +121,7 @@ func (r *docReader) decode(o types.Object) ([]byte, error) {
 	if sd == nil {
 		return nil, errNoStream
 	}
-	if err := sd.DecodeWithLimit(maxDecodedStream); err != nil {
+	if err := sd.DecodeWithLimit(limit); err != nil {
 		return nil, err
 	}
 	if err := r.budget.decodedBytes(len(sd.Content)); err != nil {
@@ -160,6 +161,10 @@ func goPageWords(r *docReader, i int) (ws []word, err error) {
 // a compression bomb must not take the memory.
 const maxDecodedStream = 64 << 20
 
+// maxDecodedCMap bounds a ToUnicode CMap's decoded bytes: one mapping all
+// 65,536 two-byte codes one by one takes 2 MB.
+const maxDecodedCMap = 8 << 20
+
 // pageContent decodes a page's content streams, in order.
 func (r *docReader) pageContent(page types.Dict) ([]byte, error) {
 	o, err := r.x.Dereference(page["Contents"])
@@ -177,7 +182,7 @@ func (r *docReader) pageContent(page types.Dict) ([]byte, error) {
 	}
 	var out []byte
 	for _, p := range parts {
-		content, err := r.decode(p)
+		content, err := r.decode(p, maxDecodedStream)
 		if errors.Is(err, errNoStream) {
 			continue
 		}
