@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"net"
 	"os"
@@ -123,5 +124,60 @@ func TestHostileNamesReachNoTerminal(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, "␛]52;c;aGk=␇clip.pdf") {
 		t.Errorf("the table does not show the odd name visibly:\n%s", r.stdout)
+	}
+}
+
+// Every hostile construction of issue 14, generated fresh, in one job of
+// the real application: each ends in a success or a clean document error,
+// and the application's own process (the worker aside) stays far below
+// 1 GB at its peak.
+func TestHostilePDFsInOneJob(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode: the worker reads a dozen hostile PDFs with PDFium (a minute or two); make test runs it")
+	}
+	data, in := t.TempDir(), t.TempDir()
+	var paths []string
+	for _, h := range pipelinetest.HostilePDFs() {
+		paths = append(paths, write(t, in, h.Name+".pdf", h.Make()))
+	}
+	cmd := exec.Command(binary, append([]string{"process", "--json", "--data", data}, paths...)...)
+	cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8")
+	var out strings.Builder
+	cmd.Stdout = &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var peak int64 // VmHWM of the application's process, polled until it ends
+	for waiting := true; waiting; {
+		if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+					var kb int64
+					fmt.Sscan(rest, &kb)
+					peak = max(peak, kb<<10)
+				}
+			}
+		}
+		select {
+		case <-done:
+			waiting = false
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	var sum pipeline.Summary
+	if err := json.Unmarshal([]byte(out.String()), &sum); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for _, r := range sum.Results {
+		t.Logf("%-32s %s %s %s", r.FileName, r.Status, r.ErrorType, r.ErrorMessage)
+		if r.Status != pipeline.DocSuccess && r.ErrorType != pipeline.KindProcessing && r.ErrorType != pipeline.KindValidation {
+			t.Errorf("%s: %s %s %q", r.FileName, r.Status, r.ErrorType, r.ErrorMessage)
+		}
+	}
+	t.Logf("application peak RSS %d MB", peak>>20)
+	if len(sum.Results) != len(paths) || peak > 1<<30 || peak == 0 {
+		t.Errorf("%d results for %d files, peak RSS %d MB", len(sum.Results), len(paths), peak>>20)
 	}
 }
