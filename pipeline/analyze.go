@@ -10,7 +10,6 @@ import (
 
 	pdfcpulib "github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 // AnalyzeOptions configure how one document is read.
@@ -202,10 +201,13 @@ func (a *Analyzer) AnalyzeTextLayer(ctx context.Context, data []byte, progress P
 		return nil, errNeedsPDFium
 	}
 	pages, err := goPDFText(ctx, parsed, progress)
-	if err != nil {
-		return nil, errNeedsPDFium
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
 	}
-	if err := ctx.Err(); err != nil {
+	if err != nil && !errors.Is(err, errNeedsPDFium) {
+		return nil, fmt.Errorf("%w: %w", errNeedsPDFium, err)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return finishAnalysis(FormatPDF, len(pages), pages, progress)
@@ -251,22 +253,24 @@ func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, prog
 	return a.readPDFText(ctx, doc, progress)
 }
 
-// goPDFText reads every page's text layer in Go. It fails when a page needs
-// PDFium: text the Go reader cannot decode, or no text layer (OCR).
+// goPDFText reads every page's text layer in Go, within one document's
+// budget. It fails when a page needs PDFium: text the Go reader cannot
+// decode, no text layer (OCR), or a document over its budget; and with
+// ctx's error as soon as ctx ends.
 func goPDFText(ctx context.Context, parsed *model.Context, progress ProgressFunc) ([]PageText, error) {
 	n := parsed.PageCount
 	if n == 0 {
 		return nil, errNeedsPDFium
 	}
 	progress(StageText, 0, n)
-	fonts := map[types.IndirectRef]*pdfFont{}
+	r := newDocReader(ctx, parsed)
 	out := make([]PageText, n)
 	for i := range n {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		progress(StageText, i+1, n)
-		ws, err := goPageWords(parsed, fonts, i)
+		ws, err := goPageWords(r, i)
 		if err != nil {
 			return nil, err
 		}

@@ -100,11 +100,12 @@ func FuzzContentLexer(f *testing.F) {
 		"1 beginbfrange <0000> <00FF> <0020> endbfrange 1 beginbfchar <01> <D83DDE00> endbfchar",
 		"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
 		"(unterminated \\", "<<", "/Name#4", "-.5 +3 1.2.3",
+		"[[1 2] [3 4] [5 6]] TJ", "2 beginbfrange <00000000> <0000FFFF> <0041> <00010000> <0001FFFF> [<41> <42>] endbfrange",
 	} {
-		f.Add([]byte(s))
+		f.Add([]byte(s), uint16(3))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		l := &pdfLexer{data: data}
+	f.Fuzz(func(t *testing.T, data []byte, tokens uint16) {
+		l := newLexer(data, newReadBudget(context.Background()))
 		for n := 0; ; n++ {
 			before := l.pos
 			tok := l.next()
@@ -114,14 +115,31 @@ func FuzzContentLexer(f *testing.F) {
 			if l.pos <= before || n > len(data) {
 				t.Fatalf("lexer stuck at %d", before)
 			}
+			if nodes := countNodes(tok); nodes > maxTokenNodes+1 || len(tok.text) > maxStringToken {
+				t.Fatalf("a token of %d elements and %d bytes passed the caps", nodes, len(tok.text))
+			}
 			if string(tok.text) == "ID" {
 				l.skipInlineImage()
 			}
 		}
-		for _, text := range parseToUnicode(data) {
+		if err := l.err(); err != nil && !isBudgetErr(err) {
+			t.Fatalf("lexer stopped with %v", err)
+		}
+		cmap, _ := parseToUnicode(data, newReadBudget(context.Background()))
+		for _, text := range cmap {
 			if !utf8.ValidString(text) {
 				t.Fatalf("ToUnicode gave invalid UTF-8 %q", text)
 			}
+		}
+		// A small budget ends the work where it runs out, not later.
+		b := newReadBudget(context.Background())
+		b.tokens, b.entries = int64(tokens), int64(tokens)*16
+		cmap, err := parseToUnicode(data, b)
+		if err == nil && (b.tokens < 0 || b.entries < 0) {
+			t.Fatalf("parsed past the budget: %d tokens, %d entries left", b.tokens, b.entries)
+		}
+		if err != nil && !isBudgetErr(err) || err == nil && len(cmap) > int(tokens)*16 {
+			t.Fatalf("%d codes from a budget of %d: %v", len(cmap), int(tokens)*16, err)
 		}
 	})
 }
@@ -133,6 +151,14 @@ func FuzzGoTextReader(f *testing.F) {
 	f.Add(pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()}))
 	f.Add(pipelinetest.PDF(pipelinetest.Page{Lines: loan.LetterLines()}))
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
+	// The hostile constructions that are quick to read (the others decode
+	// tens of megabytes, too slow for seeds under -race).
+	for _, h := range pipelinetest.HostilePDFs() {
+		switch h.Name {
+		case "xref-stream-10M-objects", "xref-stream-10M-index", "trailer-size-2G", "type0-1000-W-ranges", "bfrange-3000":
+			f.Add(h.Make())
+		}
+	}
 	a := NewAnalyzer(AnalyzeOptions{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := a.AnalyzeTextLayer(context.Background(), data, nil)
@@ -146,4 +172,13 @@ func FuzzGoTextReader(f *testing.F) {
 			t.Fatalf("accepted a document with %d pages, %d texts, source %s", res.Pages, len(res.PageTexts), res.TextSource)
 		}
 	})
+}
+
+// countNodes is the elements of a token, nested ones included.
+func countNodes(t pdfToken) int {
+	n := len(t.arr)
+	for _, e := range t.arr {
+		n += countNodes(e)
+	}
+	return n
 }

@@ -78,15 +78,20 @@ func (f *pdfFont) width(code int) float64 {
 	return f.defaultWidth
 }
 
-// loadFont reads a font dictionary. It returns errNeedsPDFium for fonts
-// whose text it cannot map with certainty.
-func loadFont(x *model.XRefTable, d types.Dict) (*pdfFont, error) {
+// loadFont reads a font dictionary, charging its widths and CMap to the
+// document's budget. It returns errNeedsPDFium for fonts whose text it
+// cannot map with certainty, and errOverBudget past the budget.
+func (r *docReader) loadFont(d types.Dict) (*pdfFont, error) {
+	if err := r.budget.object(); err != nil {
+		return nil, err
+	}
+	x := r.x
 	f := &pdfFont{ascent: 750, descent: -250}
 	subtype := dictName(d, "Subtype")
 	switch subtype {
 	case "Type1", "MMType1", "TrueType":
 	case "Type0":
-		return loadType0(x, d, f)
+		return r.loadType0(d, f)
 	default: // Type3 glyphs are drawings with arbitrary names
 		return nil, fmt.Errorf("%w: %s font", errNeedsPDFium, subtype)
 	}
@@ -107,6 +112,9 @@ func loadFont(x *model.XRefTable, d types.Dict) (*pdfFont, error) {
 	// Widths: the dictionary's, else the standard font's metrics.
 	f.firstChar = dictInt(x, d, "FirstChar")
 	if ws, err := x.DereferenceArray(d["Widths"]); err == nil && ws != nil {
+		if err := r.budget.entry(len(ws)); err != nil {
+			return nil, err
+		}
 		f.widths = numbers(x, ws)
 	} else if pdffont.IsCoreFont(base) {
 		f.firstChar = 0
@@ -156,7 +164,7 @@ func loadFont(x *model.XRefTable, d types.Dict) (*pdfFont, error) {
 			code++
 		}
 	}
-	if err := f.readToUnicode(x, d); err != nil {
+	if err := r.readToUnicode(f, d); err != nil {
 		return nil, err
 	}
 	if t, ok := f.text(' '); ok && t == " " {
@@ -165,7 +173,8 @@ func loadFont(x *model.XRefTable, d types.Dict) (*pdfFont, error) {
 	return f, nil
 }
 
-func loadType0(x *model.XRefTable, d types.Dict, f *pdfFont) (*pdfFont, error) {
+func (r *docReader) loadType0(d types.Dict, f *pdfFont) (*pdfFont, error) {
+	x := r.x
 	if enc := dictName(d, "Encoding"); enc != "Identity-H" {
 		return nil, fmt.Errorf("%w: CMap %q", errNeedsPDFium, enc) // vertical writing or a CMap only PDFium reads
 	}
@@ -186,30 +195,12 @@ func loadType0(x *model.XRefTable, d types.Dict, f *pdfFont) (*pdfFont, error) {
 	if dw := deref(x, cid["DW"]); dw != nil {
 		f.defaultWidth = number(dw)
 	}
-	f.cidWidths = map[int]float64{}
 	w, _ := x.DereferenceArray(cid["W"])
-	for i := 0; i < len(w); {
-		first := int(number(deref(x, w[i])))
-		if i+1 >= len(w) {
-			break
-		}
-		if arr, ok := deref(x, w[i+1]).(types.Array); ok {
-			for k, v := range numbers(x, arr) {
-				f.cidWidths[first+k] = v
-			}
-			i += 2
-			continue
-		}
-		if i+2 >= len(w) {
-			break
-		}
-		last, width := int(number(deref(x, w[i+1]))), number(deref(x, w[i+2]))
-		for c := first; c <= last && c-first < 65536; c++ {
-			f.cidWidths[c] = width
-		}
-		i += 3
+	var err error
+	if f.cidWidths, err = r.cidWidths(w); err != nil {
+		return nil, err
 	}
-	if err := f.readToUnicode(x, d); err != nil {
+	if err := r.readToUnicode(f, d); err != nil {
 		return nil, err
 	}
 	if f.toUnicode == nil {
@@ -222,6 +213,43 @@ func loadType0(x *model.XRefTable, d types.Dict, f *pdfFont) (*pdfFont, error) {
 		}
 	}
 	return f, nil
+}
+
+// cidWidths reads a CIDFont's /W array: "first [w1 w2 …]" and "first last
+// w" entries, each width charged to the budget before it is kept.
+func (r *docReader) cidWidths(w types.Array) (map[int]float64, error) {
+	x := r.x
+	out := map[int]float64{}
+	for i := 0; i+1 < len(w); {
+		first := int(number(deref(x, w[i])))
+		if arr, ok := deref(x, w[i+1]).(types.Array); ok {
+			if err := r.budget.entry(len(arr)); err != nil {
+				return nil, err
+			}
+			for k, v := range numbers(x, arr) {
+				out[first+k] = v
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= len(w) {
+			break
+		}
+		last, width := int(number(deref(x, w[i+1]))), number(deref(x, w[i+2]))
+		if last < first {
+			i += 3
+			continue
+		}
+		last = min(last, first+65535)
+		if err := r.budget.entry(last - first + 1); err != nil {
+			return nil, err
+		}
+		for c := first; c <= last; c++ {
+			out[c] = width
+		}
+		i += 3
+	}
+	return out, nil
 }
 
 // readDescriptor takes the ascent, descent and missing width from a font
@@ -248,45 +276,63 @@ func (f *pdfFont) readDescriptor(x *model.XRefTable, desc types.Dict) error {
 	return nil
 }
 
-func (f *pdfFont) readToUnicode(x *model.XRefTable, d types.Dict) error {
+// readToUnicode reads a font's ToUnicode CMap; a CMap several fonts
+// share is parsed once.
+func (r *docReader) readToUnicode(f *pdfFont, d types.Dict) error {
 	if d["ToUnicode"] == nil {
 		return nil
 	}
-	sd, _, err := x.DereferenceStreamDict(d["ToUnicode"])
-	if err != nil || sd == nil {
-		return fmt.Errorf("%w: ToUnicode unreadable", errNeedsPDFium)
+	ref, isRef := d["ToUnicode"].(types.IndirectRef)
+	if isRef && r.cmaps[ref] != nil {
+		f.toUnicode = r.cmaps[ref]
+		return nil
 	}
-	if err := sd.DecodeWithLimit(maxDecodedStream); err != nil {
-		return fmt.Errorf("%w: ToUnicode: %v", errNeedsPDFium, err)
+	content, err := r.decode(d["ToUnicode"], maxDecodedCMap)
+	if err != nil {
+		return fmt.Errorf("%w: ToUnicode: %w", errNeedsPDFium, err)
 	}
-	f.toUnicode = parseToUnicode(sd.Content)
+	if f.toUnicode, err = parseToUnicode(content, r.budget); err != nil {
+		return err
+	}
+	if isRef {
+		r.cmaps[ref] = f.toUnicode
+	}
 	return nil
 }
 
-// parseToUnicode reads the bfchar and bfrange entries of a ToUnicode CMap.
-func parseToUnicode(data []byte) map[int]string {
+// parseToUnicode reads the bfchar and bfrange entries of a ToUnicode CMap,
+// charging every token and code to the budget.
+func parseToUnicode(data []byte, b *readBudget) (map[int]string, error) {
 	out := map[int]string{}
-	l := &pdfLexer{data: data}
+	l := newLexer(data, b)
 	var ops []pdfToken
 	for {
 		t := l.next()
 		if t.kind == tokEOF {
-			return out
+			return out, l.err()
 		}
 		if t.kind != tokOperator {
+			if len(ops) >= maxCMapOperands {
+				return nil, b.fail(fmt.Errorf("%w: a CMap block of more than %d operands", errOverBudget, maxCMapOperands))
+			}
 			ops = append(ops, t)
 			continue
 		}
 		switch string(t.text) {
 		case "endbfchar":
+			if err := b.entry(len(ops) / 2); err != nil {
+				return nil, err
+			}
 			for i := 0; i+1 < len(ops); i += 2 {
-				if ops[i].kind == tokString && ops[i+1].kind == tokString {
+				if ops[i].kind == tokString && ops[i+1].kind == tokString && len(ops[i+1].text) <= maxMappedText {
 					out[codeOf(ops[i].text)] = utf16Text(ops[i+1].text)
 				}
 			}
 		case "endbfrange":
 			for i := 0; i+2 < len(ops); i += 3 {
-				addRange(out, ops[i], ops[i+1], ops[i+2])
+				if err := addRange(out, ops[i], ops[i+1], ops[i+2], b); err != nil {
+					return nil, err
+				}
 			}
 		}
 		ops = ops[:0]
@@ -294,29 +340,41 @@ func parseToUnicode(data []byte) map[int]string {
 }
 
 // addRange adds a bfrange entry: codes lo..hi to consecutive text from
-// dst, or to the texts of the array dst.
-func addRange(out map[int]string, lo, hi, dst pdfToken) {
+// dst, or to the texts of the array dst. The range's codes are charged to
+// the budget before any is added.
+func addRange(out map[int]string, lo, hi, dst pdfToken, budget *readBudget) error {
 	if lo.kind != tokString || hi.kind != tokString {
-		return
+		return nil
 	}
 	a, b := codeOf(lo.text), codeOf(hi.text)
 	if b < a || b-a > 65535 {
-		return
+		return nil
 	}
 	switch dst.kind {
 	case tokString:
+		if len(dst.text) > maxMappedText {
+			return nil
+		}
+		if err := budget.entry(b - a + 1); err != nil {
+			return err
+		}
 		next := append([]byte(nil), dst.text...)
 		for c := a; c <= b; c++ {
 			out[c] = utf16Text(next)
 			incrementLast(next)
 		}
 	case tokArray:
-		for k, e := range dst.arr {
-			if a+k <= b && e.kind == tokString {
+		n := min(len(dst.arr), b-a+1)
+		if err := budget.entry(n); err != nil {
+			return err
+		}
+		for k, e := range dst.arr[:n] {
+			if e.kind == tokString && len(e.text) <= maxMappedText {
 				out[a+k] = utf16Text(e.text)
 			}
 		}
 	}
+	return nil
 }
 
 func codeOf(b []byte) int {

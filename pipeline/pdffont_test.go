@@ -1,6 +1,9 @@
 package pipeline
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 func TestEncodingsAndGlyphNames(t *testing.T) {
 	text := func(encoding string, code byte) string {
@@ -47,7 +50,10 @@ func TestParseToUnicode(t *testing.T) {
 2 beginbfchar <0003> <0020> <0011> <D83DDE00> endbfchar
 2 beginbfrange <0024> <0026> <0041> <0030> <0031> [<0066006C> <0031>] endbfrange
 endcmap`)
-	m := parseToUnicode(cmap)
+	m, err := parseToUnicode(cmap, newReadBudget(context.Background()))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for code, want := range map[int]string{0x03: " ", 0x11: "😀", 0x24: "A", 0x25: "B", 0x26: "C", 0x30: "fl", 0x31: "1"} {
 		if m[code] != want {
 			t.Errorf("code %#x: %q; want %q", code, m[code], want)

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -37,8 +38,8 @@ type gstate struct {
 }
 
 type textInterp struct {
+	r      *docReader
 	x      *model.XRefTable
-	fonts  map[types.IndirectRef]*pdfFont
 	gs     gstate
 	stack  []gstate
 	tm     matrix
@@ -59,13 +60,13 @@ const (
 )
 
 func (in *textInterp) run(content []byte, res types.Dict, depth int) error {
-	l := &pdfLexer{data: content}
+	l := newLexer(content, in.r.budget)
 	var ops []pdfToken
 	for {
 		t := l.next()
 		switch t.kind {
 		case tokEOF:
-			return nil
+			return l.err()
 		case tokOperator:
 		default:
 			if len(ops) < 64 {
@@ -218,23 +219,24 @@ func (in *textInterp) font(res types.Dict, name string) (*pdfFont, error) {
 	if o == nil {
 		return nil, fmt.Errorf("%w: font %s missing", errNeedsPDFium, name)
 	}
-	ref, isRef := o.(types.IndirectRef)
-	if isRef {
-		if f, ok := in.fonts[ref]; ok {
-			return f, nil
-		}
-	}
 	d, err := in.x.DereferenceDict(o)
 	if err != nil || d == nil {
 		return nil, fmt.Errorf("%w: font %s unreadable", errNeedsPDFium, name)
 	}
-	f, err := loadFont(in.x, d)
+	// A font given in place is the same dictionary at every Tf: it is
+	// loaded once too.
+	key := objKey{dict: reflect.ValueOf(d).Pointer()}
+	if ref, ok := o.(types.IndirectRef); ok {
+		key = objKey{ref: ref}
+	}
+	if f, ok := in.r.fonts[key]; ok {
+		return f, nil
+	}
+	f, err := in.r.loadFont(d)
 	if err != nil {
 		return nil, err
 	}
-	if isRef {
-		in.fonts[ref] = f
-	}
+	in.r.fonts[key] = f
 	return f, nil
 }
 
@@ -251,8 +253,12 @@ func (in *textInterp) form(res types.Dict, name string, depth int) error {
 	if depth >= maxFormDepth || in.forms > maxForms {
 		return fmt.Errorf("%w: forms nested too deep", errNeedsPDFium)
 	}
-	if err := sd.DecodeWithLimit(maxDecodedStream); err != nil {
-		return fmt.Errorf("%w: form %s: %v", errNeedsPDFium, name, err)
+	if err := in.r.budget.object(); err != nil {
+		return err
+	}
+	content, err := in.r.formContent(o)
+	if err != nil {
+		return fmt.Errorf("%w: form %s: %w", errNeedsPDFium, name, err)
 	}
 	formRes := res
 	if r, _ := in.x.DereferenceDict(sd.Dict["Resources"]); r != nil {
@@ -263,5 +269,23 @@ func (in *textInterp) form(res types.Dict, name string, depth int) error {
 	if m, _ := in.x.DereferenceArray(sd.Dict["Matrix"]); len(m) == 6 {
 		in.gs.ctm = matrix(numbers(in.x, m)).mul(in.gs.ctm)
 	}
-	return in.run(sd.Content, formRes, depth+1)
+	return in.run(content, formRes, depth+1)
+}
+
+// formContent is a form XObject's decoded content, decoded once while the
+// cache has room.
+func (r *docReader) formContent(o types.Object) ([]byte, error) {
+	ref, isRef := o.(types.IndirectRef)
+	if c, ok := r.forms[ref]; ok && isRef {
+		return c, nil
+	}
+	c, err := r.decode(o, maxDecodedStream)
+	if err != nil {
+		return nil, err
+	}
+	if isRef && r.formBytes+len(c) <= maxFormCache {
+		r.forms[ref] = c
+		r.formBytes += len(c)
+	}
+	return c, nil
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 )
 
@@ -26,21 +27,34 @@ const (
 	tokOperator
 )
 
-// pdfLexer reads tokens from PDF content bytes. It never fails: damaged
-// syntax yields operators a reader ignores, and every step consumes input,
-// so a hostile stream ends.
+// pdfLexer reads tokens from PDF content bytes. Damaged syntax yields
+// operators a reader ignores, and every step consumes input, so a hostile
+// stream ends. Each token is charged to the document's budget; a token
+// over a cap (maxTokenNodes, maxStringToken) or the budget's end stops the
+// lexer: next then returns tokEOF and err says why.
 type pdfLexer struct {
-	data  []byte
-	pos   int
-	depth int // nesting of arrays and dictionaries
+	data   []byte
+	pos    int
+	depth  int // nesting of arrays and dictionaries
+	nodes  int // elements of the operand being read
+	budget *readBudget
 }
+
+// newLexer returns a lexer of data, charging b for its bytes and tokens.
+func newLexer(data []byte, b *readBudget) *pdfLexer {
+	l := &pdfLexer{data: data, budget: b}
+	if b.scan(len(data)) != nil {
+		l.data = nil
+	}
+	return l
+}
+
+// err is why the lexer stopped before the end of its data, or nil.
+func (l *pdfLexer) err() error { return l.budget.err }
 
 // maxTokenDepth bounds nested arrays and dictionaries (hostile streams nest
 // thousands deep to exhaust the stack).
 const maxTokenDepth = 32
-
-// maxCollection bounds the elements kept of one array or dictionary.
-const maxCollection = 1 << 16
 
 func isPDFSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
@@ -57,9 +71,11 @@ func (l *pdfLexer) skipSpace() {
 		case isPDFSpace(c):
 			l.pos++
 		case c == '%':
-			for l.pos < len(l.data) && l.data[l.pos] != '\n' && l.data[l.pos] != '\r' {
-				l.pos++
+			end := bytes.IndexAny(l.data[l.pos:], "\r\n")
+			if end < 0 {
+				end = len(l.data) - l.pos
 			}
+			l.pos += end
 		default:
 			return
 		}
@@ -69,7 +85,13 @@ func (l *pdfLexer) skipSpace() {
 // next returns the next token, or tokEOF at the end.
 func (l *pdfLexer) next() pdfToken {
 	l.skipSpace()
-	if l.pos >= len(l.data) {
+	if l.pos >= len(l.data) || l.budget.token() != nil {
+		return pdfToken{kind: tokEOF}
+	}
+	if l.depth == 0 {
+		l.nodes = 0
+	} else if l.nodes++; l.nodes > maxTokenNodes {
+		l.budget.fail(fmt.Errorf("%w: an operand with more than %d elements", errOverBudget, maxTokenNodes))
 		return pdfToken{kind: tokEOF}
 	}
 	c := l.data[l.pos]
@@ -135,9 +157,7 @@ func (l *pdfLexer) collection(kind tokenKind, end string) pdfToken {
 		if e.kind == tokEOF {
 			return t
 		}
-		if len(t.arr) < maxCollection {
-			t.arr = append(t.arr, e)
-		}
+		t.arr = append(t.arr, e)
 	}
 }
 
@@ -193,9 +213,18 @@ func (l *pdfLexer) literalString() []byte {
 				}
 			}
 		}
-		out = append(out, c)
+		if out = append(out, c); len(out) > maxStringToken {
+			l.stringTooLong()
+			return nil
+		}
 	}
 	return out
+}
+
+// stringTooLong stops the lexer at a string over maxStringToken bytes.
+func (l *pdfLexer) stringTooLong() {
+	l.budget.fail(fmt.Errorf("%w: a string of more than %d bytes", errOverBudget, maxStringToken))
+	l.pos = len(l.data)
 }
 
 func (l *pdfLexer) hexString() []byte {
@@ -214,7 +243,10 @@ func (l *pdfLexer) hexString() []byte {
 			continue
 		}
 		if half {
-			out = append(out, hi<<4|v)
+			if out = append(out, hi<<4|v); len(out) > maxStringToken {
+				l.stringTooLong()
+				return nil
+			}
 		} else {
 			hi = v
 		}

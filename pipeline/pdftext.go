@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 
@@ -20,7 +21,8 @@ import (
 // to the same text.
 
 // readPDFContext parses and validates a PDF with pdfcpu in relaxed mode
-// (strict mode rejects files from common producers).
+// (strict mode rejects files from common producers), within limits on
+// what its objects may make it build.
 func readPDFContext(data []byte) (ctx *model.Context, err error) {
 	disablePdfcpuConfig.Do(api.DisableConfigDir) // pdfcpu otherwise writes into the user's home
 	defer func() {
@@ -28,9 +30,16 @@ func readPDFContext(data []byte) (ctx *model.Context, err error) {
 			err = fmt.Errorf("pdfcpu: panic: %v", r)
 		}
 	}()
+	if n, ok := declaredObjects(data); !ok {
+		return nil, fmt.Errorf("%w: declares %d objects", errOverBudget, n)
+	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Limits.MaxDecodeBytes = maxDecodedStream
+	conf.Limits.MaxStreamBytes = maxDecodedStream
+	conf.Limits.MaxObjectCount = maxPDFObjects
+	conf.Limits.MaxXRefEntries = maxPDFObjects
+	conf.Limits.MaxObjectStreamCount = maxPDFObjects
 	ctx, err = api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
 		return nil, err
@@ -41,27 +50,106 @@ func readPDFContext(data []byte) (ctx *model.Context, err error) {
 	return ctx, nil
 }
 
+// declaredObjects finds the largest object count a trailer or an xref
+// stream declares (/Size n); ok is false when one is over maxPDFObjects.
+// pdfcpu trusts a trailer's /Size in loops and allocations that its
+// limits do not cover, so such a file never reaches it.
+func declaredObjects(data []byte) (largest int, ok bool) {
+	key := []byte("/Size")
+	for rest := data; ; {
+		i := bytes.Index(rest, key)
+		if i < 0 {
+			return largest, true
+		}
+		rest = rest[i+len(key):]
+		j := 0
+		for j < len(rest) && isPDFSpace(rest[j]) {
+			j++
+		}
+		n := 0
+		for ; j < len(rest) && rest[j] >= '0' && rest[j] <= '9'; j++ {
+			if n = n*10 + int(rest[j]-'0'); n > maxPDFObjects {
+				return n, false
+			}
+		}
+		largest = max(largest, n)
+	}
+}
+
+// docReader reads one document's pages with the Go text reader: pdfcpu's
+// objects, the document's budget, and what its pages share, each parsed or
+// decoded once (fonts, CMaps and form XObjects, which hostile files draw
+// thousands of times).
+type docReader struct {
+	x         *model.XRefTable
+	budget    *readBudget
+	fonts     map[objKey]*pdfFont
+	cmaps     map[types.IndirectRef]map[int]string
+	forms     map[types.IndirectRef][]byte // decoded form content
+	formBytes int                          // held in forms, at most maxFormCache
+}
+
+// maxFormCache bounds the decoded form content kept for the pages to come;
+// forms past it are decoded again at each use, from the budget.
+const maxFormCache = 32 << 20
+
+// objKey names a font: by its reference, or for a dictionary written in
+// place, by the dictionary itself (pdfcpu keeps one map per object).
+type objKey struct {
+	ref  types.IndirectRef
+	dict uintptr
+}
+
+func newDocReader(ctx context.Context, parsed *model.Context) *docReader {
+	return &docReader{
+		x: parsed.XRefTable, budget: newReadBudget(ctx),
+		fonts: map[objKey]*pdfFont{}, cmaps: map[types.IndirectRef]map[int]string{},
+		forms: map[types.IndirectRef][]byte{},
+	}
+}
+
+// errNoStream is decode's answer for an object that is null.
+var errNoStream = errors.New("pipeline: no stream")
+
+// decode returns a stream's decoded bytes, at most limit, charged to the
+// budget.
+func (r *docReader) decode(o types.Object, limit int64) ([]byte, error) {
+	sd, _, err := r.x.DereferenceStreamDict(o)
+	if err != nil {
+		return nil, err
+	}
+	if sd == nil {
+		return nil, errNoStream
+	}
+	if err := sd.DecodeWithLimit(limit); err != nil {
+		return nil, err
+	}
+	if err := r.budget.decodedBytes(len(sd.Content)); err != nil {
+		return nil, err
+	}
+	return sd.Content, nil
+}
+
 // goPageWords reads page i (0-based) of a PDF parsed by pdfcpu as words.
-func goPageWords(ctx *model.Context, fonts map[types.IndirectRef]*pdfFont, i int) (ws []word, err error) {
+func goPageWords(r *docReader, i int) (ws []word, err error) {
 	defer func() {
-		if r := recover(); r != nil {
-			ws, err = nil, fmt.Errorf("%w: panic: %v", errNeedsPDFium, r)
+		if p := recover(); p != nil {
+			ws, err = nil, fmt.Errorf("%w: panic: %v", errNeedsPDFium, p)
 		}
 	}()
-	x := ctx.XRefTable
-	page, _, attrs, err := x.PageDict(i+1, false)
+	page, _, attrs, err := r.x.PageDict(i+1, false)
 	if err != nil || page == nil {
 		return nil, fmt.Errorf("%w: page %d: %v", errNeedsPDFium, i+1, err)
 	}
-	content, err := pageContent(x, page)
+	content, err := r.pageContent(page)
 	if err != nil {
-		return nil, fmt.Errorf("%w: page %d content: %v", errNeedsPDFium, i+1, err)
+		return nil, fmt.Errorf("%w: page %d content: %w", errNeedsPDFium, i+1, err)
 	}
 	var res types.Dict
 	if attrs != nil {
 		res = attrs.Resources
 	}
-	in := &textInterp{x: x, fonts: fonts, gs: gstate{ctm: identity, scale: 1}}
+	in := &textInterp{r: r, x: r.x, gs: gstate{ctm: identity, scale: 1}}
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
 	}
@@ -73,9 +161,13 @@ func goPageWords(ctx *model.Context, fonts map[types.IndirectRef]*pdfFont, i int
 // a compression bomb must not take the memory.
 const maxDecodedStream = 64 << 20
 
+// maxDecodedCMap bounds a ToUnicode CMap's decoded bytes: one mapping all
+// 65,536 two-byte codes one by one takes 2 MB.
+const maxDecodedCMap = 8 << 20
+
 // pageContent decodes a page's content streams, in order.
-func pageContent(x *model.XRefTable, page types.Dict) ([]byte, error) {
-	o, err := x.Dereference(page["Contents"])
+func (r *docReader) pageContent(page types.Dict) ([]byte, error) {
+	o, err := r.x.Dereference(page["Contents"])
 	if err != nil || o == nil {
 		return nil, err
 	}
@@ -90,20 +182,20 @@ func pageContent(x *model.XRefTable, page types.Dict) ([]byte, error) {
 	}
 	var out []byte
 	for _, p := range parts {
-		sd, _, err := x.DereferenceStreamDict(p)
+		content, err := r.decode(p, maxDecodedStream)
+		if errors.Is(err, errNoStream) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
-		if sd == nil {
-			continue
+		if len(parts) == 1 {
+			return content, nil
 		}
-		if err := sd.DecodeWithLimit(maxDecodedStream); err != nil {
-			return nil, err
-		}
-		if len(out)+len(sd.Content) > maxDecodedStream {
+		if len(out)+len(content) > maxDecodedStream {
 			return nil, errors.New("content larger than the limit")
 		}
-		out = append(append(out, sd.Content...), '\n')
+		out = append(append(out, content...), '\n')
 	}
 	return out, nil
 }

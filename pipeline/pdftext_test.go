@@ -14,8 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
-
 	"loanbatch/pipeline/pipelinetest"
 )
 
@@ -36,14 +34,14 @@ func goAndPDFiumText(t *testing.T, a *Analyzer, data []byte) (goPages, pdfiumPag
 		return nil, nil, err
 	}
 	defer doc.close()
-	fonts := map[types.IndirectRef]*pdfFont{}
+	r := newDocReader(context.Background(), parsed)
 	for i := 0; i < doc.pages; i++ {
 		ws, err := doc.words(i)
 		if err != nil {
 			t.Fatal(err)
 		}
 		pdfiumPages = append(pdfiumPages, layoutText(ws))
-		gws, err := goPageWords(parsed, fonts, i)
+		gws, err := goPageWords(r, i)
 		if err != nil {
 			goErr = err
 			continue

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 )
 
 // ErrShutdown, given as the cause when a job's context is cancelled
@@ -46,7 +45,7 @@ func (r *Runner) interrupt(log *slog.Logger, job JobInfo) (*Summary, error) {
 func (r *Runner) Enqueue(ctx context.Context, paths []string) (JobInfo, error) {
 	in := make([]input, len(paths))
 	for i, p := range paths {
-		in[i] = input{name: filepath.Base(p), path: p}
+		in[i] = input{name: SafeName(p), path: p}
 	}
 	job, _, err := r.create(ctx, in, "")
 	return job, err
@@ -79,8 +78,14 @@ func (r *Runner) RunQueued(ctx context.Context, jobID string) (*Summary, error) 
 }
 
 // continueJob processes a registered job's documents that have no result
-// yet, reporting those that have one as done.
+// yet, reporting those that have one as done. It claims the job first: of
+// two processes that continue one job, one gets ErrJobClaimed.
 func (r *Runner) continueJob(ctx context.Context, job JobInfo) (*Summary, error) {
+	me := ProcessOwner()
+	if err := r.store.ClaimJob(ctx, job.JobID, job.Owner, me, r.opts.Now()); err != nil {
+		return nil, err
+	}
+	job.Owner = me
 	sum, err := r.store.Summary(ctx, job.JobID)
 	if err != nil {
 		return nil, err
@@ -92,6 +97,7 @@ func (r *Runner) continueJob(ctx context.Context, job JobInfo) (*Summary, error)
 	docs := make([]pending, len(recs))
 	stored := make([]input, 0, len(recs))
 	for i, rec := range recs {
+		rec.FileName = SafeName(rec.FileName) // recorded before names were made safe
 		docs[i] = pending{rec: rec}
 		if rec.ErrorType != "" {
 			docs[i].preErr = &Error{Kind: rec.ErrorType, Stage: StageValidate, Message: rec.ErrorMessage}
@@ -105,12 +111,11 @@ func (r *Runner) continueJob(ctx context.Context, job JobInfo) (*Summary, error)
 	names := make([]string, len(sum.Results))
 	var done []doneResult
 	for i, res := range sum.Results {
-		names[i] = res.FileName
+		names[i] = SafeName(res.FileName)
 		if res.Status != DocQueued && res.Status != DocProcessing {
 			done = append(done, doneResult{position: i, result: res})
 		}
 	}
-	job.Owner = ProcessOwner()
 	return r.execute(ctx, job, names, docs, done, job.StopOnFailure)
 }
 

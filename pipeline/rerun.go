@@ -11,7 +11,9 @@ var ErrJobNotResumable = errors.New("pipeline: job is not interrupted")
 
 // Resume finishes a job whose process died: the documents without a result
 // are processed, from the copies stored when the job was created, so each
-// document appears exactly once in the job.
+// document appears exactly once in the job. A document its process died
+// on is read in the worker only (see crash.go). ErrJobNotResumable comes
+// back for a finished job, ErrJobClaimed for one another process runs.
 func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -19,14 +21,18 @@ func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if job.Status.Finished() || (job.Status != JobInterrupted && OwnerAlive(job.Owner)) {
+	switch {
+	case job.Status.Finished():
 		return nil, fmt.Errorf("%w: %s is %s", ErrJobNotResumable, jobID, job.Status)
+	case job.Status != JobInterrupted && OwnerAlive(job.Owner):
+		return nil, fmt.Errorf("%w: %s", ErrJobClaimed, jobID)
 	}
 	return r.continueJob(ctx, job)
 }
 
-// Retry runs a job's failed documents again, from their stored copies, as a
-// new job linked to the first (retry_of).
+// Retry runs a job's failed and skipped documents again, from their stored
+// copies, as a new job linked to the first (retry_of): a cancelled job's
+// or a stop-on-failure job's skipped documents are run this way.
 func (r *Runner) Retry(ctx context.Context, jobID string) (*Summary, error) {
 	in, err := r.retryInputs(ctx, jobID)
 	if err != nil {
@@ -43,12 +49,12 @@ func (r *Runner) retryInputs(ctx context.Context, jobID string) ([]input, error)
 	}
 	var in []input
 	for _, res := range sum.Results {
-		if res.Status == DocFailed && res.SHA256 != "" {
-			in = append(in, input{name: res.FileName, path: r.store.ObjectPath(res.SHA256)})
+		if (res.Status == DocFailed || res.Status == DocSkipped) && res.SHA256 != "" {
+			in = append(in, input{name: SafeName(res.FileName), path: r.store.ObjectPath(res.SHA256)})
 		}
 	}
 	if len(in) == 0 {
-		return nil, fmt.Errorf("retry %s: no failed document was stored, so none can be retried", jobID)
+		return nil, fmt.Errorf("retry %s: no failed or skipped document was stored, so none can be retried", jobID)
 	}
 	return in, nil
 }

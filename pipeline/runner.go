@@ -9,11 +9,9 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/google/uuid"
 )
@@ -61,6 +59,8 @@ type Runner struct {
 	mu     sync.Mutex // one job at a time
 	worker *workerProc
 	text   *Analyzer // reads text-layer PDFs in this process
+	// textTimeout bounds the in-process reader; textLayerTimeout when zero.
+	textTimeout time.Duration
 }
 
 // NewRunner returns a runner writing to store.
@@ -118,7 +118,7 @@ type input struct {
 func (r *Runner) ProcessPaths(ctx context.Context, paths []string) (*Summary, error) {
 	in := make([]input, len(paths))
 	for i, p := range paths {
-		in[i] = input{name: filepath.Base(p), path: p}
+		in[i] = input{name: SafeName(p), path: p}
 	}
 	return r.run(ctx, in, "")
 }
@@ -140,28 +140,6 @@ func (r *Runner) ProcessBytes(ctx context.Context, docs []Document) (*Summary, e
 // JobStatus returns a job's record.
 func (r *Runner) JobStatus(ctx context.Context, jobID string) (JobInfo, error) {
 	return r.store.Job(ctx, jobID)
-}
-
-// SafeName turns an untrusted file name into display text: the last path
-// element, no control characters, at most 255 characters.
-func SafeName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == unicode.ReplacementChar {
-			return -1
-		}
-		return r
-	}, name)
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	name = strings.TrimSpace(name)
-	if r := []rune(name); len(r) > 255 {
-		name = string(r[:255])
-	}
-	if name == "" || name == "." || name == ".." {
-		name = "unnamed document"
-	}
-	return name
 }
 
 // pending is a registered document and what registering it found.
@@ -241,7 +219,7 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 		}
 		r.emit(Event{Kind: EventDocDone, JobID: jobID, DocIndex: done[i].position, Stage: StageDone, Result: &done[i].result})
 	}
-	if err := r.store.ClaimJob(ctx, jobID, job.Owner, r.opts.Now()); err != nil {
+	if err := r.store.ClaimJob(ctx, jobID, job.Owner, job.Owner, r.opts.Now()); err != nil {
 		return nil, fmt.Errorf("start job: %w", err)
 	}
 
@@ -259,11 +237,16 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 			res = r.skipped(d.rec, "Skipped: the job was cancelled")
 		case stopOnFailure && failed > 0:
 			res = r.skipped(d.rec, "Skipped: an earlier document failed and the job stops on the first failure")
+		case d.rec.UnfinishedReads >= maxUnfinishedReads:
+			res = r.crashedTwice(log, d.rec)
 		default:
 			r.emit(Event{Kind: EventDocStarted, JobID: jobID, DocIndex: i, FileName: d.rec.FileName})
 			log.Info("Processing document: "+d.rec.FileName, LogDoc, d.rec.FileName)
 			res, pages = r.processOne(ctx, log, jobID, i, d)
 			if res.Status == DocSkipped && shuttingDown(ctx) {
+				if err := r.store.StopReading(context.WithoutCancel(ctx), jobID, i); err != nil {
+					log.Warn("stop reading", LogDoc, d.rec.FileName, "err", err)
+				}
 				return r.interrupt(log, job) // the document stays pending for Resume
 			}
 			if res.Status == DocSkipped {
@@ -324,21 +307,12 @@ func (r *Runner) register(ctx context.Context, i int, in input) pending {
 		p.rec.SizeBytes = int64(len(in.data))
 		src = bytes.NewReader(in.data)
 	} else {
-		f, err := os.Open(in.path)
+		f, st, err := openInput(in.path)
 		if err != nil {
-			p.preErr = &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be opened: " + openReason(err), Err: err}
+			p.preErr = err
 			return p
 		}
 		defer f.Close()
-		st, err := f.Stat()
-		switch {
-		case err != nil:
-			p.preErr = &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be read", Err: err}
-			return p
-		case st.IsDir():
-			p.preErr = validationErr("This is a folder, not a document")
-			return p
-		}
 		p.rec.SizeBytes = st.Size()
 		src = f
 	}
@@ -378,7 +352,7 @@ func (r *Runner) processOne(ctx context.Context, log *slog.Logger, jobID string,
 	err := d.preErr
 	var a *Analysis
 	if err == nil {
-		a, err = r.analyze(ctx, jobID, i, r.store.ObjectPath(d.rec.SHA256))
+		a, err = r.analyze(ctx, jobID, i, r.store.ObjectPath(d.rec.SHA256), d.rec.UnfinishedReads > 0)
 	}
 	finish()
 	if err != nil {
@@ -430,9 +404,15 @@ func roundSeconds(d time.Duration) float64 {
 }
 
 // analyze hands one stored document to the worker and waits for its
-// answer, the time limit or cancellation.
-func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string) (*Analysis, error) {
-	if !r.opts.WorkerOnly {
+// answer, the time limit or cancellation. A text PDF is read in this
+// process first, unless the document is suspect (a process died reading
+// it before): then only the worker reads it.
+func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string, suspect bool) (*Analysis, error) {
+	if err := r.store.StartReading(context.WithoutCancel(ctx), jobID, i); err != nil {
+		r.log.Warn("Could not record that reading starts", LogJobID, jobID, "position", i, "err", err)
+	}
+	crashOnMarker(path)
+	if !r.opts.WorkerOnly && !suspect {
 		if a, ok := r.readTextLayer(ctx, jobID, i, path); ok {
 			return a, nil
 		}
@@ -558,37 +538,4 @@ func storageReason(err error) string {
 		return "the data folder is read-only"
 	}
 	return s
-}
-
-// SupportedExtensions are the file name endings a folder is searched for.
-var SupportedExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
-
-// ExpandPaths replaces each folder in paths by its supported files, sorted
-// by name; files are kept as given, whatever their extension.
-func ExpandPaths(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", p, err)
-		}
-		for _, e := range entries { // ReadDir sorts by name
-			if e.IsDir() {
-				continue
-			}
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			for _, s := range SupportedExtensions {
-				if ext == s {
-					out = append(out, filepath.Join(p, e.Name()))
-					break
-				}
-			}
-		}
-	}
-	return out, nil
 }

@@ -357,8 +357,16 @@ func TestSafeName(t *testing.T) {
 		{"../../etc/passwd", "passwd"},
 		{"/absolute/path/loan.pdf", "loan.pdf"},
 		{`C:\Users\ann\loan.pdf`, "loan.pdf"},
-		{"loan\x00.pdf", "loan.pdf"},
-		{"line\nbreak.pdf", "linebreak.pdf"},
+		{"loan\x00.pdf", "loan␀.pdf"},
+		{"line\nbreak.pdf", "line␊break.pdf"},
+		{"\x1b]52;c;ZWNobyBoaQ==\x07x.pdf", "␛]52;c;ZWNobyBoaQ==␇x.pdf"}, // OSC 52 writes the clipboard
+		{"\x1b[2J\rclear.pdf", "␛[2J␍clear.pdf"},
+		{"x\n[9∕12] forged.pdf: success", "x␊[9∕12] forged.pdf: success"}, // a division slash: names hold no "/"
+		{"invoice\u202efdp.exe", "invoice\ufffdfdp.exe"},                  // shows as "invoiceexe.pdf"
+		{"a\u2066b\u2069\u200f.pdf", "a\ufffdb\ufffd\ufffd.pdf"},
+		{"\x9b31m.pdf", "\ufffd31m.pdf"}, // C1 CSI
+		{"bad\xffbyte.pdf", "bad\ufffdbyte.pdf"},
+		{"Prêt 贷款 قرض.pdf", "Prêt 贷款 قرض.pdf"},
 		{"..", "unnamed document"},
 		{"", "unnamed document"},
 		{long, strings.Repeat("é", 255)},

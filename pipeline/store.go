@@ -10,6 +10,9 @@ import (
 // ErrJobNotFound is returned by a Store for a job ID it does not hold.
 var ErrJobNotFound = errors.New("pipeline: job not found")
 
+// ErrJobClaimed is returned by ClaimJob when another process took the job.
+var ErrJobClaimed = errors.New("pipeline: job is run by another process")
+
 // DocRecord is a document as registered when its job is created.
 type DocRecord struct {
 	DocumentID string
@@ -21,6 +24,9 @@ type DocRecord struct {
 	// so that a resumed job reports it as the first run would have.
 	ErrorType    ErrorKind
 	ErrorMessage string
+	// UnfinishedReads counts the times reading this document started and
+	// its process died before a result was saved.
+	UnfinishedReads int
 }
 
 // Store keeps jobs, their documents' results and the documents' bytes. The
@@ -42,8 +48,17 @@ type Store interface {
 	Summary(ctx context.Context, jobID string) (*Summary, error)
 	// PageTexts returns the text read from each page of a document.
 	PageTexts(ctx context.Context, documentID string) ([]PageText, error)
-	// ClaimJob makes owner the job's runner and marks it processing.
-	ClaimJob(ctx context.Context, jobID, owner string, at time.Time) error
+	// ClaimJob makes owner the job's runner and marks it processing,
+	// provided the job's owner is still from: of two processes that claim
+	// one job, one gets ErrJobClaimed.
+	ClaimJob(ctx context.Context, jobID, from, owner string, at time.Time) error
+	// StartReading records, before a document is read, that its reading
+	// started; SaveResult clears the record. It needs no fsync: it only
+	// has to survive the process, not the machine.
+	StartReading(ctx context.Context, jobID string, position int) error
+	// StopReading takes back a StartReading when the application itself
+	// stopped the reading (it is closing): no crash, nothing suspect.
+	StopReading(ctx context.Context, jobID string, position int) error
 	// PendingDocuments are a job's documents without a result yet, in order.
 	PendingDocuments(ctx context.Context, jobID string) ([]DocRecord, error)
 	// FindDuplicate returns the earliest other document with the same

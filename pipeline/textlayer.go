@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,13 +17,23 @@ import (
 
 // maxInProcessPDF is the largest PDF whose text layer is read inside this
 // process: pure Go code (pdfcpu, with its recursion and decompression
-// limits, and the Go text reader), bounded in time by textLayerTimeout.
+// limits, and the Go text reader), bounded in work by a budget
+// (pdfbudget.go) and in time by textLayerTimeout without a page read, and
+// textLayerPatience times that in all.
 // Larger PDFs, images and anything needing OCR or PDFium go to the worker.
 // For a text PDF this saves the worker's start (30 ms) and PDFium's load
 // (0.15 s), most of a one-document job.
 const (
 	maxInProcessPDF  = 8 << 20
 	textLayerTimeout = 20 * time.Second
+	// textLayerPatience times textLayerTimeout bounds a reader that keeps
+	// finishing pages: a dense 50-page PDF read at 20 s was thrown away and
+	// read again by the worker.
+	textLayerPatience = 3
+	// readerStopGrace is how long a reader told to stop may take to
+	// notice: it looks at its context every few thousand tokens, so
+	// milliseconds; only pdfcpu's parsing of the file does not look.
+	readerStopGrace = 5 * time.Second
 )
 
 // readTextLayer reads a text-layer PDF in this process; ok is false when
@@ -39,11 +50,16 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 	// the time limit falls silent.
 	var mu sync.Mutex
 	abandoned := false
+	pageDone := make(chan struct{}, 1)
 	progress := func(s Stage, page, pages int) {
 		mu.Lock()
 		defer mu.Unlock()
 		if !abandoned {
 			r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: s, Page: page, Pages: pages})
+		}
+		select {
+		case pageDone <- struct{}{}:
+		default:
 		}
 	}
 	type outcome struct {
@@ -62,18 +78,44 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 		a, err := r.text.AnalyzeTextLayer(readCtx, data, progress)
 		done <- outcome{a, err}
 	}()
-	timer := time.NewTimer(textLayerTimeout)
-	defer timer.Stop()
-	select {
-	case o := <-done:
-		return o.a, o.err == nil
-	case <-ctx.Done():
-	case <-timer.C:
-		r.log.Warn("Reading the text layer took too long; the worker reads the document", LogDoc, filepath.Base(path))
+	timeout := r.textTimeout
+	if timeout <= 0 {
+		timeout = textLayerTimeout
+	}
+	idle, total := time.NewTimer(timeout), time.NewTimer(textLayerPatience*timeout)
+	defer idle.Stop()
+	defer total.Stop()
+wait:
+	for {
+		select {
+		case o := <-done:
+			if o.err != nil && !errors.Is(o.err, context.Canceled) {
+				r.log.Debug("The worker reads the document", LogDoc, filepath.Base(path), "reason", o.err.Error())
+			}
+			return o.a, o.err == nil
+		case <-pageDone:
+			idle.Reset(timeout) // still reading pages: not stuck
+		case <-ctx.Done():
+			break wait
+		case <-idle.C:
+			r.log.Warn("Reading the text layer took too long; the worker reads the document", LogDoc, filepath.Base(path))
+			break wait
+		case <-total.C:
+			r.log.Warn("Reading the text layer took too long in all; the worker reads the document", LogDoc, filepath.Base(path))
+			break wait
+		}
 	}
 	mu.Lock()
 	abandoned = true
 	mu.Unlock()
+	// The reader looks at its context inside its loops: it stops, and no
+	// goroutine outlives its document (or reads on beside the worker).
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(readerStopGrace):
+		r.log.Error("The text reader did not stop when told to", LogDoc, filepath.Base(path))
+	}
 	return nil, false
 }
 
@@ -88,7 +130,7 @@ func needsWorker(inputs []input) bool {
 			}
 			continue
 		}
-		f, err := os.Open(in.path)
+		f, _, err := openInput(in.path)
 		if err != nil {
 			continue // registering reports it
 		}
@@ -104,7 +146,7 @@ func needsWorker(inputs []input) bool {
 // readSmallPDF reads the file at path when it is a PDF no larger than
 // maxInProcessPDF; other files are left unread but for their first bytes.
 func readSmallPDF(path string) ([]byte, bool) {
-	f, err := os.Open(path)
+	f, _, err := openInput(path)
 	if err != nil {
 		return nil, false
 	}

@@ -8,6 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
+
+	"loanbatch/pipeline"
 )
 
 // PutObject stores r's bytes under DIR/objects/ab/abcdef… by their SHA-256,
@@ -15,7 +19,7 @@ import (
 // crash never leaves a partial object under a real name.
 func (s *DB) PutObject(ctx context.Context, r io.Reader) (string, int64, error) {
 	dir := filepath.Join(s.dir, "objects")
-	tmp, err := os.CreateTemp(dir, ".incoming-*")
+	tmp, err := os.CreateTemp(dir, incomingPrefix+pipeline.ProcessOwner()+"-*")
 	if err != nil {
 		return "", 0, fmt.Errorf("store object: %w", err)
 	}
@@ -47,6 +51,36 @@ func (s *DB) PutObject(ctx context.Context, r io.Reader) (string, int64, error) 
 		d.Close()
 	}
 	return sum, n, ctx.Err()
+}
+
+// incomingPrefix starts the name of an object being written, followed by
+// its writer (pipeline.ProcessOwner), so that Open can tell the leftovers of
+// a process that died from the files of one still writing.
+const incomingPrefix = ".incoming-"
+
+// removeLeftovers deletes the temporary files of writers that died (a kill
+// during registration) and of unknown writers older than a day.
+func (s *DB) removeLeftovers() {
+	dir := filepath.Join(s.dir, "objects")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), incomingPrefix)
+		if !ok || e.IsDir() {
+			continue
+		}
+		owner := rest[:max(strings.LastIndexByte(rest, '-'), 0)]
+		if strings.Contains(owner, ":") {
+			if pipeline.OwnerAlive(owner) {
+				continue
+			}
+		} else if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < 24*time.Hour {
+			continue
+		}
+		_ = os.Remove(filepath.Join(dir, e.Name()))
+	}
 }
 
 // ObjectPath is where the object with the given SHA-256 is kept.

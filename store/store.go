@@ -67,6 +67,7 @@ func Open(ctx context.Context, dir string) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	s.removeLeftovers()
 	return s, nil
 }
 

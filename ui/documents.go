@@ -24,21 +24,21 @@ func (u *UI) openDocument(res *pipeline.Result) {
 	if st == nil || res.SHA256 == "" {
 		return
 	}
-	src, sha := st.ObjectPath(res.SHA256), res.SHA256
+	src, doc := st.ObjectPath(res.SHA256), *res
 	background(u, func(context.Context) (string, error) {
 		data, err := os.ReadFile(src)
 		if err != nil {
 			return "", problemf("The stored document cannot be read: %v", rootCause(err))
 		}
-		f, ok := pipeline.DetectFormat(data)
-		if !ok {
-			return "", problem("This file is not a document Loan Batch can read, so it is not opened.")
+		ext, err := pipeline.ViewExtension(doc, data)
+		if err != nil {
+			return "", problemf("%v", err)
 		}
-		dir := filepath.Join(os.TempDir(), "loanbatch-view")
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+		dir, err := os.MkdirTemp("", "loanbatch-view-") // private: a shared folder could hold another user's link
+		if err != nil {
 			return "", err
 		}
-		dst := filepath.Join(dir, sha[:16]+f.Extension())
+		dst := filepath.Join(dir, doc.SHA256[:16]+ext)
 		return dst, os.WriteFile(dst, data, 0o600)
 	}, func(path string, err error) {
 		if err != nil {

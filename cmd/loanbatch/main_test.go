@@ -51,8 +51,16 @@ type result struct {
 
 func runCLI(tb testing.TB, args ...string) result {
 	tb.Helper()
+	return runCLIEnv(tb, nil, args...)
+}
+
+// runCLIEnv runs loanbatch with env added to the environment; code is -1
+// when a signal killed it.
+func runCLIEnv(tb testing.TB, env []string, args ...string) result {
+	tb.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8", "LOANBATCH_DATA=") // no accidental default data folder
+	cmd.Env = append(cmd.Env, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -81,6 +81,8 @@ func cmdRerun(ctx context.Context, verb string, args []string, stdout, stderr io
 	switch {
 	case errors.Is(err, pipeline.ErrJobNotFound):
 		return fail(stderr, "%s: no job %s in %s", verb, pos[0], db.Dir())
+	case errors.Is(err, pipeline.ErrJobClaimed):
+		return fail(stderr, "%s: job %s is being run by another process; let that one finish it", verb, pos[0])
 	case errors.Is(err, pipeline.ErrJobNotResumable):
 		return fail(stderr, "%s: job %s is not interrupted: only a job whose process died can be resumed", verb, pos[0])
 	case err != nil:
@@ -125,7 +127,7 @@ func progressPrinter(w io.Writer) func(pipeline.Event) {
 					line += ": " + r.ErrorMessage
 				}
 			}
-			fmt.Fprintln(w, line)
+			fmt.Fprintln(w, pipeline.SafeText(line)) // names and messages come from the documents
 		}
 	}
 }
@@ -145,7 +147,8 @@ func printSummary(w io.Writer, sum *pipeline.Summary) {
 		if r.DuplicateOf != nil {
 			detail += fmt.Sprintf(" (same file as %s in job %s)", r.DuplicateOf.FileName, shortJob(r.DuplicateOf.JobID))
 		}
-		fmt.Fprintf(w, "%3d  %-8s %-40s %s\n", i+1, r.Status, r.FileName, detail)
+		// Names, loan IDs and reasons come from the documents.
+		fmt.Fprintln(w, pipeline.SafeText(fmt.Sprintf("%3d  %-8s %-40s %s", i+1, r.Status, r.FileName, detail)))
 	}
 }
 

@@ -1,0 +1,6 @@
+//go:build race
+
+package pipeline
+
+// raceFactor widens memory bounds for the race detector's shadow memory.
+const raceFactor = 3
