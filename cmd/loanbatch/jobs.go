@@ -84,7 +84,7 @@ func cmdHistory(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			dur = j.CompletedAt.Sub(*j.StartedAt).Round(100 * time.Millisecond).String()
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", j.CreatedAt.Local().Format("2006-01-02 15:04"), j.JobID,
-			printable(shorten(j.Title, 60)), j.Status, j.TotalDocuments, j.SuccessfulDocuments, j.FailedDocuments, j.SkippedDocuments,
+			pipeline.SafeText(shorten(j.Title, 60)), j.Status, j.TotalDocuments, j.SuccessfulDocuments, j.FailedDocuments, j.SkippedDocuments,
 			j.NeedsReviewDocuments, dur)
 	}
 	tw.Flush()

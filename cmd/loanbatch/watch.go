@@ -50,7 +50,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				continue
 			}
 			fmt.Fprintf(stdout, "%s\t%s\t%d of %d succeeded\t%s\n", sum.JobID, sum.Status, sum.SuccessfulDocuments,
-				sum.TotalDocuments, printable(pipeline.SummaryTitle(sum)))
+				sum.TotalDocuments, pipeline.SafeText(pipeline.SummaryTitle(sum)))
 		}
 	}()
 	w := &pipeline.Watcher{
@@ -65,7 +65,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		},
 		OnError: func(err error) { fmt.Fprintf(stderr, "watch: %v\n", err) },
 	}
-	fmt.Fprintf(stderr, "watch: waiting for documents in %s (Ctrl+C to stop)\n", printable(dir))
+	fmt.Fprintf(stderr, "watch: waiting for documents in %s (Ctrl+C to stop)\n", pipeline.SafeText(dir))
 	w.Run(ctx)
 	close(queued)
 	<-done
