@@ -470,7 +470,25 @@ func (v *jobView) refreshHeader() {
 			v.cancel.Disable()
 		}
 		v.resume.Hidden = s.live || s.status != pipeline.JobInterrupted
-		v.retry.Hidden = s.live || s.failed == 0 || !s.status.Finished()
+		skipped := 0
+		for i := range s.rows {
+			if s.rows[i].status == pipeline.DocSkipped {
+				skipped++
+			}
+		}
+		// Retry runs the failed documents again, and the skipped ones of a
+		// cancelled or stop-on-failure job, as a new job.
+		v.retry.Hidden = s.live || s.failed+skipped == 0 || !s.status.Finished()
+		label := "Retry failed"
+		switch {
+		case skipped > 0 && s.failed > 0:
+			label = "Retry failed and skipped"
+		case skipped > 0:
+			label = "Run skipped"
+		}
+		if v.retry.Text != label {
+			v.retry.SetText(label)
+		}
 		v.resume.Refresh()
 		v.retry.Refresh()
 		if s.jobID == "" {
