@@ -72,39 +72,111 @@ func sniff(data []byte) (Format, string) {
 	return "", describeUnsupported(data)
 }
 
-// describeUnsupported names a file's type in words a loan officer knows.
+// Hints: what a person can do with a file that is not read.
+const (
+	hintFormats = "use PDF, JPEG, PNG or TIFF"
+	hintOffice  = "save it as PDF (File, Save As, PDF) and add the PDF"
+	hintPrint   = "print it to PDF and add the PDF"
+	hintEmail   = "save its attachments and add those instead"
+	hintZIP     = "unzip it and add its files"
+)
+
+// describeUnsupported names a file's type in words a loan officer knows,
+// then says what to do with it.
 func describeUnsupported(data []byte) string {
+	what, hint := identify(data)
+	return what + " is not a supported format: " + hint
+}
+
+func identify(data []byte) (what, hint string) {
 	has := func(off int, sig string) bool {
 		return len(data) >= off+len(sig) && string(data[off:off+len(sig)]) == sig
 	}
+	head := data[:min(len(data), 4096)]
 	switch {
 	case has(0, "GIF87a"), has(0, "GIF89a"):
-		return "GIF image"
+		return "GIF image", hintFormats
 	case has(0, "RIFF") && has(8, "WEBP"):
-		return "WebP image"
+		return "WebP image", hintFormats
 	case has(0, "BM"):
-		return "BMP image"
+		return "BMP image", hintFormats
 	case has(4, "ftypavif"), has(4, "ftypavis"):
-		return "AVIF image"
+		return "AVIF image", hintFormats
 	case has(4, "ftypheic"), has(4, "ftypheix"), has(4, "ftypmif1"):
-		return "HEIC image"
+		return "HEIC image", hintFormats
 	case has(0, "\x00\x00\x00\x0cjP  "), has(0, "\xff\x4f\xff\x51"):
-		return "JPEG 2000 image"
+		return "JPEG 2000 image", hintFormats
 	case has(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-		return "Microsoft Office document (.doc, .xls)"
-	case has(0, "PK\x03\x04"):
-		return "ZIP archive or Office document (.docx, .xlsx)"
+		return "Microsoft Office document (.doc, .xls)", hintOffice
+	case has(0, "PK\x03\x04"), has(0, "PK\x05\x06"):
+		return identifyZIP(data)
 	case has(0, "{\\rtf"):
-		return "RTF document"
+		return "RTF document", hintOffice
 	case has(0, "PNG\r\n"):
-		return "damaged PNG image (its signature is broken)"
-	case bytes.Contains(data[:min(len(data), 4096)], []byte(" obj")) &&
+		return "Damaged PNG image (its signature is broken)", hintFormats
+	case bytes.Contains(head, []byte(" obj")) &&
 		(bytes.Contains(data, []byte("endobj")) || bytes.Contains(data, []byte("/Type"))):
-		return "damaged PDF (its %PDF header is missing)"
+		return "Damaged PDF (its %PDF header is missing)", "open it and save it as PDF again, or ask the sender for a new copy"
+	case looksLikeHTML(head):
+		return "Web page (HTML)", hintPrint
+	case looksLikeText(data) && looksLikeEmail(head):
+		return "Email message (.eml)", hintEmail
 	case looksLikeText(data):
-		return "text file"
+		return "Plain text file", "it holds no scanned or PDF document; if it has loan details, " + hintPrint
 	}
-	return "file of unknown type"
+	return "File of unknown type", hintFormats
+}
+
+// identifyZIP tells Office documents, which are ZIP archives holding a
+// [Content_Types].xml, from other archives by their members' names, which
+// the local headers carry in the clear.
+func identifyZIP(data []byte) (what, hint string) {
+	head := data[:min(len(data), 64<<10)]
+	if bytes.Contains(head, []byte("[Content_Types].xml")) {
+		switch {
+		case bytes.Contains(head, []byte("word/")):
+			return "Word document (.docx)", hintOffice
+		case bytes.Contains(head, []byte("xl/")):
+			return "Excel spreadsheet (.xlsx)", hintOffice
+		case bytes.Contains(head, []byte("ppt/")):
+			return "PowerPoint presentation (.pptx)", hintOffice
+		}
+		return "Microsoft Office document", hintOffice
+	}
+	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
+		return "OpenDocument file (.odt, .ods)", hintOffice
+	}
+	return "ZIP archive", hintZIP
+}
+
+func looksLikeHTML(head []byte) bool {
+	t := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
+	return bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")) ||
+		(bytes.HasPrefix(t, []byte("<")) && bytes.Contains(t, []byte("<body")))
+}
+
+// looksLikeEmail reports whether text starts with RFC 822 header lines,
+// at least two of the ones every message has.
+func looksLikeEmail(head []byte) bool {
+	known := 0
+	for _, line := range bytes.SplitN(head, []byte("\n"), 40) {
+		line = bytes.TrimRight(line, "\r")
+		if len(line) == 0 {
+			break // the end of the headers
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			continue // a folded header
+		}
+		name, _, ok := bytes.Cut(line, []byte(":"))
+		if !ok || bytes.ContainsAny(name, " \t") {
+			return false
+		}
+		switch strings.ToLower(string(name)) {
+		case "from", "to", "subject", "date", "received", "return-path", "message-id", "mime-version", "delivered-to":
+			known++
+		}
+	}
+	return known >= 2
 }
 
 func looksLikeText(data []byte) bool {
