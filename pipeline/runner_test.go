@@ -94,7 +94,7 @@ func TestRunnerMixedBatch(t *testing.T) {
 	docs := []pipeline.Document{
 		{FileName: "estimate.pdf", Data: textPDF(loans[0])},
 		{FileName: "scan-named-like-a.pdf", Data: scanPNG(t, loans[1])},
-		{FileName: "animation.gif", Data: []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00")},
+		{FileName: "old-form.doc", Data: []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00")},
 		{FileName: "empty.pdf", Data: nil},
 		{FileName: "../../etc/passwd", Data: []byte("root:x:0:0:root:/root:/bin/bash\n")},
 	}
@@ -110,7 +110,7 @@ func TestRunnerMixedBatch(t *testing.T) {
 	}{
 		{"estimate.pdf", pipeline.DocSuccess, "", ""},
 		{"scan-named-like-a.pdf", pipeline.DocSuccess, "", ""},
-		{"animation.gif", pipeline.DocFailed, pipeline.KindValidation, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{"old-form.doc", pipeline.DocFailed, pipeline.KindValidation, "Microsoft Office document (.doc, .xls) is not a supported format: save it as PDF"},
 		{"empty.pdf", pipeline.DocFailed, pipeline.KindValidation, "File is empty"},
 		{"passwd", pipeline.DocFailed, pipeline.KindValidation, "Plain text file is not a supported format"},
 	}

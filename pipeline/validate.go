@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	_ "image/jpeg" // register decoders for DecodeConfig
+	_ "image/gif" // register decoders for DecodeConfig and Decode
+	_ "image/jpeg"
 	_ "image/png"
 	"strings"
+
+	_ "golang.org/x/image/bmp"
+	_ "golang.org/x/image/webp"
 )
 
 // Format is a supported document format, identified by content.
@@ -20,6 +24,10 @@ const (
 	FormatJPEG Format = "jpeg"
 	FormatPNG  Format = "png"
 	FormatTIFF Format = "tiff"
+	FormatWebP Format = "webp"
+	FormatBMP  Format = "bmp"
+	FormatGIF  Format = "gif" // its first frame
+	FormatJP2  Format = "jp2" // JPEG 2000, as a JP2 file or a bare codestream
 )
 
 // Limits bound what validation accepts. The zero value of a field means its
@@ -68,13 +76,21 @@ func sniff(data []byte) (Format, string) {
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")),
 		bytes.HasPrefix(data, []byte("II+\x00")), bytes.HasPrefix(data, []byte("MM\x00+")):
 		return FormatTIFF, ""
+	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
+		return FormatGIF, ""
+	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		return FormatWebP, ""
+	case isBMP(data):
+		return FormatBMP, ""
+	case bytes.HasPrefix(data, []byte(jp2Signature)), bytes.HasPrefix(data, []byte(j2kSignature)):
+		return FormatJP2, ""
 	}
 	return "", describeUnsupported(data)
 }
 
 // Hints: what a person can do with a file that is not read.
 const (
-	hintFormats = "use PDF, JPEG, PNG or TIFF"
+	hintFormats = "use PDF, JPEG, PNG, TIFF, WebP, BMP, GIF or JPEG 2000"
 	hintOffice  = "save it as PDF (File, Save As, PDF) and add the PDF"
 	hintPrint   = "print it to PDF and add the PDF"
 	hintEmail   = "save its attachments and add those instead"
@@ -94,18 +110,10 @@ func identify(data []byte) (what, hint string) {
 	}
 	head := data[:min(len(data), 4096)]
 	switch {
-	case has(0, "GIF87a"), has(0, "GIF89a"):
-		return "GIF image", hintFormats
-	case has(0, "RIFF") && has(8, "WEBP"):
-		return "WebP image", hintFormats
-	case has(0, "BM"):
-		return "BMP image", hintFormats
 	case has(4, "ftypavif"), has(4, "ftypavis"):
 		return "AVIF image", hintFormats
 	case has(4, "ftypheic"), has(4, "ftypheix"), has(4, "ftypmif1"):
 		return "HEIC image", hintFormats
-	case has(0, "\x00\x00\x00\x0cjP  "), has(0, "\xff\x4f\xff\x51"):
-		return "JPEG 2000 image", hintFormats
 	case has(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
 		return "Microsoft Office document (.doc, .xls)", hintOffice
 	case has(0, "PK\x03\x04"), has(0, "PK\x05\x06"):
@@ -191,6 +199,19 @@ func looksLikeText(data []byte) bool {
 	return len(data) > 0
 }
 
+// isBMP reports whether data starts with a Windows bitmap's file header
+// and one of its info header sizes: "BM" alone starts too many text files.
+func isBMP(data []byte) bool {
+	if len(data) < 18 || string(data[:2]) != "BM" || binary.LittleEndian.Uint32(data[6:]) != 0 {
+		return false
+	}
+	switch binary.LittleEndian.Uint32(data[14:]) {
+	case 12, 16, 40, 52, 56, 64, 108, 124:
+		return true
+	}
+	return false
+}
+
 // checkSize rejects empty and oversized files before anything reads them.
 func checkSize(size int64, l Limits) error {
 	l = l.withDefaults()
@@ -220,7 +241,7 @@ type Info struct {
 	Pages  int
 }
 
-// validateImage checks a JPEG, PNG or TIFF header's page count and
+// validateImage checks an image header's page count and
 // dimensions without decoding any pixels.
 func validateImage(f Format, data []byte, l Limits) (Info, error) {
 	l = l.withDefaults()
@@ -238,6 +259,21 @@ func validateImage(f Format, data []byte, l Limits) (Info, error) {
 			}
 		}
 		return Info{Format: f, Pages: len(pages)}, nil
+	}
+	if f == FormatJP2 {
+		w, h, samples, err := jp2Size(data)
+		if err != nil {
+			return Info{}, validationErr("JPEG 2000 image is damaged and cannot be read: %v", err)
+		}
+		if err := checkDimensions(w, h, l); err != nil {
+			return Info{}, err
+		}
+		// OpenJPEG holds every sample of every component as 32 bits.
+		if samples > l.MaxPixels {
+			return Info{}, validationErr("JPEG 2000 image is %d × %d pixels in %d colour planes, more than the maximum %.0f megapixels",
+				w, h, samples/(int64(w)*int64(h)), float64(l.MaxPixels)/1e6)
+		}
+		return Info{Format: f, Pages: 1}, nil
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil && f == FormatJPEG && strings.Contains(err.Error(), "unsupported JPEG feature") {
@@ -305,6 +341,14 @@ func formatName(f Format) string {
 		return "PNG"
 	case FormatTIFF:
 		return "TIFF"
+	case FormatWebP:
+		return "WebP"
+	case FormatBMP:
+		return "BMP"
+	case FormatGIF:
+		return "GIF"
+	case FormatJP2:
+		return "JPEG 2000"
 	}
 	return string(f)
 }
