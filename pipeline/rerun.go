@@ -53,7 +53,7 @@ func (r *Runner) Resume(ctx context.Context, jobID string) (*Summary, error) {
 	names := make([]string, len(sum.Results))
 	var done []doneResult
 	for i, res := range sum.Results {
-		names[i] = SafeName(res.FileName)
+		names[i] = SafeText(res.FileName) // display text already, an archive member with its archive's name
 		if res.Status != DocQueued && res.Status != DocProcessing {
 			done = append(done, doneResult{position: i, result: res})
 		}
@@ -72,7 +72,7 @@ func (r *Runner) Retry(ctx context.Context, jobID string) (*Summary, error) {
 	var in []input
 	for _, res := range sum.Results {
 		if (res.Status == DocFailed || res.Status == DocSkipped) && res.SHA256 != "" {
-			in = append(in, input{name: SafeName(res.FileName), path: r.store.ObjectPath(res.SHA256)})
+			in = append(in, input{name: SafeText(res.FileName), path: r.store.ObjectPath(res.SHA256)})
 		}
 	}
 	if len(in) == 0 {
