@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/color"
-	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"math"
@@ -17,7 +15,6 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
 
 	"loanbatch/pipeline/pipelinetest"
@@ -350,11 +347,12 @@ func TestAnalyzeImageFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var bmpFile, gifFile bytes.Buffer
-	if err := bmp.Encode(&bmpFile, page); err != nil {
+	bmpFile, err := pipelinetest.EncodeBMP(page)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := gif.Encode(&gifFile, grayPaletted(page), nil); err != nil {
+	gifFile, err := pipelinetest.EncodeGIF(page)
+	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -363,8 +361,8 @@ func TestAnalyzeImageFormats(t *testing.T) {
 		format Format
 	}{
 		{"webp", webp, FormatWebP},
-		{"bmp", bmpFile.Bytes(), FormatBMP},
-		{"gif", gifFile.Bytes(), FormatGIF},
+		{"bmp", bmpFile, FormatBMP},
+		{"gif", gifFile, FormatGIF},
 		{"jpeg 2000", jp2, FormatJP2},
 	}
 	for _, tt := range tests {
@@ -384,16 +382,4 @@ func TestAnalyzeImageFormats(t *testing.T) {
 			}
 		})
 	}
-}
-
-// grayPaletted is g as a 256-level gray paletted image, which GIF stores
-// without loss.
-func grayPaletted(g *image.Gray) *image.Paletted {
-	pal := make(color.Palette, 256)
-	for i := range pal {
-		pal[i] = color.Gray{Y: uint8(i)}
-	}
-	p := image.NewPaletted(g.Bounds(), pal)
-	copy(p.Pix, g.Pix)
-	return p
 }

@@ -32,9 +32,14 @@ static l_uint8 *encodeGray(const l_uint8 *pix8, int w, int h, int jp2, size_t *s
 import "C"
 
 import (
+	"bytes"
 	"errors"
 	"image"
+	"image/color"
+	"image/gif"
 	"unsafe"
+
+	"golang.org/x/image/bmp"
 )
 
 // EncodeWebP encodes g as a lossless WebP, which Go cannot write.
@@ -64,4 +69,26 @@ func encodeGray(g *image.Gray, jp2 bool) ([]byte, error) {
 	}
 	defer C.free(unsafe.Pointer(out))
 	return C.GoBytes(unsafe.Pointer(out), C.int(size)), nil
+}
+
+// EncodeGIF encodes g as a GIF with a 256-level gray palette, without loss.
+func EncodeGIF(g *image.Gray) ([]byte, error) {
+	pal := make(color.Palette, 256)
+	for i := range pal {
+		pal[i] = color.Gray{Y: uint8(i)}
+	}
+	p := image.NewPaletted(g.Bounds(), pal)
+	for y := g.Rect.Min.Y; y < g.Rect.Max.Y; y++ {
+		copy(p.Pix[p.PixOffset(g.Rect.Min.X, y):], g.Pix[g.PixOffset(g.Rect.Min.X, y):g.PixOffset(g.Rect.Max.X, y)])
+	}
+	var b bytes.Buffer
+	err := gif.Encode(&b, p, nil)
+	return b.Bytes(), err
+}
+
+// EncodeBMP encodes g as a Windows bitmap.
+func EncodeBMP(g *image.Gray) ([]byte, error) {
+	var b bytes.Buffer
+	err := bmp.Encode(&b, g)
+	return b.Bytes(), err
 }
