@@ -11,9 +11,11 @@ BIN   := bin/loanbatch
 export OMP_THREAD_LIMIT := 1
 
 # gcc, g++ and pkg-config for cgo; the GL/X11 headers for Fyne; Tesseract
-# and Leptonica headers plus English language data for gosseract.
+# and Leptonica headers plus English language data for gosseract; libheif
+# (linked with its HEVC and AV1 codecs) for HEIC and AVIF photos.
 DEB_PACKAGES := gcc g++ pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng
+	libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng \
+	libheif-dev
 
 .PHONY: all deps build run release test test-short test-gui bench lint fuzz package accuracy clean
 

@@ -331,10 +331,12 @@ func TestAnalyzeMultiPageTIFF(t *testing.T) {
 }
 
 // TestAnalyzeImageFormats: a Loan Estimate page scanned as each image
-// format phones, chat apps, scanners and fax software write is read.
+// format phones, chat apps, scanners and fax software write is read: the
+// HEIC and AVIF photos are encoded with libheif's x265 and aom encoders,
+// which Debian's libheif is linked with.
 func TestAnalyzeImageFormats(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: OCR of four scans")
+		t.Skip("-short: OCR of six scans")
 	}
 	a := newTestAnalyzer(t)
 	loan := pipelinetest.SampleLoans()[1]
@@ -355,11 +357,21 @@ func TestAnalyzeImageFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	heic, err := pipelinetest.EncodeHEIC(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	avif, err := pipelinetest.EncodeAVIF(page)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		data   []byte
 		format Format
 	}{
+		{"heic", heic, FormatHEIF},
+		{"avif", avif, FormatAVIF},
 		{"webp", webp, FormatWebP},
 		{"bmp", bmpFile, FormatBMP},
 		{"gif", gifFile, FormatGIF},

@@ -20,7 +20,7 @@ import (
 // a file dialog's filter. A folder is not searched for them: every file in
 // it is a document, and one that is not in a supported format fails
 // validation saying what it is.
-var SupportedExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".gif", ".jp2", ".j2k"}
+var SupportedExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".gif", ".jp2", ".j2k", ".heic", ".heif", ".avif", ".zip"}
 
 // Expansion is what ExpandFolders made of the paths given.
 type Expansion struct {

@@ -93,6 +93,8 @@ func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 		var err error
 		if f == FormatJP2 {
 			gray, err = leptonicaGray(data, false, 0) // OpenJPEG; Go has no decoder
+		} else if f == FormatHEIF || f == FormatAVIF {
+			gray, err = heifGray(data, a.opts.Limits) // libheif: libde265 or dav1d
 		} else if img, derr := decodeImagePage(f, data, i, tp); derr == nil {
 			gray = toGray(img)
 		} else if g, lerr := leptonicaGray(data, f == FormatTIFF, i); lerr == nil {

@@ -26,8 +26,10 @@ const (
 	FormatTIFF Format = "tiff"
 	FormatWebP Format = "webp"
 	FormatBMP  Format = "bmp"
-	FormatGIF  Format = "gif" // its first frame
-	FormatJP2  Format = "jp2" // JPEG 2000, as a JP2 file or a bare codestream
+	FormatGIF  Format = "gif"  // its first frame
+	FormatJP2  Format = "jp2"  // JPEG 2000, as a JP2 file or a bare codestream
+	FormatHEIF Format = "heic" // HEIC/HEIF, what iPhones save
+	FormatAVIF Format = "avif"
 )
 
 // Limits bound what validation accepts. The zero value of a field means its
@@ -85,12 +87,15 @@ func sniff(data []byte) (Format, string) {
 	case bytes.HasPrefix(data, []byte(jp2Signature)), bytes.HasPrefix(data, []byte(j2kSignature)):
 		return FormatJP2, ""
 	}
+	if f := heifBrand(data); f != "" {
+		return f, ""
+	}
 	return "", describeUnsupported(data)
 }
 
 // Hints: what a person can do with a file that is not read.
 const (
-	hintFormats = "use PDF, JPEG, PNG, TIFF, WebP, BMP, GIF or JPEG 2000"
+	hintFormats = "use PDF, JPEG, PNG, TIFF, HEIC, WebP, AVIF, BMP, GIF or JPEG 2000"
 	hintOffice  = "save it as PDF (File, Save As, PDF) and add the PDF"
 	hintPrint   = "print it to PDF and add the PDF"
 	hintEmail   = "save its attachments and add those instead"
@@ -110,10 +115,6 @@ func identify(data []byte) (what, hint string) {
 	}
 	head := data[:min(len(data), 4096)]
 	switch {
-	case has(4, "ftypavif"), has(4, "ftypavis"):
-		return "AVIF image", hintFormats
-	case has(4, "ftypheic"), has(4, "ftypheix"), has(4, "ftypmif1"):
-		return "HEIC image", hintFormats
 	case has(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
 		return "Microsoft Office document (.doc, .xls)", hintOffice
 	case has(0, "PK\x03\x04"), has(0, "PK\x05\x06"):
@@ -199,6 +200,30 @@ func looksLikeText(data []byte) bool {
 	return len(data) > 0
 }
 
+// heifBrand names the HEIF format whose ftyp box starts data: HEIC (or
+// another HEIF image) or AVIF, by major brand, or by compatible brand for
+// the generic "mif1"; "" for any other file.
+func heifBrand(data []byte) Format {
+	if len(data) < 16 || string(data[4:8]) != "ftyp" {
+		return ""
+	}
+	size := min(int(binary.BigEndian.Uint32(data)), len(data), 256)
+	switch string(data[8:12]) {
+	case "avif", "avis":
+		return FormatAVIF
+	case "heic", "heix", "hevc", "hevx", "heim", "heis":
+		return FormatHEIF
+	case "mif1", "msf1":
+		for off := 16; off+4 <= size; off += 4 {
+			if b := string(data[off : off+4]); b == "avif" || b == "avis" {
+				return FormatAVIF
+			}
+		}
+		return FormatHEIF
+	}
+	return ""
+}
+
 // isBMP reports whether data starts with a Windows bitmap's file header
 // and one of its info header sizes: "BM" alone starts too many text files.
 func isBMP(data []byte) bool {
@@ -272,6 +297,18 @@ func validateImage(f Format, data []byte, l Limits) (Info, error) {
 		if samples > l.MaxPixels {
 			return Info{}, validationErr("JPEG 2000 image is %d × %d pixels in %d colour planes, more than the maximum %.0f megapixels",
 				w, h, samples/(int64(w)*int64(h)), float64(l.MaxPixels)/1e6)
+		}
+		return Info{Format: f, Pages: 1}, nil
+	}
+	if f == FormatHEIF || f == FormatAVIF {
+		hf, err := openHEIF(data, l.MaxSide)
+		if err != nil {
+			return Info{}, validationErr("%s image is damaged or too large and cannot be read: %v", formatName(f), err)
+		}
+		w, h := hf.size()
+		hf.close()
+		if err := checkDimensions(w, h, l); err != nil {
+			return Info{}, err
 		}
 		return Info{Format: f, Pages: 1}, nil
 	}
@@ -349,6 +386,10 @@ func formatName(f Format) string {
 		return "GIF"
 	case FormatJP2:
 		return "JPEG 2000"
+	case FormatHEIF:
+		return "HEIC"
+	case FormatAVIF:
+		return "AVIF"
 	}
 	return string(f)
 }

@@ -285,7 +285,7 @@ func (u *UI) addURIs(uris []fyne.URI) {
 	}
 }
 
-var docFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".JPEG", ".png", ".PNG", ".tif", ".tiff", ".TIF", ".TIFF", ".webp", ".WEBP", ".bmp", ".BMP", ".gif", ".GIF", ".jp2", ".JP2", ".j2k", ".J2K"})
+var docFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".JPEG", ".png", ".PNG", ".tif", ".tiff", ".TIF", ".TIFF", ".webp", ".WEBP", ".bmp", ".BMP", ".gif", ".GIF", ".jp2", ".JP2", ".j2k", ".J2K", ".heic", ".HEIC", ".heif", ".HEIF", ".avif", ".AVIF", ".zip", ".ZIP"})
 
 func (u *UI) addFilesDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
