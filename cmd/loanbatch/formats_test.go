@@ -3,7 +3,6 @@ package main_test
 import (
 	"archive/zip"
 	"encoding/json"
-	"fmt"
 	"image"
 	"io"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
@@ -74,25 +72,7 @@ func TestWhateverIsDroppedIsAccountedFor(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var appPeak int64 // VmHWM of the application's own process, which opens the archives
-	for waiting := true; waiting; {
-		if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
-			for _, line := range strings.Split(string(b), "\n") {
-				if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-					var kb int64
-					fmt.Sscan(rest, &kb)
-					appPeak = max(appPeak, kb<<10)
-				}
-			}
-		}
-		select {
-		case <-done:
-			waiting = false
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
+	appPeak := waitMeasuringPeak(cmd) // the application's own process, which opens the archives
 	if code := cmd.ProcessState.ExitCode(); code != 1 {
 		t.Fatalf("exit %d; want 1 (the bomb and the note failed)\n%s", code, errb.String())
 	}

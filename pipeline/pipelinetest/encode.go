@@ -48,15 +48,24 @@ func EncodeWebP(g *image.Gray) ([]byte, error) { return encodeGray(g, false) }
 // EncodeJP2 encodes g as a JPEG 2000 (JP2) file, which Go cannot write.
 func EncodeJP2(g *image.Gray) ([]byte, error) { return encodeGray(g, true) }
 
-func encodeGray(g *image.Gray, jp2 bool) ([]byte, error) {
+// packGray returns g's pixels as rows of exactly its width, for C.
+func packGray(g *image.Gray) (pix []byte, w, h int, err error) {
 	b := g.Bounds()
-	w, h := b.Dx(), b.Dy()
+	w, h = b.Dx(), b.Dy()
 	if w == 0 || h == 0 {
-		return nil, errors.New("pipelinetest: empty image")
+		return nil, 0, 0, errors.New("pipelinetest: empty image")
 	}
-	pix := make([]byte, w*h)
+	pix = make([]byte, w*h)
 	for y := 0; y < h; y++ {
-		copy(pix[y*w:(y+1)*w], g.Pix[(y+b.Min.Y-g.Rect.Min.Y)*g.Stride+(b.Min.X-g.Rect.Min.X):])
+		copy(pix[y*w:(y+1)*w], g.Pix[g.PixOffset(b.Min.X, b.Min.Y+y):])
+	}
+	return pix, w, h, nil
+}
+
+func encodeGray(g *image.Gray, jp2 bool) ([]byte, error) {
+	pix, w, h, err := packGray(g)
+	if err != nil {
+		return nil, err
 	}
 	var size C.size_t
 	flag := C.int(0)

@@ -73,14 +73,9 @@ func EncodeHEIC(g *image.Gray) ([]byte, error) { return encodeHEIF(g, false) }
 func EncodeAVIF(g *image.Gray) ([]byte, error) { return encodeHEIF(g, true) }
 
 func encodeHEIF(g *image.Gray, av1 bool) ([]byte, error) {
-	b := g.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if w == 0 || h == 0 {
-		return nil, errors.New("pipelinetest: empty image")
-	}
-	pix := make([]byte, w*h)
-	for y := 0; y < h; y++ {
-		copy(pix[y*w:(y+1)*w], g.Pix[g.PixOffset(b.Min.X, b.Min.Y+y):])
+	pix, w, h, err := packGray(g)
+	if err != nil {
+		return nil, err
 	}
 	flag := C.int(0)
 	if av1 {
