@@ -28,20 +28,21 @@ trap cleanup EXIT
 export DISPLAY=$DISPLAY_NUM
 sleep 1
 
-# The documents: the CFPB Loan Estimate, one of its page images and a GIF.
+# The documents: the CFPB Loan Estimate, one of its page images and a file
+# that is not a document (GIF is read since issue 15: a Word file, a note).
 CORPUS=../shared/corpus
 if [ -f "$CORPUS/truth.json" ]; then
 	FILES=("$PWD/$CORPUS/loan_docs/cfpb_H24B_loan_estimate_fixed_rate.pdf"
 		"$PWD/$CORPUS/loan_docs/cfpb_H24B_loan_estimate_p1.png"
-		"$PWD/$CORPUS/rejected_formats/pil_dispose_bgnd.gif")
+		"$PWD/$CORPUS/rejected_formats/pil_test-ole-file.doc")
 else
 	echo "gui-smoke: shared corpus absent; using generated documents"
 	convert -size 1700x2200 xc:white -font DejaVu-Sans -pointsize 40 \
 		-annotate +100+200 'Loan Estimate' -annotate +100+300 'LOAN ID # 55510001' \
 		-annotate +100+400 'Loan Amount    $150,000.00' "$WORK/scan.png"
 	convert "$WORK/scan.png" "$WORK/scan.pdf"
-	convert -size 10x10 xc:red "$WORK/photo.gif"
-	FILES=("$WORK/scan.pdf" "$WORK/scan.png" "$WORK/photo.gif")
+	echo "Borrower will send the W-2 on Monday." >"$WORK/note.txt"
+	FILES=("$WORK/scan.pdf" "$WORK/scan.png" "$WORK/note.txt")
 fi
 
 ./bin/loanbatch >"$WORK/app.log" 2>&1 &
