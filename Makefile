@@ -11,11 +11,12 @@ BIN   := bin/loanbatch
 export OMP_THREAD_LIMIT := 1
 
 # gcc, g++ and pkg-config for cgo; the GL/X11 headers for Fyne; Tesseract
-# and Leptonica headers plus English language data for gosseract; qpdf and
+# and Leptonica headers plus English language data for gosseract; libheif
+# (linked with its HEVC and AV1 codecs) for HEIC and AVIF photos; qpdf and
 # poppler-utils (pdftotext) for the tests that check the PDF report.
 DEB_PACKAGES := gcc g++ pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng \
-	qpdf poppler-utils
+	libheif-dev qpdf poppler-utils
 
 .PHONY: all deps build run release test test-short test-gui bench lint fuzz package accuracy clean
 

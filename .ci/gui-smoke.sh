@@ -50,7 +50,7 @@ if [ -f "$CORPUS/truth.json" ]; then
 	C="$PWD/$CORPUS"
 	LE="$C/loan_docs/cfpb_H24B_loan_estimate_fixed_rate.pdf"
 	PAGE="$C/loan_docs/cfpb_H24B_loan_estimate_p1.png"
-	GIF="$C/rejected_formats/pil_dispose_bgnd.gif"
+	NOTDOC="$C/rejected_formats/pil_test-ole-file.doc" # not a document (GIFs are read since issue 15)
 	ARM="$C/loan_docs/cfpb_H24C_loan_estimate_interest_only_arm.pdf"
 	cp "$LE" "$ARM" "$WORK/docs/folder/"
 	convert "$C"/loan_docs/cfpb_H25B_closing_disclosure_p{1,2,3,4,5}.png "$WORK/docs/scan5.tif"
@@ -62,7 +62,7 @@ else
 			-annotate +100+400 'Loan Amount    $150,000.00' "$WORK/docs/page$i.png"
 	done
 	LE="$WORK/docs/page1.png"; PAGE="$WORK/docs/page2.png"; ARM="$WORK/docs/page3.png"
-	convert -size 10x10 xc:red "$WORK/docs/photo.gif"; GIF="$WORK/docs/photo.gif"
+	echo "Borrower will send the W-2 on Monday." >"$WORK/docs/note.txt"; NOTDOC="$WORK/docs/note.txt"
 	cp "$LE" "$ARM" "$WORK/docs/folder/"
 	convert "$WORK"/docs/page{1,2,3,4,5}.png "$WORK/docs/scan5.tif"
 fi
@@ -108,7 +108,7 @@ check_job() { # check_job WHAT STATUS TOTAL SUCCEEDED FAILED
 }
 
 start_app
-drop "$LE" "$PAGE" "$GIF"
+drop "$LE" "$PAGE" "$NOTDOC"
 wait_jobs 1; check_job "three files with a rejected one" completed_with_errors 3 2 1
 import -window root "$OUT/gui-1-three-files.png"
 drop "$LE"
@@ -122,7 +122,7 @@ import -window root "$OUT/gui-2-failure.png"
 # The scan, and a job dropped behind it; kill -9 while the scan is read.
 drop "$WORK/docs/scan5.tif"
 sleep 0.3
-drop "$LE" "$GIF"
+drop "$LE" "$NOTDOC"
 scan=""
 for _ in $(seq 1 100); do
 	read -r scan st _ <<<"$(jobs_json | python3 -c 'import json,sys

@@ -150,7 +150,7 @@ func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFu
 	}
 	format, found := sniff(data)
 	if format == "" {
-		return nil, validationErr("%s is not a supported format: use PDF, JPEG, PNG or TIFF", capitalize(found))
+		return nil, validationErr("%s", found)
 	}
 
 	var pages []PageText
@@ -319,11 +319,4 @@ func hasText(pages []PageText) bool {
 		}
 	}
 	return false
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -224,7 +224,8 @@ func TestAnalyzeRejects(t *testing.T) {
 		msg  string
 	}{
 		{"empty", []byte{}, KindValidation, "File is empty"},
-		{"gif", []byte("GIF89a\x01\x00\x01\x00"), KindValidation, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{"word document", zipOf(t, "[Content_Types].xml", "word/document.xml"), KindValidation, "Word document (.docx) is not a supported format: save it as PDF"},
+		{"gif without its image", []byte("GIF89a\x01\x00\x01\x00"), KindValidation, "GIF image is damaged"},
 		{"password-protected pdf", encryptPDF(t, good, "secret"), KindValidation, "password-protected"},
 		{"51 pages", pipelinetest.PDF(pages...), KindValidation, "51 pages, more than the maximum allowed 50"},
 		{"truncated pdf", good[:300], KindValidation, "PDF is damaged"},
@@ -326,5 +327,71 @@ func TestAnalyzeMultiPageTIFF(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(stages, ","), "ocr 3/3") {
 		t.Errorf("progress %v never reached OCR page 3 of 3", stages)
+	}
+}
+
+// TestAnalyzeImageFormats: a Loan Estimate page scanned as each image
+// format phones, chat apps, scanners and fax software write is read: the
+// HEIC and AVIF photos are encoded with libheif's x265 and aom encoders,
+// which Debian's libheif is linked with.
+func TestAnalyzeImageFormats(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: OCR of six scans")
+	}
+	a := newTestAnalyzer(t)
+	loan := pipelinetest.SampleLoans()[1]
+	page := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{Noise: 0.004, Seed: 7})
+	webp, err := pipelinetest.EncodeWebP(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jp2, err := pipelinetest.EncodeJP2(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bmpFile, err := pipelinetest.EncodeBMP(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gifFile, err := pipelinetest.EncodeGIF(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heic, err := pipelinetest.EncodeHEIC(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	avif, err := pipelinetest.EncodeAVIF(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		data   []byte
+		format Format
+	}{
+		{"heic", heic, FormatHEIF},
+		{"avif", avif, FormatAVIF},
+		{"webp", webp, FormatWebP},
+		{"bmp", bmpFile, FormatBMP},
+		{"gif", gifFile, FormatGIF},
+		{"jpeg 2000", jp2, FormatJP2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if f, found := sniff(tt.data); f != tt.format {
+				t.Fatalf("sniff = %q (%s); want %s", f, found, tt.format)
+			}
+			res, err := a.Analyze(context.Background(), tt.data, nil)
+			if err != nil {
+				t.Fatalf("Analyze: %v", err)
+			}
+			if res.Format != tt.format || res.Pages != 1 || res.TextSource != SourceOCR {
+				t.Errorf("format %s, %d pages, source %s; want %s, 1, ocr", res.Format, res.Pages, res.TextSource, tt.format)
+			}
+			if res.Fields.LoanID != loan.LoanID || res.Fields.LoanAmountCents != loan.AmountCents {
+				t.Errorf("loan %q amount %v; want %q %d\ntext:\n%s", res.Fields.LoanID, res.Fields.LoanAmountCents, loan.LoanID, loan.AmountCents, res.PageTexts[0].Text)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,40 +16,117 @@ import (
 // a named pipe, device or socket is not opened for reading (a pipe blocks
 // for ever). Each is a document that fails validation.
 
-// SupportedExtensions are the file name endings a folder is searched for.
-var SupportedExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+// SupportedExtensions are the file name endings of the formats read, for
+// a file dialog's filter. A folder is not searched for them: every file in
+// it is a document, and one that is not in a supported format fails
+// validation saying what it is.
+var SupportedExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".gif", ".jp2", ".j2k", ".heic", ".heif", ".avif", ".zip"}
 
-// ExpandPaths replaces each folder in paths by its supported files, sorted
-// by name; files are kept as given, whatever their extension. Neither a
-// path nor a folder's entry is followed when it is a symbolic link: a link
-// is kept as a file (see openInput), so that its row says why it was not
-// read.
-func ExpandPaths(paths []string) ([]string, error) {
-	var out []string
+// Expansion is what ExpandFolders made of the paths given.
+type Expansion struct {
+	// Paths are the files to process, in order.
+	Paths []string
+	// Skipped counts the system files (see IsSystemFile) left out of the
+	// folders, which a person should be told about once.
+	Skipped int
+}
+
+// SkippedMessage says how many system files were left out, or "" for none.
+func (e Expansion) SkippedMessage() string {
+	switch e.Skipped {
+	case 0:
+		return ""
+	case 1:
+		return "1 system file skipped"
+	}
+	return fmt.Sprintf("%d system files skipped", e.Skipped)
+}
+
+// IsSystemFile reports whether a folder entry named name is clutter an
+// operating system leaves, never a document someone dropped: Finder's
+// .DS_Store and AppleDouble ._ files, Windows' Thumbs.db and desktop.ini,
+// the __MACOSX folder of a Mac's ZIP, and any other dotfile.
+func IsSystemFile(name string) bool {
+	switch strings.ToLower(name) {
+	case "thumbs.db", "ehthumbs.db", "desktop.ini", "__macosx":
+		return true
+	}
+	return strings.HasPrefix(name, ".")
+}
+
+// ExpandFolders replaces each folder in paths by every file in it and in
+// its subfolders, in name order (a subfolder's files where its name sorts),
+// leaving out only system files (IsSystemFile), which it counts. Files are
+// kept as given, whatever they are. Neither a path nor a folder's entry is
+// followed when it is a symbolic link: a link is kept as a file (see
+// openInput), so that its row says why it was not read; so is a subfolder
+// that cannot be read. Only a folder given in paths that cannot be read is
+// an error.
+func ExpandFolders(paths []string) (Expansion, error) {
+	var exp Expansion
 	for _, p := range paths {
 		st, err := os.Lstat(p)
 		if err != nil || !st.IsDir() {
-			out = append(out, p)
+			exp.Paths = append(exp.Paths, p)
 			continue
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", SafeText(p), err)
+			return Expansion{}, fmt.Errorf("read folder %s: %w", SafeText(p), err)
 		}
-		for _, e := range entries { // ReadDir sorts by name
-			if e.IsDir() {
-				continue
-			}
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			for _, s := range SupportedExtensions {
-				if ext == s {
-					out = append(out, filepath.Join(p, e.Name()))
-					break
-				}
-			}
-		}
+		exp.addFolder(p, entries)
 	}
-	return out, nil
+	return exp, nil
+}
+
+// addFolder adds the files of dir, whose entries ReadDir sorted by name.
+func (exp *Expansion) addFolder(dir string, entries []fs.DirEntry) {
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		if IsSystemFile(e.Name()) {
+			exp.Skipped += countFiles(path, e)
+			continue
+		}
+		if !e.IsDir() {
+			exp.Paths = append(exp.Paths, path)
+			continue
+		}
+		sub, err := os.ReadDir(path)
+		if err != nil {
+			exp.Paths = append(exp.Paths, path) // its row says it is a folder that was not read
+			continue
+		}
+		exp.addFolder(path, sub)
+	}
+}
+
+// countFiles counts the files at or under a skipped entry, so that the
+// message counts files a person would see, not folders.
+func countFiles(path string, e fs.DirEntry) int {
+	if !e.IsDir() {
+		return 1
+	}
+	n := 0
+	_ = filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// ExpandPaths is ExpandFolders' list of files, for callers that do not
+// report the skipped system files; it logs their count with slog.Default.
+func ExpandPaths(paths []string) ([]string, error) {
+	exp, err := ExpandFolders(paths)
+	if err != nil {
+		return nil, err
+	}
+	if msg := exp.SkippedMessage(); msg != "" {
+		slog.Default().Info(msg, "skipped_system_files", exp.Skipped)
+	}
+	return exp.Paths, nil
 }
 
 // openInput opens the regular file at path for reading: not through a

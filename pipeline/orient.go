@@ -5,6 +5,39 @@ import (
 	"image"
 )
 
+// imageOrientation is the EXIF orientation (1–8) of an image in format f,
+// for the formats whose files carry one where phones write it; 1 (upright)
+// otherwise.
+func imageOrientation(f Format, data []byte) int {
+	switch f {
+	case FormatJPEG:
+		return exifOrientation(data)
+	case FormatWebP:
+		return webpOrientation(data)
+	}
+	return 1
+}
+
+// webpOrientation reads the Orientation tag of a WebP's EXIF chunk, a TIFF
+// structure that some writers start with JPEG's "Exif\0\0".
+func webpOrientation(data []byte) int {
+	for off := 12; off+8 <= len(data); {
+		n := int(binary.LittleEndian.Uint32(data[off+4:]))
+		if n < 0 || n > len(data)-off-8 {
+			return 1
+		}
+		if string(data[off:off+4]) == "EXIF" {
+			exif := data[off+8 : off+8+n]
+			if len(exif) >= 6 && string(exif[:6]) == "Exif\x00\x00" {
+				exif = exif[6:]
+			}
+			return tiffOrientation(exif)
+		}
+		off += 8 + n + n&1 // chunks are padded to an even size
+	}
+	return 1
+}
+
 // exifOrientation reads the EXIF Orientation tag (1–8) of a JPEG, as phones
 // write it instead of turning the pixels; 1 (upright) when absent.
 func exifOrientation(data []byte) int {

@@ -97,7 +97,7 @@ func (r *Runner) continueJob(ctx context.Context, job JobInfo) (*Summary, error)
 	docs := make([]pending, len(recs))
 	stored := make([]input, 0, len(recs))
 	for i, rec := range recs {
-		rec.FileName = SafeName(rec.FileName) // recorded before names were made safe
+		rec.FileName = SafeText(rec.FileName) // recorded before names were made safe
 		docs[i] = pending{rec: rec}
 		if rec.ErrorType != "" {
 			docs[i].preErr = &Error{Kind: rec.ErrorType, Stage: StageValidate, Message: rec.ErrorMessage}
@@ -111,7 +111,7 @@ func (r *Runner) continueJob(ctx context.Context, job JobInfo) (*Summary, error)
 	names := make([]string, len(sum.Results))
 	var done []doneResult
 	for i, res := range sum.Results {
-		names[i] = SafeName(res.FileName)
+		names[i] = SafeText(res.FileName) // display text already: an archive member keeps its archive's name
 		if res.Status != DocQueued && res.Status != DocProcessing {
 			done = append(done, doneResult{position: i, result: res})
 		}

@@ -50,7 +50,7 @@ func (r *Runner) retryInputs(ctx context.Context, jobID string) ([]input, error)
 	var in []input
 	for _, res := range sum.Results {
 		if (res.Status == DocFailed || res.Status == DocSkipped) && res.SHA256 != "" {
-			in = append(in, input{name: SafeName(res.FileName), path: r.store.ObjectPath(res.SHA256)})
+			in = append(in, input{name: SafeText(res.FileName), path: r.store.ObjectPath(res.SHA256)})
 		}
 	}
 	if len(in) == 0 {

@@ -170,22 +170,27 @@ func (r *Runner) run(ctx context.Context, inputs []input, retryOf string) (*Summ
 // job. It does not need the runner's lock: it touches only the store.
 func (r *Runner) create(ctx context.Context, inputs []input, retryOf string) (JobInfo, []pending, error) {
 	jobID := uuid.NewString()
-	docs := make([]pending, len(inputs))
-	recs := make([]DocRecord, len(inputs))
 	// Registering is mostly waiting for fsync: several files at once.
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, 4)
+	registered := make([][]pending, len(inputs)) // an archive is many documents
 	for i, in := range inputs {
 		wg.Add(1)
 		slots <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-slots }()
-			docs[i] = r.register(ctx, i, in)
+			registered[i] = r.register(ctx, in)
 		}()
 	}
 	wg.Wait()
+	var docs []pending
+	for _, ds := range registered {
+		docs = append(docs, ds...)
+	}
+	recs := make([]DocRecord, len(docs))
 	for i := range docs {
+		docs[i].rec.Position = i
 		recs[i] = docs[i].rec
 		if docs[i].preErr != nil {
 			recs[i].ErrorType, recs[i].ErrorMessage = KindOf(docs[i].preErr), MessageOf(docs[i].preErr)
@@ -297,12 +302,16 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 	return sum, nil
 }
 
-// register stores an input's bytes and returns its record. Inputs that
-// cannot be read, are empty or too large are not stored; their failure is
+// register stores an input's bytes and returns its record, or for a ZIP
+// archive those of its documents (see registerArchive). Inputs that cannot
+// be read, are empty or too large are not stored; their failure is
 // reported when their turn comes.
-func (r *Runner) register(ctx context.Context, i int, in input) pending {
-	p := pending{rec: DocRecord{DocumentID: uuid.NewString(), Position: i, FileName: in.name}}
-	var src io.Reader
+func (r *Runner) register(ctx context.Context, in input) []pending {
+	p := pending{rec: DocRecord{DocumentID: uuid.NewString(), FileName: in.name}}
+	var src interface {
+		io.Reader
+		io.ReaderAt
+	}
 	if in.data != nil {
 		p.rec.SizeBytes = int64(len(in.data))
 		src = bytes.NewReader(in.data)
@@ -310,27 +319,30 @@ func (r *Runner) register(ctx context.Context, i int, in input) pending {
 		f, st, err := openInput(in.path)
 		if err != nil {
 			p.preErr = err
-			return p
+			return []pending{p}
 		}
 		defer f.Close()
 		p.rec.SizeBytes = st.Size()
 		src = f
 	}
+	if docs, ok := r.registerPossibleArchive(ctx, in.name, src, p.rec.SizeBytes); ok {
+		return docs
+	}
 	if err := checkSize(p.rec.SizeBytes, r.opts.Limits); err != nil {
 		p.preErr = err
-		return p
+		return []pending{p}
 	}
 	// Read no more than the limit, whatever the file claims.
 	sha, n, err := r.store.PutObject(ctx, io.LimitReader(src, r.opts.Limits.MaxBytes+1))
 	if err != nil {
 		p.preErr = &Error{Kind: KindStorage, Stage: StageStore, Message: "Storing document: " + storageReason(err), Err: err}
-		return p
+		return []pending{p}
 	}
 	p.rec.SHA256, p.rec.SizeBytes = sha, n
 	if err := checkSize(n, r.opts.Limits); err != nil {
 		p.preErr = err
 	}
-	return p
+	return []pending{p}
 }
 
 func (r *Runner) skipped(rec DocRecord, msg string) Result {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
 	"image/png"
 	"io"
 	"os"
@@ -95,7 +94,7 @@ func TestRunnerMixedBatch(t *testing.T) {
 	docs := []pipeline.Document{
 		{FileName: "estimate.pdf", Data: textPDF(loans[0])},
 		{FileName: "scan-named-like-a.pdf", Data: scanPNG(t, loans[1])},
-		{FileName: "animation.gif", Data: []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00")},
+		{FileName: "old-form.doc", Data: []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00")},
 		{FileName: "empty.pdf", Data: nil},
 		{FileName: "../../etc/passwd", Data: []byte("root:x:0:0:root:/root:/bin/bash\n")},
 	}
@@ -111,9 +110,9 @@ func TestRunnerMixedBatch(t *testing.T) {
 	}{
 		{"estimate.pdf", pipeline.DocSuccess, "", ""},
 		{"scan-named-like-a.pdf", pipeline.DocSuccess, "", ""},
-		{"animation.gif", pipeline.DocFailed, pipeline.KindValidation, "GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{"old-form.doc", pipeline.DocFailed, pipeline.KindValidation, "Microsoft Office document (.doc, .xls) is not a supported format: save it as PDF"},
 		{"empty.pdf", pipeline.DocFailed, pipeline.KindValidation, "File is empty"},
-		{"passwd", pipeline.DocFailed, pipeline.KindValidation, "Text file is not a supported format"},
+		{"passwd", pipeline.DocFailed, pipeline.KindValidation, "Plain text file is not a supported format"},
 	}
 	if len(sum.Results) != len(want) {
 		t.Fatalf("%d results; want %d", len(sum.Results), len(want))
@@ -258,25 +257,69 @@ func TestRunnerPathsAndMissingFiles(t *testing.T) {
 	if err := os.WriteFile(good, textPDF(pipelinetest.SampleLoans()[0]), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var img bytes.Buffer
-	_ = png.Encode(&img, image.NewGray(image.Rect(0, 0, 10, 10)))
-	os.WriteFile(filepath.Join(dir, "a-notes.txt"), []byte("not a document"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a-notes.txt"), []byte("Call the borrower on Monday\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("Bud1"), 0o644)
 	paths, err := pipeline.ExpandPaths([]string{dir, filepath.Join(dir, "missing.pdf")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paths) != 2 || filepath.Base(paths[0]) != "b-estimate.pdf" {
-		t.Fatalf("ExpandPaths = %v; want the folder's PDF then the missing file", paths)
+	if len(paths) != 3 || filepath.Base(paths[0]) != "a-notes.txt" || filepath.Base(paths[1]) != "b-estimate.pdf" {
+		t.Fatalf("ExpandPaths = %v; want the folder's note and PDF then the missing file", paths)
 	}
 	sum, err := s.runner.ProcessPaths(context.Background(), paths)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := sum.Results[0]; r.Status != pipeline.DocSuccess {
+	if r := sum.Results[0]; r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindValidation ||
+		!strings.HasPrefix(r.ErrorMessage, "Plain text file is not a supported format: ") {
+		t.Errorf("note: %s %s %q", r.Status, r.ErrorType, r.ErrorMessage)
+	}
+	if r := sum.Results[1]; r.Status != pipeline.DocSuccess {
 		t.Errorf("%s: %s %s", r.FileName, r.Status, r.ErrorMessage)
 	}
-	if r := sum.Results[1]; r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindValidation || !strings.Contains(r.ErrorMessage, "does not exist") {
+	if r := sum.Results[2]; r.Status != pipeline.DocFailed || r.ErrorType != pipeline.KindValidation || !strings.Contains(r.ErrorMessage, "does not exist") {
 		t.Errorf("missing file: %s %s %q", r.Status, r.ErrorType, r.ErrorMessage)
+	}
+}
+
+// TestExpandFolders: every file of a folder and its subfolders, in name
+// order, but the system clutter, which is counted.
+func TestExpandFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{
+		"b.pdf", "a.docx", "c/d.png", "c/e/f.txt", "z.eml", "noext",
+		".DS_Store", "._b.pdf", "Thumbs.db", "c/desktop.ini", ".hidden/x.pdf", "__MACOSX/c/._d.png",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("/etc", filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	exp, err := pipeline.ExpandFolders([]string{dir, "/no/such/file.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range exp.Paths {
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			rel = p
+		}
+		got = append(got, filepath.ToSlash(rel))
+	}
+	want := []string{"a.docx", "b.pdf", "c/d.png", "c/e/f.txt", "link", "noext", "z.eml", "../../../no/such/file.pdf"}
+	if len(got) != len(want) || strings.Join(got[:len(want)-1], " ") != strings.Join(want[:len(want)-1], " ") ||
+		exp.Paths[len(exp.Paths)-1] != "/no/such/file.pdf" {
+		t.Errorf("paths = %q; want %q", got, want)
+	}
+	if exp.Skipped != 6 || exp.SkippedMessage() != "6 system files skipped" {
+		t.Errorf("skipped %d, %q; want 6", exp.Skipped, exp.SkippedMessage())
 	}
 }
 

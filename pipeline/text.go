@@ -69,7 +69,7 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress Progre
 	return out, nil
 }
 
-// readImageText OCRs every page of a JPEG, PNG or TIFF, several at once.
+// readImageText OCRs every page of an image, several at once.
 func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pages int, progress ProgressFunc) ([]PageText, error) {
 	var tp []tiffPage
 	if f == FormatTIFF {
@@ -82,29 +82,31 @@ func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 	for i := range out {
 		out[i] = PageText{Page: i + 1, Source: SourceOCR}
 	}
+	orientation := imageOrientation(f, data)
 	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
 		if f == FormatJPEG || f == FormatTIFF {
 			if gray, err := fastGray(data, f == FormatTIFF, i); err == nil {
-				if f == FormatJPEG {
-					gray = orient(gray, exifOrientation(data))
-				}
-				return i, gray, nil
+				return i, orient(gray, orientation), nil
 			}
 		}
-		img, err := decodeImagePage(f, data, i, tp)
 		var gray *image.Gray
-		if err == nil {
+		var err error
+		if f == FormatJP2 {
+			gray, err = leptonicaGray(data, false, 0) // OpenJPEG; Go has no decoder
+		} else if f == FormatHEIF || f == FormatAVIF {
+			gray, err = heifGray(data, a.opts.Limits) // libheif: libde265 or dav1d
+		} else if img, derr := decodeImagePage(f, data, i, tp); derr == nil {
 			gray = toGray(img)
 		} else if g, lerr := leptonicaGray(data, f == FormatTIFF, i); lerr == nil {
 			gray = g // Leptonica reads what Go's decoders refuse
 		} else {
+			err = derr
+		}
+		if err != nil {
 			return i, nil, processingErr(StageOCR,
 				fmt.Sprintf("Failed to extract text from document: page %d of the %s image could not be decoded (%v)", i+1, formatName(f), err), err)
 		}
-		if f == FormatJPEG {
-			gray = orient(gray, exifOrientation(data))
-		}
-		return i, gray, nil
+		return i, orient(gray, orientation), nil
 	}, func(i int, text string) { out[i].Text = text })
 	if err != nil {
 		return nil, err

@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	_ "image/jpeg" // register decoders for DecodeConfig
+	_ "image/gif" // register decoders for DecodeConfig and Decode
+	_ "image/jpeg"
 	_ "image/png"
 	"strings"
+
+	_ "golang.org/x/image/bmp"
+	_ "golang.org/x/image/webp"
 )
 
 // Format is a supported document format, identified by content.
@@ -20,6 +24,12 @@ const (
 	FormatJPEG Format = "jpeg"
 	FormatPNG  Format = "png"
 	FormatTIFF Format = "tiff"
+	FormatWebP Format = "webp"
+	FormatBMP  Format = "bmp"
+	FormatGIF  Format = "gif"  // its first frame
+	FormatJP2  Format = "jp2"  // JPEG 2000, as a JP2 file or a bare codestream
+	FormatHEIF Format = "heic" // HEIC/HEIF, what iPhones save
+	FormatAVIF Format = "avif"
 )
 
 // Limits bound what validation accepts. The zero value of a field means its
@@ -68,43 +78,114 @@ func sniff(data []byte) (Format, string) {
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")),
 		bytes.HasPrefix(data, []byte("II+\x00")), bytes.HasPrefix(data, []byte("MM\x00+")):
 		return FormatTIFF, ""
+	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
+		return FormatGIF, ""
+	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		return FormatWebP, ""
+	case isBMP(data):
+		return FormatBMP, ""
+	case bytes.HasPrefix(data, []byte(jp2Signature)), bytes.HasPrefix(data, []byte(j2kSignature)):
+		return FormatJP2, ""
+	}
+	if f := heifBrand(data); f != "" {
+		return f, ""
 	}
 	return "", describeUnsupported(data)
 }
 
-// describeUnsupported names a file's type in words a loan officer knows.
+// Hints: what a person can do with a file that is not read.
+const (
+	hintFormats = "use PDF, JPEG, PNG, TIFF, HEIC, WebP, AVIF, BMP, GIF or JPEG 2000"
+	hintOffice  = "save it as PDF (File, Save As, PDF) and add the PDF"
+	hintPrint   = "print it to PDF and add the PDF"
+	hintEmail   = "save its attachments and add those instead"
+	hintZIP     = "unzip it and add its files"
+)
+
+// describeUnsupported names a file's type in words a loan officer knows,
+// then says what to do with it.
 func describeUnsupported(data []byte) string {
+	what, hint := identify(data)
+	return what + " is not a supported format: " + hint
+}
+
+func identify(data []byte) (what, hint string) {
 	has := func(off int, sig string) bool {
 		return len(data) >= off+len(sig) && string(data[off:off+len(sig)]) == sig
 	}
+	head := data[:min(len(data), 4096)]
 	switch {
-	case has(0, "GIF87a"), has(0, "GIF89a"):
-		return "GIF image"
-	case has(0, "RIFF") && has(8, "WEBP"):
-		return "WebP image"
-	case has(0, "BM"):
-		return "BMP image"
-	case has(4, "ftypavif"), has(4, "ftypavis"):
-		return "AVIF image"
-	case has(4, "ftypheic"), has(4, "ftypheix"), has(4, "ftypmif1"):
-		return "HEIC image"
-	case has(0, "\x00\x00\x00\x0cjP  "), has(0, "\xff\x4f\xff\x51"):
-		return "JPEG 2000 image"
 	case has(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-		return "Microsoft Office document (.doc, .xls)"
-	case has(0, "PK\x03\x04"):
-		return "ZIP archive or Office document (.docx, .xlsx)"
+		return "Microsoft Office document (.doc, .xls)", hintOffice
+	case has(0, "PK\x03\x04"), has(0, "PK\x05\x06"):
+		return identifyZIP(data)
 	case has(0, "{\\rtf"):
-		return "RTF document"
+		return "RTF document", hintOffice
 	case has(0, "PNG\r\n"):
-		return "damaged PNG image (its signature is broken)"
-	case bytes.Contains(data[:min(len(data), 4096)], []byte(" obj")) &&
+		return "Damaged PNG image (its signature is broken)", hintFormats
+	case bytes.Contains(head, []byte(" obj")) &&
 		(bytes.Contains(data, []byte("endobj")) || bytes.Contains(data, []byte("/Type"))):
-		return "damaged PDF (its %PDF header is missing)"
+		return "Damaged PDF (its %PDF header is missing)", "open it and save it as PDF again, or ask the sender for a new copy"
+	case looksLikeHTML(head):
+		return "Web page (HTML)", hintPrint
+	case looksLikeText(data) && looksLikeEmail(head):
+		return "Email message (.eml)", hintEmail
 	case looksLikeText(data):
-		return "text file"
+		return "Plain text file", "it holds no scanned or PDF document; if it has loan details, " + hintPrint
 	}
-	return "file of unknown type"
+	return "File of unknown type", hintFormats
+}
+
+// identifyZIP tells Office documents, which are ZIP archives holding a
+// [Content_Types].xml, from other archives by their members' names, which
+// the local headers carry in the clear.
+func identifyZIP(data []byte) (what, hint string) {
+	head := data[:min(len(data), 64<<10)]
+	if bytes.Contains(head, []byte("[Content_Types].xml")) {
+		switch {
+		case bytes.Contains(head, []byte("word/")):
+			return "Word document (.docx)", hintOffice
+		case bytes.Contains(head, []byte("xl/")):
+			return "Excel spreadsheet (.xlsx)", hintOffice
+		case bytes.Contains(head, []byte("ppt/")):
+			return "PowerPoint presentation (.pptx)", hintOffice
+		}
+		return "Microsoft Office document", hintOffice
+	}
+	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
+		return "OpenDocument file (.odt, .ods)", hintOffice
+	}
+	return "ZIP archive", hintZIP
+}
+
+func looksLikeHTML(head []byte) bool {
+	t := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
+	return bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")) ||
+		(bytes.HasPrefix(t, []byte("<")) && bytes.Contains(t, []byte("<body")))
+}
+
+// looksLikeEmail reports whether text starts with RFC 822 header lines,
+// at least two of the ones every message has.
+func looksLikeEmail(head []byte) bool {
+	known := 0
+	for _, line := range bytes.SplitN(head, []byte("\n"), 40) {
+		line = bytes.TrimRight(line, "\r")
+		if len(line) == 0 {
+			break // the end of the headers
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			continue // a folded header
+		}
+		name, _, ok := bytes.Cut(line, []byte(":"))
+		if !ok || bytes.ContainsAny(name, " \t") {
+			return false
+		}
+		switch strings.ToLower(string(name)) {
+		case "from", "to", "subject", "date", "received", "return-path", "message-id", "mime-version", "delivered-to":
+			known++
+		}
+	}
+	return known >= 2
 }
 
 func looksLikeText(data []byte) bool {
@@ -117,6 +198,43 @@ func looksLikeText(data []byte) bool {
 		}
 	}
 	return len(data) > 0
+}
+
+// heifBrand names the HEIF format whose ftyp box starts data: HEIC (or
+// another HEIF image) or AVIF, by major brand, or by compatible brand for
+// the generic "mif1"; "" for any other file.
+func heifBrand(data []byte) Format {
+	if len(data) < 16 || string(data[4:8]) != "ftyp" {
+		return ""
+	}
+	size := min(int(binary.BigEndian.Uint32(data)), len(data), 256)
+	switch string(data[8:12]) {
+	case "avif", "avis":
+		return FormatAVIF
+	case "heic", "heix", "hevc", "hevx", "heim", "heis":
+		return FormatHEIF
+	case "mif1", "msf1":
+		for off := 16; off+4 <= size; off += 4 {
+			if b := string(data[off : off+4]); b == "avif" || b == "avis" {
+				return FormatAVIF
+			}
+		}
+		return FormatHEIF
+	}
+	return ""
+}
+
+// isBMP reports whether data starts with a Windows bitmap's file header
+// and one of its info header sizes: "BM" alone starts too many text files.
+func isBMP(data []byte) bool {
+	if len(data) < 18 || string(data[:2]) != "BM" || binary.LittleEndian.Uint32(data[6:]) != 0 {
+		return false
+	}
+	switch binary.LittleEndian.Uint32(data[14:]) {
+	case 12, 16, 40, 52, 56, 64, 108, 124:
+		return true
+	}
+	return false
 }
 
 // checkSize rejects empty and oversized files before anything reads them.
@@ -148,7 +266,7 @@ type Info struct {
 	Pages  int
 }
 
-// validateImage checks a JPEG, PNG or TIFF header's page count and
+// validateImage checks an image header's page count and
 // dimensions without decoding any pixels.
 func validateImage(f Format, data []byte, l Limits) (Info, error) {
 	l = l.withDefaults()
@@ -166,6 +284,33 @@ func validateImage(f Format, data []byte, l Limits) (Info, error) {
 			}
 		}
 		return Info{Format: f, Pages: len(pages)}, nil
+	}
+	if f == FormatJP2 {
+		w, h, samples, err := jp2Size(data)
+		if err != nil {
+			return Info{}, validationErr("JPEG 2000 image is damaged and cannot be read: %v", err)
+		}
+		if err := checkDimensions(w, h, l); err != nil {
+			return Info{}, err
+		}
+		// OpenJPEG holds every sample of every component as 32 bits.
+		if samples > l.MaxPixels {
+			return Info{}, validationErr("JPEG 2000 image is %d × %d pixels in %d colour planes, more than the maximum %.0f megapixels",
+				w, h, samples/(int64(w)*int64(h)), float64(l.MaxPixels)/1e6)
+		}
+		return Info{Format: f, Pages: 1}, nil
+	}
+	if f == FormatHEIF || f == FormatAVIF {
+		hf, err := openHEIF(data, l.MaxSide)
+		if err != nil {
+			return Info{}, validationErr("%s image is damaged or too large and cannot be read: %v", formatName(f), err)
+		}
+		w, h := hf.size()
+		hf.close()
+		if err := checkDimensions(w, h, l); err != nil {
+			return Info{}, err
+		}
+		return Info{Format: f, Pages: 1}, nil
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil && f == FormatJPEG && strings.Contains(err.Error(), "unsupported JPEG feature") {
@@ -233,6 +378,18 @@ func formatName(f Format) string {
 		return "PNG"
 	case FormatTIFF:
 		return "TIFF"
+	case FormatWebP:
+		return "WebP"
+	case FormatBMP:
+		return "BMP"
+	case FormatGIF:
+		return "GIF"
+	case FormatJP2:
+		return "JPEG 2000"
+	case FormatHEIF:
+		return "HEIC"
+	case FormatAVIF:
+		return "AVIF"
 	}
 	return string(f)
 }

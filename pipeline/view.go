@@ -15,7 +15,7 @@ func ViewExtension(res Result, data []byte) (string, error) {
 	}
 	f, ok := DetectFormat(data)
 	if !ok {
-		return "", fmt.Errorf("%s is not a PDF, JPEG, PNG or TIFF file, so it is not opened", SafeName(res.FileName))
+		return "", fmt.Errorf("%s is not a document or image file that is read, so it is not opened", SafeName(res.FileName))
 	}
 	return f.Extension(), nil
 }

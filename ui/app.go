@@ -87,6 +87,7 @@ type UI struct {
 	finished    *widget.Label     // "Job … finished: …" after a job ends
 	finishedBox fyne.CanvasObject // that line and its Show button
 	finishedJob string
+	notice      string             // a line told before the job ended, such as files skipped
 	stopWatch   context.CancelFunc // stops the watched folder's watcher
 
 	loads     int          // counts job loads, so that only the latest is shown
@@ -115,6 +116,7 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 		onEvents:  u.onEvents,
 		onError:   u.showError,
 		onQueue:   u.refreshQueue,
+		onNotice:  u.tell,
 		log:       u.log,
 	}
 	w.SetContent(u.build())
@@ -151,7 +153,7 @@ func (u *UI) build() fyne.CanvasObject {
 	}})
 	icon := canvas.NewImageFromResource(theme.UploadIcon())
 	icon.SetMinSize(fyne.NewSize(72, 72))
-	sub := widget.NewLabel("PDF, JPEG, PNG or TIFF — Loan Estimates, Closing Disclosures, commitment letters, scans.\nThey are read one at a time, in the order dropped.")
+	sub := widget.NewLabel("PDFs, scans and photos (JPEG, PNG, TIFF, HEIC, WebP…), folders and ZIPs — Loan Estimates,\nClosing Disclosures, commitment letters. They are read one at a time, in the order dropped.")
 	sub.Alignment = fyne.TextAlignCenter
 	u.drop = container.NewCenter(container.NewVBox(
 		container.NewCenter(icon), hint, sub,
@@ -272,7 +274,7 @@ func (u *UI) addURIs(uris []fyne.URI) {
 	}
 }
 
-var docFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".JPEG", ".png", ".PNG", ".tif", ".tiff", ".TIF", ".TIFF"})
+var docFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF", ".jpg", ".jpeg", ".JPG", ".JPEG", ".png", ".PNG", ".tif", ".tiff", ".TIF", ".TIFF", ".webp", ".WEBP", ".bmp", ".BMP", ".gif", ".GIF", ".jp2", ".JP2", ".j2k", ".J2K", ".heic", ".HEIC", ".heif", ".HEIF", ".avif", ".AVIF", ".zip", ".ZIP"})
 
 func (u *UI) addFolderDialog() {
 	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {

@@ -32,6 +32,7 @@ type controller struct {
 	onEvents  func([]pipeline.Event) // on the UI goroutine
 	onError   func(error)            // on the UI goroutine
 	onQueue   func()                 // on the UI goroutine: the queue changed
+	onNotice  func(string)           // on the UI goroutine: something to tell, such as clutter skipped
 	log       *slog.Logger
 
 	ctx         context.Context // the window's: cancelled when it closes
@@ -157,9 +158,13 @@ func (c *controller) register(ctx context.Context, req jobRequest) (queuedJob, e
 	case req.retry != "":
 		job, err = runner.EnqueueRetry(ctx, req.retry)
 	default:
-		var paths []string
-		if paths, err = pipeline.ExpandPaths(req.paths); err == nil {
-			job, err = runner.Enqueue(ctx, paths)
+		var exp pipeline.Expansion
+		if exp, err = pipeline.ExpandFolders(req.paths); err == nil {
+			if msg := exp.SkippedMessage(); msg != "" && c.onNotice != nil {
+				c.log.Info("dropped folders: " + msg)
+				c.dispatch(func() { c.onNotice(msg) })
+			}
+			job, err = runner.Enqueue(ctx, exp.Paths)
 		}
 	}
 	if err != nil {

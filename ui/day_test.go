@@ -502,7 +502,7 @@ func TestTruncatedCellShowsWholeTextOnHover(t *testing.T) {
 	v.updateCell(widget.TableCellID{Row: 0, Col: stageColumn}, stage)
 	stage.Resize(fyne.NewSize(jobColumns[stageColumn].width, 36))
 	stage.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{AbsolutePosition: fyne.NewPos(300, 300)}})
-	if tips := h.ui.tips.layer.Objects; len(tips) != 1 || !strings.Contains(labelsIn(tips[0]), "GIF image is not a supported format") {
+	if tips := h.ui.tips.layer.Objects; len(tips) != 1 || !strings.Contains(labelsIn(tips[0]), "GIF image is damaged") {
 		t.Fatal("no hover text with the whole reason")
 	}
 	stage.MouseOut()
@@ -743,5 +743,23 @@ func TestWindowTakesTheWatchedFolder(t *testing.T) {
 	jobs, _ := h.ui.currentStore().Jobs(context.Background())
 	if len(jobs) != 1 {
 		t.Errorf("%d jobs; the watched file should be taken once", len(jobs))
+	}
+}
+
+// System files in a dropped folder are left out, and the window says so.
+func TestDroppedFolderSaysWhatItSkipped(t *testing.T) {
+	h := newHarness(t, t.TempDir())
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.pdf"), pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()}), 0o644)
+	os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "Thumbs.db"), []byte("x"), 0o644)
+	h.drop(dir)
+	h.waitJobDone(t)
+	if n := len(h.ui.job.state.rows); n != 1 {
+		t.Errorf("%d rows; want the document alone", n)
+	}
+	h.settle(t)
+	if !strings.Contains(h.ui.finished.Text, "2 system files skipped") {
+		t.Errorf("top line %q", h.ui.finished.Text)
 	}
 }

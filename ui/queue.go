@@ -155,7 +155,12 @@ func (u *UI) jobFinished(sum *pipeline.Summary) {
 	}
 	u.app.SendNotification(fyne.NewNotification("Loan Batch: job "+what, title+": "+text))
 	u.finishedJob = sum.JobID
-	u.finished.SetText(fmt.Sprintf("Job %s %s: %s · %s", shortID(sum.JobID), what, text, title))
+	line := fmt.Sprintf("Job %s %s: %s · %s", shortID(sum.JobID), what, text, title)
+	if u.notice != "" {
+		line += " · " + u.notice
+		u.notice = ""
+	}
+	u.finished.SetText(line)
 	u.finishedBox.Show()
 }
 
@@ -197,4 +202,13 @@ func (u *UI) startWatching() {
 	}
 	u.log.Info("watching a folder", "dir", dir)
 	go w.Run(ctx)
+}
+
+// tell shows a line in the top bar about something that happened out of
+// sight, such as system files left out of a dropped folder.
+func (u *UI) tell(text string) {
+	u.finishedJob = ""
+	u.notice = text // said again when the job ends, which replaces the line
+	u.finished.SetText(text)
+	u.finishedBox.Show()
 }

@@ -204,7 +204,7 @@ func TestDroppedDocumentsRunLiveAndShowResults(t *testing.T) {
 		{0, 7, "$250,000.00"},
 		{0, 8, "6.875 %"},
 		{0, 9, "7.012 %"},
-		{1, 3, "Failed: GIF image is not a supported format: use PDF, JPEG, PNG or TIFF"},
+		{1, 3, "Failed: GIF image is damaged and cannot be read: gif: reading header: unexpected EOF"}, // GIF is read since issue 15
 		{2, 4, "Commitment letter"},
 		{2, 7, "$312,500.00"},
 	}

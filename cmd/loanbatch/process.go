@@ -22,12 +22,12 @@ func cmdProcess(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if len(paths) == 0 {
 		return fail(stderr, "process: no documents given\n\n%s", usage)
 	}
-	paths, err = pipeline.ExpandPaths(paths)
+	exp, err := pipeline.ExpandFolders(paths)
 	if err != nil {
 		return fail(stderr, "process: %v", err)
 	}
-	if len(paths) == 0 {
-		return fail(stderr, "process: the folders given hold no PDF, JPEG, PNG or TIFF files")
+	if len(exp.Paths) == 0 {
+		return fail(stderr, "process: the folders given hold no files (%d system files skipped)", exp.Skipped)
 	}
 	db, ok := openStore(ctx, *data, stderr)
 	if !ok {
@@ -36,6 +36,9 @@ func cmdProcess(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	defer db.Close()
 	logger, closeLog := newLogger(db.Dir(), stderr)
 	defer closeLog()
+	if msg := exp.SkippedMessage(); msg != "" {
+		logger.Info(msg, "skipped_system_files", exp.Skipped) // on stderr and in the log
+	}
 
 	runner := pipeline.NewRunner(db, pipeline.Options{
 		StopOnFailure: *stopOnFailure,
@@ -43,7 +46,7 @@ func cmdProcess(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		OnEvent:       progressPrinter(stderr),
 	})
 	defer runner.Close()
-	sum, err := runner.ProcessPaths(ctx, paths)
+	sum, err := runner.ProcessPaths(ctx, exp.Paths)
 	if err != nil {
 		logger.Error("job could not run", "err", err)
 		return fail(stderr, "the job could not run: %v", rootCause(err))

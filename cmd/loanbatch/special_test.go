@@ -147,25 +147,7 @@ func TestHostilePDFsInOneJob(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var peak int64 // VmHWM of the application's process, polled until it ends
-	for waiting := true; waiting; {
-		if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
-			for _, line := range strings.Split(string(b), "\n") {
-				if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-					var kb int64
-					fmt.Sscan(rest, &kb)
-					peak = max(peak, kb<<10)
-				}
-			}
-		}
-		select {
-		case <-done:
-			waiting = false
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
+	peak := waitMeasuringPeak(cmd)
 	var sum pipeline.Summary
 	if err := json.Unmarshal([]byte(out.String()), &sum); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
@@ -179,5 +161,29 @@ func TestHostilePDFsInOneJob(t *testing.T) {
 	t.Logf("application peak RSS %d MB", peak>>20)
 	if len(sum.Results) != len(paths) || peak > 1<<30 || peak == 0 {
 		t.Errorf("%d results for %d files, peak RSS %d MB", len(sum.Results), len(paths), peak>>20)
+	}
+}
+
+// waitMeasuringPeak waits for a started command, polling the VmHWM (peak
+// resident memory) of its own process, which it returns, until it ends.
+func waitMeasuringPeak(cmd *exec.Cmd) int64 {
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var peak int64
+	for {
+		if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+					var kb int64
+					fmt.Sscan(rest, &kb)
+					peak = max(peak, kb<<10)
+				}
+			}
+		}
+		select {
+		case <-done:
+			return peak
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
 }
