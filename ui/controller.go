@@ -35,17 +35,18 @@ type controller struct {
 	onNotice  func(string)           // on the UI goroutine: something to tell, such as clutter skipped
 	log       *slog.Logger
 
-	ctx         context.Context // the window's: cancelled when it closes
-	mu          sync.Mutex
-	intake      []jobRequest // dropped, not yet registered
-	waiting     []queuedJob  // registered, waiting to run, in order
-	registering bool
-	running     bool
-	cancel      context.CancelCauseFunc
-	pending     []pipeline.Event
-	handing     bool // the pump is handing a batch to the UI goroutine
-	wake        chan struct{}
-	stopped     chan struct{}
+	ctx            context.Context // the window's: cancelled when it closes
+	mu             sync.Mutex
+	intake         []jobRequest // dropped, not yet registered
+	waiting        []queuedJob  // registered, waiting to run, in order
+	registering    bool
+	inRegistration int // requests taken from intake, not yet in waiting
+	running        bool
+	cancel         context.CancelCauseFunc
+	pending        []pipeline.Event
+	handing        bool // the pump is handing a batch to the UI goroutine
+	wake           chan struct{}
+	stopped        chan struct{}
 }
 
 // jobRequest is a job to run: new documents, or an earlier job to resume
@@ -87,7 +88,7 @@ func (c *controller) enqueue(ctx context.Context, req jobRequest) {
 func (c *controller) queued() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.intake) + len(c.waiting)
+	return len(c.intake) + c.inRegistration + len(c.waiting)
 }
 
 // cancelCurrent stops the running job: its document in flight stops and the
@@ -127,15 +128,20 @@ func (c *controller) registerLoop(ctx context.Context) {
 		}
 		req := c.intake[0]
 		c.intake = c.intake[1:]
+		c.inRegistration++
 		c.mu.Unlock()
 
 		job, err := c.register(ctx, req)
 		if err != nil {
+			c.mu.Lock()
+			c.inRegistration--
+			c.mu.Unlock()
 			c.log.Error("job could not be registered", "err", err)
 			c.dispatch(func() { c.onError(err) })
 			continue
 		}
 		c.mu.Lock()
+		c.inRegistration--
 		c.waiting = append(c.waiting, job)
 		if !c.running {
 			c.running = true

@@ -149,7 +149,7 @@ func TestProcessMixedBatchEndToEnd(t *testing.T) {
 	}
 	// The printable report names the loan, the failed file and why it failed.
 	report := pipelinetest.PDFText(t, filepath.Join(out, "summary.pdf"))
-	for _, want := range []string{loans[0].LoanID, loans[0].Borrower, "photo.gif", "GIF image is damaged", "Page 1 of"} {
+	for _, want := range []string{loans[0].LoanID, loans[0].Borrower, "form.docx", "Word document (.docx) is not a supported format", "Page 1 of"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the PDF report lacks %q:\n%s", want, report)
 		}
