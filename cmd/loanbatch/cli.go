@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -143,4 +144,11 @@ func rootCause(err error) error {
 func fail(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "loanbatch: "+format+"\n", args...)
 	return exitUsage
+}
+
+// printJSON writes v as indented JSON, the form every --json output takes.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

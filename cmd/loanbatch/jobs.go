@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -34,9 +33,7 @@ func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(stderr, "status: %v", err)
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(job); err != nil {
+	if err := printJSON(stdout, job); err != nil {
 		return fail(stderr, "status: %v", err)
 	}
 	return exitOK
@@ -65,9 +62,7 @@ func cmdHistory(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		if jobs == nil {
 			jobs = []pipeline.JobInfo{}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(jobs); err != nil {
+		if err := printJSON(stdout, jobs); err != nil {
 			return fail(stderr, "history: %v", err)
 		}
 		return exitOK

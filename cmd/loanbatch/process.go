@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -98,9 +97,7 @@ func cmdRerun(ctx context.Context, verb string, args []string, stdout, stderr io
 // status for it.
 func report(sum *pipeline.Summary, asJSON bool, stdout, stderr io.Writer) int {
 	if asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(sum); err != nil {
+		if err := printJSON(stdout, sum); err != nil {
 			return fail(stderr, "write summary: %v", err)
 		}
 	} else {

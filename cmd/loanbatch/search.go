@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -38,9 +37,7 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		if hits == nil {
 			hits = []pipeline.SearchHit{}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(hits); err != nil {
+		if err := printJSON(stdout, hits); err != nil {
 			return fail(stderr, "search: %v", err)
 		}
 		return exitOK
