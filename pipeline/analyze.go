@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"loanbatch/textlayout"
 	"runtime"
 	"strings"
 	"sync"
@@ -274,10 +275,10 @@ func goPDFText(ctx context.Context, parsed *model.Context, progress ProgressFunc
 		if err != nil {
 			return nil, err
 		}
-		if countAlnum(ws) < minTextLayerChars {
+		if textlayout.CountAlnum(ws) < minTextLayerChars {
 			return nil, fmt.Errorf("%w: page %d has no text layer", errNeedsPDFium, i+1)
 		}
-		out[i] = PageText{Page: i + 1, Source: SourceTextLayer, Text: layoutText(ws)}
+		out[i] = PageText{Page: i + 1, Source: SourceTextLayer, Text: textlayout.Layout(ws)}
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"image"
+	"loanbatch/textlayout"
 	"math"
 	"slices"
 	"sort"
@@ -70,7 +71,7 @@ func (o *ocrEngine) warmUp() {
 }
 
 // words recognises the words of a page image with their boxes in pixels.
-func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
+func (o *ocrEngine) words(g *image.Gray) ([]textlayout.Word, error) {
 	o.warm = true
 	if err := o.client.SetImageFromBytes(encodeRawTIFF(g)); err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
@@ -79,16 +80,16 @@ func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
-	out := make([]word, 0, len(boxes))
+	out := make([]textlayout.Word, 0, len(boxes))
 	var lineOf []lineKey
 	for _, b := range boxes {
 		t := strings.TrimSpace(b.Word)
 		if t == "" {
 			continue
 		}
-		out = append(out, word{
-			text: t, x0: float64(b.Box.Min.X), y0: float64(b.Box.Min.Y),
-			x1: float64(b.Box.Max.X), y1: float64(b.Box.Max.Y),
+		out = append(out, textlayout.Word{
+			Text: t, X0: float64(b.Box.Min.X), Y0: float64(b.Box.Min.Y),
+			X1: float64(b.Box.Max.X), Y1: float64(b.Box.Max.Y),
 		})
 		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
 	}
@@ -100,19 +101,19 @@ func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
 // alignLines gives the words of each line Tesseract found one vertical
 // extent, so that "30" and "years" (whose boxes differ by a descender)
 // stay on one line of the layout.
-func alignLines(ws []word, lineOf []lineKey) {
+func alignLines(ws []textlayout.Word, lineOf []lineKey) {
 	type extent struct{ y0, y1 float64 }
 	ext := map[lineKey]extent{}
 	for i, k := range lineOf {
 		e, ok := ext[k]
 		if !ok {
-			e = extent{ws[i].y0, ws[i].y1}
+			e = extent{ws[i].Y0, ws[i].Y1}
 		}
-		e.y0, e.y1 = math.Min(e.y0, ws[i].y0), math.Max(e.y1, ws[i].y1)
+		e.y0, e.y1 = math.Min(e.y0, ws[i].Y0), math.Max(e.y1, ws[i].Y1)
 		ext[k] = e
 	}
 	for i, k := range lineOf {
-		ws[i].y0, ws[i].y1 = ext[k].y0, ext[k].y1
+		ws[i].Y0, ws[i].Y1 = ext[k].y0, ext[k].y1
 	}
 }
 
@@ -122,7 +123,7 @@ type lineKey struct{ block, par, line int }
 // deskewWords undoes a scan's slight rotation in the words' coordinates, so
 // that words of one printed line share a line in the layout. Tesseract
 // reads skewed lines well; the slope comes from the lines it found.
-func deskewWords(ws []word, lineOf []lineKey) {
+func deskewWords(ws []textlayout.Word, lineOf []lineKey) {
 	first := map[lineKey]int{}
 	last := map[lineKey]int{}
 	for i, k := range lineOf {
@@ -134,11 +135,11 @@ func deskewWords(ws []word, lineOf []lineKey) {
 	var slopes []float64
 	for k, i := range first {
 		j := last[k]
-		dx := ws[j].x0 - ws[i].x0
+		dx := ws[j].X0 - ws[i].X0
 		if j-i < 2 || dx < 200 {
 			continue
 		}
-		slopes = append(slopes, (ws[j].centerY()-ws[i].centerY())/dx)
+		slopes = append(slopes, (ws[j].CenterY()-ws[i].CenterY())/dx)
 	}
 	if len(slopes) < 3 {
 		return
@@ -149,8 +150,8 @@ func deskewWords(ws []word, lineOf []lineKey) {
 		return
 	}
 	for i := range ws {
-		dy := slope * (ws[i].x0 + ws[i].x1) / 2
-		ws[i].y0 -= dy
-		ws[i].y1 -= dy
+		dy := slope * (ws[i].X0 + ws[i].X1) / 2
+		ws[i].Y0 -= dy
+		ws[i].Y1 -= dy
 	}
 }

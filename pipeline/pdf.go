@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/jpeg"
 	"io"
+	"loanbatch/textlayout"
 	"math"
 	"os"
 	"path/filepath"
@@ -122,7 +123,7 @@ func (d *pdfDoc) page(i int) requests.Page {
 // words returns page i's text as positioned words, in points from the top
 // left. It reads PDFium's characters with their loose boxes (font ascent to
 // descent), which line up along a line whatever the glyphs' shapes.
-func (d *pdfDoc) words(i int) ([]word, error) {
+func (d *pdfDoc) words(i int) ([]textlayout.Word, error) {
 	in := d.e.instance
 	tp, err := in.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: d.page(i)})
 	if err != nil {
@@ -133,7 +134,7 @@ func (d *pdfDoc) words(i int) ([]word, error) {
 	if err != nil {
 		return nil, fmt.Errorf("count characters of page %d: %w", i+1, err)
 	}
-	chars := make([]glyph, 0, n.Count)
+	chars := make([]textlayout.Glyph, 0, n.Count)
 	for c := 0; c < n.Count; c++ {
 		u, err := in.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: c})
 		if err != nil {
@@ -141,7 +142,7 @@ func (d *pdfDoc) words(i int) ([]word, error) {
 		}
 		r := rune(u.Unicode)
 		if r == 0 || r == 0xFFFE || r == 0xFFFF || unicode.IsSpace(r) || unicode.IsControl(r) {
-			chars = append(chars, glyph{text: " "})
+			chars = append(chars, textlayout.Glyph{Text: " "})
 			continue
 		}
 		box, err := in.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: c})
@@ -154,9 +155,9 @@ func (d *pdfDoc) words(i int) ([]word, error) {
 		if l, ok := ligatures[r]; ok {
 			text = l
 		}
-		chars = append(chars, glyph{text: text, x0: float64(b.Left), y0: -float64(b.Top), x1: float64(b.Right), y1: -float64(b.Bottom)})
+		chars = append(chars, textlayout.Glyph{Text: text, X0: float64(b.Left), Y0: -float64(b.Top), X1: float64(b.Right), Y1: -float64(b.Bottom)})
 	}
-	return wordsFromGlyphs(chars), nil
+	return textlayout.WordsFromGlyphs(chars), nil
 }
 
 // ligatures are the typographic ligatures fonts draw as one glyph.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"loanbatch/textlayout"
 	"reflect"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -44,9 +45,9 @@ type textInterp struct {
 	stack  []gstate
 	tm     matrix
 	tlm    matrix
-	out    []glyph
+	out    []textlayout.Glyph
 	forms  int // form XObjects entered, against loops
-	last   glyph
+	last   textlayout.Glyph
 	lastW  float64 // last glyph's advance in user space
 	glyphs int
 	recent []drawn // the last glyphs drawn, to drop duplicates

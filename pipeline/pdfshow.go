@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"loanbatch/textlayout"
 	"math"
 	"unicode"
 )
@@ -27,7 +28,7 @@ func (in *textInterp) showArray(arr []pdfToken) error {
 			tx := -e.num / 1000 * gs.size * gs.scale
 			in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
 			if f := gs.font; f != nil && -e.num >= spaceThreshold(f) {
-				if err := in.emit(glyph{text: " "}); err != nil {
+				if err := in.emit(textlayout.Glyph{Text: " "}); err != nil {
 					return err
 				}
 			}
@@ -67,7 +68,7 @@ func (in *textInterp) show(s []byte, newRun bool) error {
 		if rightToLeft(text) {
 			return fmt.Errorf("%w: right-to-left text", errNeedsPDFium)
 		}
-		g := glyph{text: text}
+		g := textlayout.Glyph{Text: text}
 		if text != " " && text != "" {
 			g = charBox(text, trm, w, f.ascent/1000, f.descent/1000)
 			ox, oy := trm.apply(0, 0)
@@ -84,7 +85,7 @@ func (in *textInterp) show(s []byte, newRun bool) error {
 				if in.lineBreakBefore(g) {
 					in.dropLineEndHyphen(text)
 				} else if in.gapBefore(g) {
-					if err := in.emit(glyph{text: " "}); err != nil {
+					if err := in.emit(textlayout.Glyph{Text: " "}); err != nil {
 						return err
 					}
 				}
@@ -134,13 +135,13 @@ func (in *textInterp) isDuplicate(f *pdfFont, code int, ox, oy, size float64) bo
 
 // lineBreakBefore reports whether g, the first glyph of a text object,
 // starts a new line after the previous glyph.
-func (in *textInterp) lineBreakBefore(g glyph) bool {
+func (in *textInterp) lineBreakBefore(g textlayout.Glyph) bool {
 	p := in.last
-	if p.text == " " {
+	if p.Text == " " {
 		return false
 	}
-	h := math.Max(p.y1-p.y0, g.y1-g.y0)
-	return math.Abs((p.y0+p.y1)/2-(g.y0+g.y1)/2) > h/2
+	h := math.Max(p.Y1-p.Y0, g.Y1-g.Y0)
+	return math.Abs((p.Y0+p.Y1)/2-(g.Y0+g.Y1)/2) > h/2
 }
 
 // dropLineEndHyphen removes a hyphen that splits a word across lines, as
@@ -148,18 +149,18 @@ func (in *textInterp) lineBreakBefore(g glyph) bool {
 // (starting with next) goes on with a letter or digit.
 func (in *textInterp) dropLineEndHyphen(next string) {
 	n := len(in.out)
-	for n > 0 && in.out[n-1].text == " " {
+	for n > 0 && in.out[n-1].Text == " " {
 		n--
 	}
-	if n < 2 || !isHyphenText(in.out[n-1].text) {
+	if n < 2 || !isHyphenText(in.out[n-1].Text) {
 		return
 	}
-	before, after := []rune(in.out[n-2].text), []rune(next)
+	before, after := []rune(in.out[n-2].Text), []rune(next)
 	if len(before) == 0 || len(after) == 0 || !unicode.IsLetter(before[len(before)-1]) ||
 		!(unicode.IsLetter(after[0]) || unicode.IsDigit(after[0])) {
 		return
 	}
-	in.out[n-1].text = " "
+	in.out[n-1].Text = " "
 }
 
 func isHyphenText(t string) bool { return t == "-" || t == "\u00ad" }
@@ -177,15 +178,15 @@ func rightToLeft(t string) bool {
 // gapBefore reports whether g starts a new word after the previous glyph
 // although no space was drawn: on the same line, past a quarter of the
 // wider of the two characters.
-func (in *textInterp) gapBefore(g glyph) bool {
-	if in.last.text == " " || in.lineBreakBefore(g) {
+func (in *textInterp) gapBefore(g textlayout.Glyph) bool {
+	if in.last.Text == " " || in.lineBreakBefore(g) {
 		return false
 	}
-	return g.x0-in.last.x1 > math.Max(in.lastW, g.x1-g.x0)/4
+	return g.X0-in.last.X1 > math.Max(in.lastW, g.X1-g.X0)/4
 }
 
 // charBox is a glyph's loose box on the page, y growing downwards.
-func charBox(text string, trm matrix, w, ascent, descent float64) glyph {
+func charBox(text string, trm matrix, w, ascent, descent float64) textlayout.Glyph {
 	xs, ys := [4]float64{}, [4]float64{}
 	for k, p := range [4][2]float64{{0, descent}, {w, descent}, {0, ascent}, {w, ascent}} {
 		xs[k], ys[k] = trm.apply(p[0], p[1])
@@ -195,10 +196,10 @@ func charBox(text string, trm matrix, w, ascent, descent float64) glyph {
 	if l, ok := ligatures[[]rune(text)[0]]; ok && len([]rune(text)) == 1 {
 		text = l
 	}
-	return glyph{text: text, x0: x0, y0: -y1, x1: x1, y1: -y0}
+	return textlayout.Glyph{Text: text, X0: x0, Y0: -y1, X1: x1, Y1: -y0}
 }
 
-func (in *textInterp) emit(g glyph) error {
+func (in *textInterp) emit(g textlayout.Glyph) error {
 	in.glyphs++
 	if in.glyphs > maxGlyphs {
 		return fmt.Errorf("%w: too many characters", errNeedsPDFium)

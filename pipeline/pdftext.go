@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"loanbatch/textlayout"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -131,7 +132,7 @@ func (r *docReader) decode(o types.Object, limit int64) ([]byte, error) {
 }
 
 // goPageWords reads page i (0-based) of a PDF parsed by pdfcpu as words.
-func goPageWords(r *docReader, i int) (ws []word, err error) {
+func goPageWords(r *docReader, i int) (ws []textlayout.Word, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ws, err = nil, fmt.Errorf("%w: panic: %v", errNeedsPDFium, p)
@@ -153,7 +154,7 @@ func goPageWords(r *docReader, i int) (ws []word, err error) {
 	if err := in.run(content, res, 0); err != nil {
 		return nil, err
 	}
-	return wordsFromGlyphs(in.out), nil
+	return textlayout.WordsFromGlyphs(in.out), nil
 }
 
 // maxDecodedStream bounds what one stream may decompress to, and a page's

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"loanbatch/pipeline/pipelinetest"
+	"loanbatch/textlayout"
 )
 
 // goAndPDFiumText reads every page of a PDF with both readers. goErr is
@@ -40,13 +41,13 @@ func goAndPDFiumText(t *testing.T, a *Analyzer, data []byte) (goPages, pdfiumPag
 		if err != nil {
 			t.Fatal(err)
 		}
-		pdfiumPages = append(pdfiumPages, layoutText(ws))
+		pdfiumPages = append(pdfiumPages, textlayout.Layout(ws))
 		gws, err := goPageWords(r, i)
 		if err != nil {
 			goErr = err
 			continue
 		}
-		goPages = append(goPages, layoutText(gws))
+		goPages = append(goPages, textlayout.Layout(gws))
 	}
 	return goPages, pdfiumPages, goErr
 }

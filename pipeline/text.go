@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"loanbatch/textlayout"
 	"sync"
-	"unicode"
 )
 
 // PageText is the text read from one page (1-based) and where it came from.
@@ -42,8 +42,8 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfDoc, progress Progre
 			return nil, processingErr(StageText, fmt.Sprintf("Failed to extract text from document: page %d could not be read", i+1), err)
 		}
 		out[i] = PageText{Page: i + 1, Source: SourceTextLayer}
-		if countAlnum(ws) >= minTextLayerChars {
-			out[i].Text = layoutText(ws)
+		if textlayout.CountAlnum(ws) >= minTextLayerChars {
+			out[i].Text = textlayout.Layout(ws)
 		} else {
 			out[i].Source = SourceOCR
 			toOCR = append(toOCR, i)
@@ -162,7 +162,7 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress ProgressFunc,
 					fail(processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", j.index+1), err))
 					continue
 				}
-				text := layoutText(ws)
+				text := textlayout.Layout(ws)
 				mu.Lock()
 				store(j.index, text)
 				done++
@@ -201,7 +201,7 @@ func (a *Analyzer) ocrPage(g *image.Gray) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return layoutText(ws), nil
+	return textlayout.Layout(ws), nil
 }
 
 // textSource summarises where a document's pages' text came from.
@@ -221,18 +221,6 @@ func textSource(pages []PageText) TextSource {
 		return SourceTextLayer
 	}
 	return SourceOCR
-}
-
-func countAlnum(ws []word) int {
-	n := 0
-	for _, w := range ws {
-		for _, r := range w.text {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 var errNoText = errors.New("pipeline: no text found")
