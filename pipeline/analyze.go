@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"loanbatch/pdftext"
 	"loanbatch/textlayout"
 	"runtime"
 	"strings"
@@ -183,7 +184,7 @@ func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFu
 // AnalyzeTextLayer reads a PDF whose every page has a text layer the Go
 // reader decodes, with no C library and no PDFium: safe to run inside the
 // application's own process. Any other document, and any problem, gives
-// errNeedsPDFium: Analyze (in a worker) then reads it with the full
+// pdftext.ErrNeedsPDFium: Analyze (in a worker) then reads it with the full
 // pipeline and reports what is wrong.
 func (a *Analyzer) AnalyzeTextLayer(ctx context.Context, data []byte, progress ProgressFunc) (*Analysis, error) {
 	if progress == nil {
@@ -191,22 +192,22 @@ func (a *Analyzer) AnalyzeTextLayer(ctx context.Context, data []byte, progress P
 	}
 	limits := a.opts.Limits.withDefaults()
 	if checkSize(int64(len(data)), limits) != nil {
-		return nil, errNeedsPDFium
+		return nil, pdftext.ErrNeedsPDFium
 	}
 	if format, _ := sniff(data); format != FormatPDF {
-		return nil, errNeedsPDFium
+		return nil, pdftext.ErrNeedsPDFium
 	}
 	progress(StageValidate, 0, 0)
-	parsed, err := readPDFContext(data)
+	parsed, err := pdftext.Parse(data)
 	if err != nil || parsed.PageCount > limits.MaxPages {
-		return nil, errNeedsPDFium
+		return nil, pdftext.ErrNeedsPDFium
 	}
 	pages, err := goPDFText(ctx, parsed, progress)
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, cerr
 	}
-	if err != nil && !errors.Is(err, errNeedsPDFium) {
-		return nil, fmt.Errorf("%w: %w", errNeedsPDFium, err)
+	if err != nil && !errors.Is(err, pdftext.ErrNeedsPDFium) {
+		return nil, fmt.Errorf("%w: %w", pdftext.ErrNeedsPDFium, err)
 	}
 	if err != nil {
 		return nil, err
@@ -233,7 +234,7 @@ func finishAnalysis(format Format, npages int, pages []PageText, progress Progre
 // as the tolerant reader) and reads its pages' text: in Go when every page
 // has a text layer the Go reader decodes, with PDFium otherwise.
 func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, progress ProgressFunc) ([]PageText, error) {
-	parsed, cpuErr := readPDFContext(data)
+	parsed, cpuErr := pdftext.Parse(data)
 	if errors.Is(cpuErr, pdfcpulib.ErrWrongPassword) {
 		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
 	}
@@ -261,22 +262,22 @@ func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, prog
 func goPDFText(ctx context.Context, parsed *model.Context, progress ProgressFunc) ([]PageText, error) {
 	n := parsed.PageCount
 	if n == 0 {
-		return nil, errNeedsPDFium
+		return nil, pdftext.ErrNeedsPDFium
 	}
 	progress(StageText, 0, n)
-	r := newDocReader(ctx, parsed)
+	r := pdftext.NewReader(ctx, parsed)
 	out := make([]PageText, n)
 	for i := range n {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		progress(StageText, i+1, n)
-		ws, err := goPageWords(r, i)
+		ws, err := pdftext.PageWords(r, i)
 		if err != nil {
 			return nil, err
 		}
 		if textlayout.CountAlnum(ws) < minTextLayerChars {
-			return nil, fmt.Errorf("%w: page %d has no text layer", errNeedsPDFium, i+1)
+			return nil, fmt.Errorf("%w: page %d has no text layer", pdftext.ErrNeedsPDFium, i+1)
 		}
 		out[i] = PageText{Page: i + 1, Source: SourceTextLayer, Text: textlayout.Layout(ws)}
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"loanbatch/pdftext"
 	"loanbatch/pipeline/pipelinetest"
 )
 
@@ -25,7 +26,7 @@ const hostileEnv = "LOANBATCH_HOSTILE_PDF"
 // hostileReport is what the child process measured.
 type hostileReport struct {
 	Outcome    string  // "success", or the error's text
-	Refused    bool    // the error is errNeedsPDFium: the worker reads it
+	Refused    bool    // the error is pdftext.ErrNeedsPDFium: the worker reads it
 	Seconds    float64 // reading time
 	PeakRSS    int64   // VmHWM in bytes, the process's peak resident memory
 	Goroutines int     // goroutines left running over the baseline
@@ -92,7 +93,7 @@ func TestHostileChild(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), textLayerTimeout)
 	start := time.Now()
 	_, err = NewAnalyzer(AnalyzeOptions{}).AnalyzeTextLayer(ctx, data, nil)
-	rep := hostileReport{Outcome: "success", Seconds: time.Since(start).Seconds(), Refused: errors.Is(err, errNeedsPDFium)}
+	rep := hostileReport{Outcome: "success", Seconds: time.Since(start).Seconds(), Refused: errors.Is(err, pdftext.ErrNeedsPDFium)}
 	cancel()
 	if err != nil {
 		rep.Outcome = err.Error()
@@ -168,78 +169,5 @@ func TestCancelStopsTheReader(t *testing.T) {
 	}
 	if n := settledGoroutines(before); n > before {
 		t.Errorf("%d goroutines left running", n-before)
-	}
-}
-
-// A form drawn on every Do and a font given in place and selected on every
-// Tf are decoded and parsed once per document, not once per use.
-func TestFontsAndFormsReadOnce(t *testing.T) {
-	for _, c := range []struct {
-		name  string
-		spent func(b *readBudget) int64
-		max   int64
-	}{
-		// 64 KB of form, 1,500 draws: once is 64 KB (plus the page).
-		{"form-every-Do", func(b *readBudget) int64 { return budgetDecoded - b.decoded }, 128 << 10},
-		// 20,000 widths and 65,536 codes, 100,000 Tf: once is 85,536.
-		{"inline-font-every-Tf", func(b *readBudget) int64 { return budgetEntries - b.entries }, 100_000},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			parsed, err := readPDFContext(hostilePDF(t, c.name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := newDocReader(context.Background(), parsed)
-			ws, err := goPageWords(r, 0)
-			if err != nil || len(ws) == 0 {
-				t.Fatalf("%d words, %v", len(ws), err)
-			}
-			if spent := c.spent(r.budget); spent > c.max {
-				t.Errorf("spent %d of the budget, more than once (%d)", spent, c.max)
-			}
-		})
-	}
-}
-
-func hostilePDF(tb testing.TB, name string) []byte {
-	tb.Helper()
-	for _, h := range pipelinetest.HostilePDFs() {
-		if h.Name == name {
-			return h.Make()
-		}
-	}
-	tb.Fatalf("no hostile PDF %s", name)
-	return nil
-}
-
-// Each part of the budget is charged on the way through an ordinary
-// document: with that part cut short, reading it stops with errOverBudget.
-func TestEachBudgetIsCharged(t *testing.T) {
-	loan := pipelinetest.SampleLoans()[0]
-	plain := pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()})
-	withFont := hostilePDF(t, "inline-font-every-Tf")
-	withForm := hostilePDF(t, "form-every-Do")
-	for _, c := range []struct {
-		name string
-		pdf  []byte
-		cut  func(b *readBudget)
-	}{
-		{"tokens", plain, func(b *readBudget) { b.tokens = 100 }},
-		{"scanned bytes", plain, func(b *readBudget) { b.scanned = 100 }},
-		{"decoded bytes", withForm, func(b *readBudget) { b.decoded = 1000 }},
-		{"map entries", withFont, func(b *readBudget) { b.entries = 1000 }},
-		{"fonts and forms", withForm, func(b *readBudget) { b.objects = 10 }},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			parsed, err := readPDFContext(c.pdf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := newDocReader(context.Background(), parsed)
-			c.cut(r.budget)
-			if _, err := goPageWords(r, 0); !isBudgetErr(err) {
-				t.Errorf("error %v, want errOverBudget", err)
-			}
-		})
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 	"unicode"
 
@@ -27,8 +26,6 @@ import (
 	wazeroapi "github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 )
-
-var disablePdfcpuConfig sync.Once
 
 // errEncrypted marks a PDF that needs a password to open.
 var errEncrypted = errors.New("pipeline: PDF is password-protected")
@@ -152,16 +149,13 @@ func (d *pdfDoc) words(i int) ([]textlayout.Word, error) {
 		b := box.Rect
 		// PDF space grows upwards; layout works top-down.
 		text := string(r)
-		if l, ok := ligatures[r]; ok {
+		if l, ok := textlayout.Ligatures[r]; ok {
 			text = l
 		}
 		chars = append(chars, textlayout.Glyph{Text: text, X0: float64(b.Left), Y0: -float64(b.Top), X1: float64(b.Right), Y1: -float64(b.Bottom)})
 	}
 	return textlayout.WordsFromGlyphs(chars), nil
 }
-
-// ligatures are the typographic ligatures fonts draw as one glyph.
-var ligatures = map[rune]string{'ﬀ': "ff", 'ﬁ': "fi", 'ﬂ': "fl", 'ﬃ': "ffi", 'ﬄ': "ffl", 'ﬅ': "st", 'ﬆ': "st"}
 
 // render draws page i in grayscale at dpi.
 func (d *pdfDoc) render(ctx context.Context, i, dpi int) (*image.Gray, error) {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"loanbatch/pdftext"
 	"loanbatch/pipeline/pipelinetest"
 	"loanbatch/textlayout"
 )
@@ -22,7 +23,7 @@ import (
 // the Go reader's refusal, if any.
 func goAndPDFiumText(t *testing.T, a *Analyzer, data []byte) (goPages, pdfiumPages []string, goErr error) {
 	t.Helper()
-	parsed, err := readPDFContext(data)
+	parsed, err := pdftext.Parse(data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -35,14 +36,14 @@ func goAndPDFiumText(t *testing.T, a *Analyzer, data []byte) (goPages, pdfiumPag
 		return nil, nil, err
 	}
 	defer doc.close()
-	r := newDocReader(context.Background(), parsed)
+	r := pdftext.NewReader(context.Background(), parsed)
 	for i := 0; i < doc.pages; i++ {
 		ws, err := doc.words(i)
 		if err != nil {
 			t.Fatal(err)
 		}
 		pdfiumPages = append(pdfiumPages, textlayout.Layout(ws))
-		gws, err := goPageWords(r, i)
+		gws, err := pdftext.PageWords(r, i)
 		if err != nil {
 			goErr = err
 			continue
@@ -162,7 +163,7 @@ func TestGoTextReaderRefusesCompressionBomb(t *testing.T) {
 	var z bytes.Buffer
 	w := zlib.NewWriter(&z)
 	text := []byte("BT /F1 10 Tf 72 700 Td (Loan Amount $250,000.00 Interest Rate 6.875%) Tj ET\n")
-	for written := 0; written <= maxDecodedStream; written += len(text) {
+	for written := 0; written <= pdftext.MaxDecodedStream; written += len(text) {
 		w.Write(text)
 	}
 	w.Close()
@@ -175,7 +176,7 @@ func TestGoTextReaderRefusesCompressionBomb(t *testing.T) {
 	)
 
 	a := NewAnalyzer(AnalyzeOptions{})
-	if _, err := a.AnalyzeTextLayer(context.Background(), pdf, nil); !errors.Is(err, errNeedsPDFium) {
-		t.Fatalf("a %d-byte PDF inflating past %d bytes: err %v; want a refusal", len(pdf), maxDecodedStream, err)
+	if _, err := a.AnalyzeTextLayer(context.Background(), pdf, nil); !errors.Is(err, pdftext.ErrNeedsPDFium) {
+		t.Fatalf("a %d-byte PDF inflating past %d bytes: err %v; want a refusal", len(pdf), pdftext.MaxDecodedStream, err)
 	}
 }

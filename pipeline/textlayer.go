@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"loanbatch/pdftext"
 	"os"
 	"path/filepath"
 	"sync"
@@ -72,7 +73,7 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				done <- outcome{err: fmt.Errorf("%w: panic: %v", errNeedsPDFium, p)}
+				done <- outcome{err: fmt.Errorf("%w: panic: %v", pdftext.ErrNeedsPDFium, p)}
 			}
 		}()
 		a, err := r.text.AnalyzeTextLayer(readCtx, data, progress)

@@ -171,3 +171,6 @@ func CountAlnum(ws []Word) int {
 	}
 	return n
 }
+
+// Ligatures are the typographic Ligatures fonts draw as one glyph.
+var Ligatures = map[rune]string{'ﬀ': "ff", 'ﬁ': "fi", 'ﬂ': "fl", 'ﬃ': "ffi", 'ﬄ': "ffl", 'ﬅ': "st", 'ﬆ': "st"}

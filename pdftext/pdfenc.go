@@ -1,4 +1,4 @@
-package pipeline
+package pdftext
 
 // Encodings and glyph names of the Go PDF text reader (PDF 32000-1:2008
 // annex D, Adobe Glyph List). The standard encodings share the names of

@@ -1,4 +1,4 @@
-package pipeline
+package pdftext
 
 import (
 	"fmt"
@@ -39,7 +39,7 @@ type gstate struct {
 }
 
 type textInterp struct {
-	r      *docReader
+	r      *Reader
 	x      *model.XRefTable
 	gs     gstate
 	stack  []gstate
@@ -178,7 +178,7 @@ func (in *textInterp) op(name string, ops []pdfToken, res types.Dict, depth int,
 			d := ops[len(ops)-1].arr
 			for k := 0; k+1 < len(d); k += 2 {
 				if d[k].kind == tokName && string(d[k].text) == "ActualText" && hasPrintable(d[k+1]) {
-					return fmt.Errorf("%w: replacement text", errNeedsPDFium)
+					return fmt.Errorf("%w: replacement text", ErrNeedsPDFium)
 				}
 			}
 		}
@@ -188,12 +188,12 @@ func (in *textInterp) op(name string, ops []pdfToken, res types.Dict, depth int,
 		if len(ops) > 0 && ops[len(ops)-1].kind == tokName {
 			if ext := resource(in.x, res, "ExtGState", string(ops[len(ops)-1].text)); ext != nil {
 				if d, _ := in.x.DereferenceDict(ext); d != nil && d["Font"] != nil {
-					return fmt.Errorf("%w: a font set through the graphics state", errNeedsPDFium)
+					return fmt.Errorf("%w: a font set through the graphics state", ErrNeedsPDFium)
 				}
 			}
 		}
 	case "d0", "d1":
-		return fmt.Errorf("%w: glyph procedure", errNeedsPDFium)
+		return fmt.Errorf("%w: glyph procedure", ErrNeedsPDFium)
 	}
 	return nil
 }
@@ -218,11 +218,11 @@ func resource(x *model.XRefTable, res types.Dict, category, name string) types.O
 func (in *textInterp) font(res types.Dict, name string) (*pdfFont, error) {
 	o := resource(in.x, res, "Font", name)
 	if o == nil {
-		return nil, fmt.Errorf("%w: font %s missing", errNeedsPDFium, name)
+		return nil, fmt.Errorf("%w: font %s missing", ErrNeedsPDFium, name)
 	}
 	d, err := in.x.DereferenceDict(o)
 	if err != nil || d == nil {
-		return nil, fmt.Errorf("%w: font %s unreadable", errNeedsPDFium, name)
+		return nil, fmt.Errorf("%w: font %s unreadable", ErrNeedsPDFium, name)
 	}
 	// A font given in place is the same dictionary at every Tf: it is
 	// loaded once too.
@@ -252,14 +252,14 @@ func (in *textInterp) form(res types.Dict, name string, depth int) error {
 	}
 	in.forms++
 	if depth >= maxFormDepth || in.forms > maxForms {
-		return fmt.Errorf("%w: forms nested too deep", errNeedsPDFium)
+		return fmt.Errorf("%w: forms nested too deep", ErrNeedsPDFium)
 	}
 	if err := in.r.budget.object(); err != nil {
 		return err
 	}
 	content, err := in.r.formContent(o)
 	if err != nil {
-		return fmt.Errorf("%w: form %s: %w", errNeedsPDFium, name, err)
+		return fmt.Errorf("%w: form %s: %w", ErrNeedsPDFium, name, err)
 	}
 	formRes := res
 	if r, _ := in.x.DereferenceDict(sd.Dict["Resources"]); r != nil {
@@ -275,12 +275,12 @@ func (in *textInterp) form(res types.Dict, name string, depth int) error {
 
 // formContent is a form XObject's decoded content, decoded once while the
 // cache has room.
-func (r *docReader) formContent(o types.Object) ([]byte, error) {
+func (r *Reader) formContent(o types.Object) ([]byte, error) {
 	ref, isRef := o.(types.IndirectRef)
 	if c, ok := r.forms[ref]; ok && isRef {
 		return c, nil
 	}
-	c, err := r.decode(o, maxDecodedStream)
+	c, err := r.decode(o, MaxDecodedStream)
 	if err != nil {
 		return nil, err
 	}

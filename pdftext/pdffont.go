@@ -1,4 +1,4 @@
-package pipeline
+package pdftext
 
 import (
 	"errors"
@@ -12,10 +12,10 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// errNeedsPDFium marks a PDF whose text the Go reader cannot decode with
+// ErrNeedsPDFium marks a PDF whose text the Go reader cannot decode with
 // certainty (a font without a Unicode mapping, Type 3 fonts, vertical
 // writing, replacement text): PDFium reads it instead.
-var errNeedsPDFium = errors.New("pipeline: the text needs PDFium")
+var ErrNeedsPDFium = errors.New("pipeline: the text needs PDFium")
 
 // pdfFont is what the Go text reader needs of a font: how to split a string
 // into character codes, each code's text and advance width, and the
@@ -79,9 +79,9 @@ func (f *pdfFont) width(code int) float64 {
 }
 
 // loadFont reads a font dictionary, charging its widths and CMap to the
-// document's budget. It returns errNeedsPDFium for fonts whose text it
-// cannot map with certainty, and errOverBudget past the budget.
-func (r *docReader) loadFont(d types.Dict) (*pdfFont, error) {
+// document's budget. It returns ErrNeedsPDFium for fonts whose text it
+// cannot map with certainty, and ErrOverBudget past the budget.
+func (r *Reader) loadFont(d types.Dict) (*pdfFont, error) {
 	if err := r.budget.object(); err != nil {
 		return nil, err
 	}
@@ -93,7 +93,7 @@ func (r *docReader) loadFont(d types.Dict) (*pdfFont, error) {
 	case "Type0":
 		return r.loadType0(d, f)
 	default: // Type3 glyphs are drawings with arbitrary names
-		return nil, fmt.Errorf("%w: %s font", errNeedsPDFium, subtype)
+		return nil, fmt.Errorf("%w: %s font", ErrNeedsPDFium, subtype)
 	}
 	base := stripSubsetTag(dictName(d, "BaseFont"))
 	desc, _ := x.DereferenceDict(d["FontDescriptor"])
@@ -105,7 +105,7 @@ func (r *docReader) loadFont(d types.Dict) (*pdfFont, error) {
 	} else {
 		var ok bool
 		if f.ascent, f.descent, ok = substituteAscent(base); !ok {
-			return nil, fmt.Errorf("%w: %s without a descriptor", errNeedsPDFium, base)
+			return nil, fmt.Errorf("%w: %s without a descriptor", ErrNeedsPDFium, base)
 		}
 	}
 
@@ -125,7 +125,7 @@ func (r *docReader) loadFont(d types.Dict) (*pdfFont, error) {
 			}
 		}
 	} else {
-		return nil, fmt.Errorf("%w: %s without widths", errNeedsPDFium, base)
+		return nil, fmt.Errorf("%w: %s without widths", ErrNeedsPDFium, base)
 	}
 
 	// Encoding: a named base encoding, Differences on top.
@@ -142,7 +142,7 @@ func (r *docReader) loadFont(d types.Dict) (*pdfFont, error) {
 	switch {
 	case baseEnc != "":
 		if !setEncoding(&f.encoding, baseEnc) {
-			return nil, fmt.Errorf("%w: %s", errNeedsPDFium, baseEnc)
+			return nil, fmt.Errorf("%w: %s", ErrNeedsPDFium, baseEnc)
 		}
 	case embedded || symbolic || subtype == "TrueType":
 		// The font program's own encoding applies, which only PDFium reads;
@@ -173,10 +173,10 @@ func (r *docReader) loadFont(d types.Dict) (*pdfFont, error) {
 	return f, nil
 }
 
-func (r *docReader) loadType0(d types.Dict, f *pdfFont) (*pdfFont, error) {
+func (r *Reader) loadType0(d types.Dict, f *pdfFont) (*pdfFont, error) {
 	x := r.x
 	if enc := dictName(d, "Encoding"); enc != "Identity-H" {
-		return nil, fmt.Errorf("%w: CMap %q", errNeedsPDFium, enc) // vertical writing or a CMap only PDFium reads
+		return nil, fmt.Errorf("%w: CMap %q", ErrNeedsPDFium, enc) // vertical writing or a CMap only PDFium reads
 	}
 	f.twoByte = true
 	f.defaultWidth = 1000
@@ -186,7 +186,7 @@ func (r *docReader) loadType0(d types.Dict, f *pdfFont) (*pdfFont, error) {
 		cid, _ = x.DereferenceDict(kids[0])
 	}
 	if cid == nil {
-		return nil, fmt.Errorf("%w: composite font without a descendant", errNeedsPDFium)
+		return nil, fmt.Errorf("%w: composite font without a descendant", ErrNeedsPDFium)
 	}
 	desc, _ := x.DereferenceDict(cid["FontDescriptor"])
 	if err := f.readDescriptor(x, desc); err != nil {
@@ -204,7 +204,7 @@ func (r *docReader) loadType0(d types.Dict, f *pdfFont) (*pdfFont, error) {
 		return nil, err
 	}
 	if f.toUnicode == nil {
-		return nil, fmt.Errorf("%w: composite font without ToUnicode", errNeedsPDFium)
+		return nil, fmt.Errorf("%w: composite font without ToUnicode", ErrNeedsPDFium)
 	}
 	for code, t := range f.toUnicode {
 		if t == " " {
@@ -217,7 +217,7 @@ func (r *docReader) loadType0(d types.Dict, f *pdfFont) (*pdfFont, error) {
 
 // cidWidths reads a CIDFont's /W array: "first [w1 w2 …]" and "first last
 // w" entries, each width charged to the budget before it is kept.
-func (r *docReader) cidWidths(w types.Array) (map[int]float64, error) {
+func (r *Reader) cidWidths(w types.Array) (map[int]float64, error) {
 	x := r.x
 	out := map[int]float64{}
 	for i := 0; i+1 < len(w); {
@@ -257,11 +257,11 @@ func (r *docReader) cidWidths(w types.Array) (map[int]float64, error) {
 // leaves open, so such fonts are left to it.
 func (f *pdfFont) readDescriptor(x *model.XRefTable, desc types.Dict) error {
 	if desc == nil || desc["Ascent"] == nil || desc["Descent"] == nil {
-		return fmt.Errorf("%w: descriptor without ascent and descent", errNeedsPDFium)
+		return fmt.Errorf("%w: descriptor without ascent and descent", ErrNeedsPDFium)
 	}
 	a, d := number(deref(x, desc["Ascent"])), number(deref(x, desc["Descent"]))
 	if a == d {
-		return errNeedsPDFium
+		return ErrNeedsPDFium
 	}
 	// PDFium measures no higher than the font's bounding box.
 	if bbox, _ := x.DereferenceArray(desc["FontBBox"]); len(bbox) == 4 {
@@ -278,7 +278,7 @@ func (f *pdfFont) readDescriptor(x *model.XRefTable, desc types.Dict) error {
 
 // readToUnicode reads a font's ToUnicode CMap; a CMap several fonts
 // share is parsed once.
-func (r *docReader) readToUnicode(f *pdfFont, d types.Dict) error {
+func (r *Reader) readToUnicode(f *pdfFont, d types.Dict) error {
 	if d["ToUnicode"] == nil {
 		return nil
 	}
@@ -289,7 +289,7 @@ func (r *docReader) readToUnicode(f *pdfFont, d types.Dict) error {
 	}
 	content, err := r.decode(d["ToUnicode"], maxDecodedCMap)
 	if err != nil {
-		return fmt.Errorf("%w: ToUnicode: %w", errNeedsPDFium, err)
+		return fmt.Errorf("%w: ToUnicode: %w", ErrNeedsPDFium, err)
 	}
 	if f.toUnicode, err = parseToUnicode(content, r.budget); err != nil {
 		return err
@@ -313,7 +313,7 @@ func parseToUnicode(data []byte, b *readBudget) (map[int]string, error) {
 		}
 		if t.kind != tokOperator {
 			if len(ops) >= maxCMapOperands {
-				return nil, b.fail(fmt.Errorf("%w: a CMap block of more than %d operands", errOverBudget, maxCMapOperands))
+				return nil, b.fail(fmt.Errorf("%w: a CMap block of more than %d operands", ErrOverBudget, maxCMapOperands))
 			}
 			ops = append(ops, t)
 			continue

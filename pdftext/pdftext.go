@@ -1,4 +1,7 @@
-package pipeline
+// Package pdftext reads the text layer of a PDF in Go, on top of pdfcpu's object
+// model: the content-stream lexer, fonts and their encodings, the text
+// interpreter, within a budget of work per document (pdfbudget.go).
+package pdftext
 
 import (
 	"bytes"
@@ -6,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"loanbatch/textlayout"
+	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -17,14 +21,14 @@ import (
 // gives (loose boxes: the font's ascent to descent, the glyph's advance
 // wide). A text PDF then needs no PDFium at all, which saves its start-up
 // (0.15 s of a one-document job) and a WebAssembly call per character.
-// Whatever it cannot decode with certainty returns errNeedsPDFium, and
+// Whatever it cannot decode with certainty returns ErrNeedsPDFium, and
 // PDFium reads that document: TestGoTextMatchesPDFium holds the two readers
 // to the same text.
 
-// readPDFContext parses and validates a PDF with pdfcpu in relaxed mode
+// Parse parses and validates a PDF with pdfcpu in relaxed mode
 // (strict mode rejects files from common producers), within limits on
 // what its objects may make it build.
-func readPDFContext(data []byte) (ctx *model.Context, err error) {
+func Parse(data []byte) (ctx *model.Context, err error) {
 	disablePdfcpuConfig.Do(api.DisableConfigDir) // pdfcpu otherwise writes into the user's home
 	defer func() {
 		if r := recover(); r != nil {
@@ -32,12 +36,12 @@ func readPDFContext(data []byte) (ctx *model.Context, err error) {
 		}
 	}()
 	if n, ok := declaredObjects(data); !ok {
-		return nil, fmt.Errorf("%w: declares %d objects", errOverBudget, n)
+		return nil, fmt.Errorf("%w: declares %d objects", ErrOverBudget, n)
 	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
-	conf.Limits.MaxDecodeBytes = maxDecodedStream
-	conf.Limits.MaxStreamBytes = maxDecodedStream
+	conf.Limits.MaxDecodeBytes = MaxDecodedStream
+	conf.Limits.MaxStreamBytes = MaxDecodedStream
 	conf.Limits.MaxObjectCount = maxPDFObjects
 	conf.Limits.MaxXRefEntries = maxPDFObjects
 	conf.Limits.MaxObjectStreamCount = maxPDFObjects
@@ -77,11 +81,11 @@ func declaredObjects(data []byte) (largest int, ok bool) {
 	}
 }
 
-// docReader reads one document's pages with the Go text reader: pdfcpu's
+// Reader reads one document's pages with the Go text reader: pdfcpu's
 // objects, the document's budget, and what its pages share, each parsed or
 // decoded once (fonts, CMaps and form XObjects, which hostile files draw
 // thousands of times).
-type docReader struct {
+type Reader struct {
 	x         *model.XRefTable
 	budget    *readBudget
 	fonts     map[objKey]*pdfFont
@@ -101,8 +105,8 @@ type objKey struct {
 	dict uintptr
 }
 
-func newDocReader(ctx context.Context, parsed *model.Context) *docReader {
-	return &docReader{
+func NewReader(ctx context.Context, parsed *model.Context) *Reader {
+	return &Reader{
 		x: parsed.XRefTable, budget: newReadBudget(ctx),
 		fonts: map[objKey]*pdfFont{}, cmaps: map[types.IndirectRef]map[int]string{},
 		forms: map[types.IndirectRef][]byte{},
@@ -114,7 +118,7 @@ var errNoStream = errors.New("pipeline: no stream")
 
 // decode returns a stream's decoded bytes, at most limit, charged to the
 // budget.
-func (r *docReader) decode(o types.Object, limit int64) ([]byte, error) {
+func (r *Reader) decode(o types.Object, limit int64) ([]byte, error) {
 	sd, _, err := r.x.DereferenceStreamDict(o)
 	if err != nil {
 		return nil, err
@@ -131,20 +135,20 @@ func (r *docReader) decode(o types.Object, limit int64) ([]byte, error) {
 	return sd.Content, nil
 }
 
-// goPageWords reads page i (0-based) of a PDF parsed by pdfcpu as words.
-func goPageWords(r *docReader, i int) (ws []textlayout.Word, err error) {
+// PageWords reads page i (0-based) of a PDF parsed by pdfcpu as words.
+func PageWords(r *Reader, i int) (ws []textlayout.Word, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			ws, err = nil, fmt.Errorf("%w: panic: %v", errNeedsPDFium, p)
+			ws, err = nil, fmt.Errorf("%w: panic: %v", ErrNeedsPDFium, p)
 		}
 	}()
 	page, _, attrs, err := r.x.PageDict(i+1, false)
 	if err != nil || page == nil {
-		return nil, fmt.Errorf("%w: page %d: %v", errNeedsPDFium, i+1, err)
+		return nil, fmt.Errorf("%w: page %d: %v", ErrNeedsPDFium, i+1, err)
 	}
 	content, err := r.pageContent(page)
 	if err != nil {
-		return nil, fmt.Errorf("%w: page %d content: %w", errNeedsPDFium, i+1, err)
+		return nil, fmt.Errorf("%w: page %d content: %w", ErrNeedsPDFium, i+1, err)
 	}
 	var res types.Dict
 	if attrs != nil {
@@ -157,17 +161,17 @@ func goPageWords(r *docReader, i int) (ws []textlayout.Word, err error) {
 	return textlayout.WordsFromGlyphs(in.out), nil
 }
 
-// maxDecodedStream bounds what one stream may decompress to, and a page's
+// MaxDecodedStream bounds what one stream may decompress to, and a page's
 // content in all: the reader runs inside the application's process, where
 // a compression bomb must not take the memory.
-const maxDecodedStream = 64 << 20
+const MaxDecodedStream = 64 << 20
 
 // maxDecodedCMap bounds a ToUnicode CMap's decoded bytes: one mapping all
 // 65,536 two-byte codes one by one takes 2 MB.
 const maxDecodedCMap = 8 << 20
 
 // pageContent decodes a page's content streams, in order.
-func (r *docReader) pageContent(page types.Dict) ([]byte, error) {
+func (r *Reader) pageContent(page types.Dict) ([]byte, error) {
 	o, err := r.x.Dereference(page["Contents"])
 	if err != nil || o == nil {
 		return nil, err
@@ -183,7 +187,7 @@ func (r *docReader) pageContent(page types.Dict) ([]byte, error) {
 	}
 	var out []byte
 	for _, p := range parts {
-		content, err := r.decode(p, maxDecodedStream)
+		content, err := r.decode(p, MaxDecodedStream)
 		if errors.Is(err, errNoStream) {
 			continue
 		}
@@ -193,10 +197,12 @@ func (r *docReader) pageContent(page types.Dict) ([]byte, error) {
 		if len(parts) == 1 {
 			return content, nil
 		}
-		if len(out)+len(content) > maxDecodedStream {
+		if len(out)+len(content) > MaxDecodedStream {
 			return nil, errors.New("content larger than the limit")
 		}
 		out = append(append(out, content...), '\n')
 	}
 	return out, nil
 }
+
+var disablePdfcpuConfig sync.Once

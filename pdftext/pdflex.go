@@ -1,4 +1,4 @@
-package pipeline
+package pdftext
 
 import (
 	"bytes"
@@ -91,7 +91,7 @@ func (l *pdfLexer) next() pdfToken {
 	if l.depth == 0 {
 		l.nodes = 0
 	} else if l.nodes++; l.nodes > maxTokenNodes {
-		l.budget.fail(fmt.Errorf("%w: an operand with more than %d elements", errOverBudget, maxTokenNodes))
+		l.budget.fail(fmt.Errorf("%w: an operand with more than %d elements", ErrOverBudget, maxTokenNodes))
 		return pdfToken{kind: tokEOF}
 	}
 	c := l.data[l.pos]
@@ -223,7 +223,7 @@ func (l *pdfLexer) literalString() []byte {
 
 // stringTooLong stops the lexer at a string over maxStringToken bytes.
 func (l *pdfLexer) stringTooLong() {
-	l.budget.fail(fmt.Errorf("%w: a string of more than %d bytes", errOverBudget, maxStringToken))
+	l.budget.fail(fmt.Errorf("%w: a string of more than %d bytes", ErrOverBudget, maxStringToken))
 	l.pos = len(l.data)
 }
 

@@ -1,4 +1,4 @@
-package pipeline
+package pdftext
 
 import (
 	"fmt"
@@ -53,20 +53,20 @@ func (in *textInterp) show(s []byte, newRun bool) error {
 	gs := &in.gs
 	f := gs.font
 	if f == nil {
-		return fmt.Errorf("%w: text without a font", errNeedsPDFium)
+		return fmt.Errorf("%w: text without a font", ErrNeedsPDFium)
 	}
 	for _, code := range f.codes(s) {
 		w := f.width(code) / 1000
 		trm := matrix{gs.size * gs.scale, 0, 0, gs.size, 0, gs.rise}.mul(in.tm).mul(gs.ctm)
 		text, ok := f.text(code)
 		if !ok {
-			return fmt.Errorf("%w: character code %d has no known text", errNeedsPDFium, code)
+			return fmt.Errorf("%w: character code %d has no known text", ErrNeedsPDFium, code)
 		}
 		if r := []rune(text); len(r) == 1 && (unicode.IsControl(r[0]) || unicode.IsSpace(r[0])) {
 			text = " " // as words() reads PDFium's characters
 		}
 		if rightToLeft(text) {
-			return fmt.Errorf("%w: right-to-left text", errNeedsPDFium)
+			return fmt.Errorf("%w: right-to-left text", ErrNeedsPDFium)
 		}
 		g := textlayout.Glyph{Text: text}
 		if text != " " && text != "" {
@@ -193,7 +193,7 @@ func charBox(text string, trm matrix, w, ascent, descent float64) textlayout.Gly
 	}
 	x0, x1 := min(xs[0], xs[1], xs[2], xs[3]), max(xs[0], xs[1], xs[2], xs[3])
 	y0, y1 := min(ys[0], ys[1], ys[2], ys[3]), max(ys[0], ys[1], ys[2], ys[3])
-	if l, ok := ligatures[[]rune(text)[0]]; ok && len([]rune(text)) == 1 {
+	if l, ok := textlayout.Ligatures[[]rune(text)[0]]; ok && len([]rune(text)) == 1 {
 		text = l
 	}
 	return textlayout.Glyph{Text: text, X0: x0, Y0: -y1, X1: x1, Y1: -y0}
@@ -202,7 +202,7 @@ func charBox(text string, trm matrix, w, ascent, descent float64) textlayout.Gly
 func (in *textInterp) emit(g textlayout.Glyph) error {
 	in.glyphs++
 	if in.glyphs > maxGlyphs {
-		return fmt.Errorf("%w: too many characters", errNeedsPDFium)
+		return fmt.Errorf("%w: too many characters", ErrNeedsPDFium)
 	}
 	in.out = append(in.out, g)
 	in.last = g

@@ -1,4 +1,4 @@
-package pipeline
+package pdftext
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 // PDF uses a tenth of each.
 const (
 	// budgetDecoded is the bytes all streams may decode to, in all (each
-	// stream is also capped at maxDecodedStream).
+	// stream is also capped at MaxDecodedStream).
 	budgetDecoded = 256 << 20
 	// budgetTokens is the content-stream and CMap tokens lexed.
 	budgetTokens = 16_000_000
@@ -49,8 +49,8 @@ const (
 	maxPDFObjects = 200_000
 )
 
-// errOverBudget is what a document over its budget gets: the worker reads it.
-var errOverBudget = fmt.Errorf("%w: over the in-process reading budget", errNeedsPDFium)
+// ErrOverBudget is what a document over its budget gets: the worker reads it.
+var ErrOverBudget = fmt.Errorf("%w: over the in-process reading budget", ErrNeedsPDFium)
 
 // readBudget is what is left of one document's budget, and the context
 // that cancels its reading. Use newReadBudget; it is not safe for
@@ -76,7 +76,7 @@ func (b *readBudget) spend(left *int64, n int64, what string) error {
 		return b.err
 	}
 	if *left -= n; *left < 0 {
-		b.err = fmt.Errorf("%w: %s", errOverBudget, what)
+		b.err = fmt.Errorf("%w: %s", ErrOverBudget, what)
 		return b.err
 	}
 	if b.work += n; b.work >= budgetCheckEvery {
@@ -111,5 +111,5 @@ func (b *readBudget) fail(err error) error {
 	return b.err
 }
 
-// isBudgetErr reports whether err means a document was over its budget.
-func isBudgetErr(err error) bool { return errors.Is(err, errOverBudget) }
+// IsBudgetErr reports whether err means a document was over its budget.
+func IsBudgetErr(err error) bool { return errors.Is(err, ErrOverBudget) }
