@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"loanbatch/pdfium"
 	"loanbatch/pdftext"
 	"loanbatch/textlayout"
 	"runtime"
@@ -47,14 +48,14 @@ type Analyzer struct {
 	opts     AnalyzeOptions
 	cacheDir string
 	pdfMu    sync.Mutex // PDFium may be loading in the background (warmPDF)
-	pdf      *pdfEngine
+	pdf      *pdfium.Engine
 	pdfErr   error
 	ocrs     []*ocrEngine // one per OCR goroutine, kept warm across documents
 }
 
 // NewAnalyzer returns an Analyzer; PDFium and Tesseract start on first use.
 func NewAnalyzer(opts AnalyzeOptions) *Analyzer {
-	return &Analyzer{opts: opts, cacheDir: defaultCacheDir()}
+	return &Analyzer{opts: opts, cacheDir: pdfium.DefaultCacheDir()}
 }
 
 // Close releases PDFium and Tesseract.
@@ -76,11 +77,11 @@ func (a *Analyzer) closeOCR() {
 // warmPDF loads PDFium ahead of the first PDF.
 func (a *Analyzer) warmPDF() { _, _ = a.pdfEngine() }
 
-func (a *Analyzer) pdfEngine() (*pdfEngine, error) {
+func (a *Analyzer) pdfEngine() (*pdfium.Engine, error) {
 	a.pdfMu.Lock()
 	defer a.pdfMu.Unlock()
 	if a.pdf == nil && a.pdfErr == nil {
-		a.pdf, a.pdfErr = newPDFEngine(a.cacheDir)
+		a.pdf, a.pdfErr = pdfium.New(a.cacheDir)
 	}
 	return a.pdf, a.pdfErr
 }
@@ -250,8 +251,8 @@ func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, prog
 	if err != nil {
 		return nil, err
 	}
-	defer doc.close()
-	progress(StageText, 0, doc.pages)
+	defer doc.Close()
+	progress(StageText, 0, doc.Pages)
 	return a.readPDFText(ctx, doc, progress)
 }
 
@@ -286,14 +287,14 @@ func goPDFText(ctx context.Context, parsed *model.Context, progress ProgressFunc
 
 // openPDF opens a PDF with PDFium; cpuErr is what pdfcpu found wrong with
 // it, if anything.
-func (a *Analyzer) openPDF(data []byte, limits Limits, cpuErr error) (*pdfDoc, error) {
+func (a *Analyzer) openPDF(data []byte, limits Limits, cpuErr error) (*pdfium.Doc, error) {
 	engine, err := a.pdfEngine()
 	if err != nil {
 		return nil, &Error{Kind: KindUnexpected, Stage: StageValidate, Message: "unexpected: the PDF reader could not start", Err: err}
 	}
-	doc, err := engine.open(data)
+	doc, err := engine.Open(data)
 	switch {
-	case errors.Is(err, errEncrypted):
+	case errors.Is(err, pdfium.ErrEncrypted):
 		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
 	case err != nil && cpuErr != nil:
 		return nil, &Error{
@@ -303,12 +304,12 @@ func (a *Analyzer) openPDF(data []byte, limits Limits, cpuErr error) (*pdfDoc, e
 	case err != nil:
 		return nil, &Error{Kind: KindValidation, Stage: StageValidate, Message: "PDF is damaged and cannot be read", Err: err}
 	}
-	if doc.pages > limits.MaxPages {
-		doc.close()
-		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", doc.pages, limits.MaxPages)
+	if doc.Pages > limits.MaxPages {
+		doc.Close()
+		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", doc.Pages, limits.MaxPages)
 	}
-	if doc.pages == 0 {
-		doc.close()
+	if doc.Pages == 0 {
+		doc.Close()
 		return nil, validationErr("PDF has no pages")
 	}
 	return doc, nil

@@ -101,14 +101,14 @@ func BenchmarkPDFiumText(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		doc, err := engine.open(pdf)
+		doc, err := engine.Open(pdf)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := doc.words(0); err != nil {
+		if _, err := doc.Words(0); err != nil {
 			b.Fatal(err)
 		}
-		doc.close()
+		doc.Close()
 	}
 }
 

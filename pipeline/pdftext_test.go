@@ -31,14 +31,14 @@ func goAndPDFiumText(t *testing.T, a *Analyzer, data []byte) (goPages, pdfiumPag
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := engine.open(data)
+	doc, err := engine.Open(data)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer doc.close()
+	defer doc.Close()
 	r := pdftext.NewReader(context.Background(), parsed)
-	for i := 0; i < doc.pages; i++ {
-		ws, err := doc.words(i)
+	for i := 0; i < doc.Pages; i++ {
+		ws, err := doc.Words(i)
 		if err != nil {
 			t.Fatal(err)
 		}

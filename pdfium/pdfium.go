@@ -1,12 +1,13 @@
-package pipeline
+// Package pdfium runs PDFium, compiled to WebAssembly, inside wazero: the tolerant
+// PDF reader for text the Go reader cannot decode, page rendering for OCR, and
+// the shortcut that takes a scanned page's image as it is.
+package pdfium
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"image"
-	"image/jpeg"
 	"io"
 	"loanbatch/textlayout"
 	"math"
@@ -27,20 +28,20 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 )
 
-// errEncrypted marks a PDF that needs a password to open.
-var errEncrypted = errors.New("pipeline: PDF is password-protected")
+// ErrEncrypted marks a PDF that needs a password to open.
+var ErrEncrypted = errors.New("pdfium: PDF is password-protected")
 
-// pdfEngine is PDFium compiled to WebAssembly and run inside wazero: pure
+// Engine is PDFium compiled to WebAssembly and run inside wazero: pure
 // Go, sandboxed from the file system, and tolerant of damaged files. One
 // engine serves one goroutine at a time.
-type pdfEngine struct {
+type Engine struct {
 	pool     pdfium.Pool
 	instance pdfium.Pdfium
 }
 
-// newPDFEngine starts PDFium. The compiled module is cached under cacheDir
+// New starts PDFium. The compiled module is cached under cacheDir
 // (when not empty) so later starts skip compilation.
-func newPDFEngine(cacheDir string) (*pdfEngine, error) {
+func New(cacheDir string) (*Engine, error) {
 	rc := wazero.NewRuntimeConfig().WithCoreFeatures(wazeroapi.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
 	if cacheDir != "" {
 		if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
@@ -62,11 +63,11 @@ func newPDFEngine(cacheDir string) (*pdfEngine, error) {
 		pool.Close()
 		return nil, fmt.Errorf("start pdfium instance: %w", err)
 	}
-	return &pdfEngine{pool: pool, instance: inst}, nil
+	return &Engine{pool: pool, instance: inst}, nil
 }
 
-// defaultCacheDir is where the compiled PDFium module is kept between runs.
-func defaultCacheDir() string {
+// DefaultCacheDir is where the compiled PDFium module is kept between runs.
+func DefaultCacheDir() string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return ""
@@ -74,7 +75,8 @@ func defaultCacheDir() string {
 	return filepath.Join(dir, "loanbatch", "wazero")
 }
 
-func (e *pdfEngine) Close() {
+// Close stops PDFium; a nil Engine is fine.
+func (e *Engine) Close() {
 	if e == nil {
 		return
 	}
@@ -82,45 +84,47 @@ func (e *pdfEngine) Close() {
 	e.pool.Close()
 }
 
-// pdfDoc is one open PDF document.
-type pdfDoc struct {
-	e     *pdfEngine
+// Doc is one open PDF document.
+type Doc struct {
+	e     *Engine
 	doc   references.FPDF_DOCUMENT
 	data  []byte
-	pages int
+	Pages int // how many pages it has
 }
 
-func (e *pdfEngine) open(data []byte) (*pdfDoc, error) {
-	d := &pdfDoc{e: e, data: data}
+// Open opens a PDF held in data, which must stay unchanged until Close.
+func (e *Engine) Open(data []byte) (*Doc, error) {
+	d := &Doc{e: e, data: data}
 	res, err := e.instance.OpenDocument(&requests.OpenDocument{File: &d.data})
 	if err != nil {
 		if errors.Is(err, pdfiumerrors.ErrPassword) {
-			return nil, errEncrypted
+			return nil, ErrEncrypted
 		}
 		return nil, fmt.Errorf("open pdf: %w", err)
 	}
 	d.doc = res.Document
 	n, err := e.instance.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: d.doc})
 	if err != nil {
-		d.close()
+		d.Close()
 		return nil, fmt.Errorf("count pages: %w", err)
 	}
-	d.pages = n.PageCount
+	d.Pages = n.PageCount
 	return d, nil
 }
 
-func (d *pdfDoc) close() {
+// Close releases the document.
+func (d *Doc) Close() {
 	d.e.instance.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: d.doc})
 }
 
-func (d *pdfDoc) page(i int) requests.Page {
+func (d *Doc) page(i int) requests.Page {
 	return requests.Page{ByIndex: &requests.PageByIndex{Document: d.doc, Index: i}}
 }
 
-// words returns page i's text as positioned words, in points from the top
+// Words returns page i's text as positioned words, in points from the top
 // left. It reads PDFium's characters with their loose boxes (font ascent to
 // descent), which line up along a line whatever the glyphs' shapes.
-func (d *pdfDoc) words(i int) ([]textlayout.Word, error) {
+func (d *Doc) Words(i int) ([]textlayout.Word, error) {
 	in := d.e.instance
 	tp, err := in.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: d.page(i)})
 	if err != nil {
@@ -157,8 +161,8 @@ func (d *pdfDoc) words(i int) ([]textlayout.Word, error) {
 	return textlayout.WordsFromGlyphs(chars), nil
 }
 
-// render draws page i in grayscale at dpi.
-func (d *pdfDoc) render(ctx context.Context, i, dpi int) (*image.Gray, error) {
+// Render draws page i in grayscale at dpi.
+func (d *Doc) Render(ctx context.Context, i, dpi int) (*image.Gray, error) {
 	res, err := d.e.instance.RenderPageInDPI(&requests.RenderPageInDPI{
 		Page:        d.page(i),
 		DPI:         dpi,
@@ -177,64 +181,50 @@ func (d *pdfDoc) render(ctx context.Context, i, dpi int) (*image.Gray, error) {
 	return out, ctx.Err()
 }
 
-// scannedImage returns page i's picture when the page is nothing but one
-// upright JPEG covering it, as scanners and phone apps write them, decoded
-// natively: PDFium's WebAssembly render of a 300 DPI page costs about
-// 0.25 s, the JPEG decoder a fifth of that. ok is false for any other page
-// (text, vector drawing, several images, rotation, other image codecs), which
-// render draws instead.
-func (d *pdfDoc) scannedImage(i int) (img *image.Gray, ok bool) {
+// ScannedJPEG returns the bytes of page i's picture when the page is
+// nothing but one upright JPEG covering it, as scanners and phone apps write
+// them, with the width in points it is drawn at: decoding it natively costs
+// a fifth of PDFium's WebAssembly render of a 300 DPI page (0.25 s). ok is
+// false for any other page (text, vector drawing, several images, rotation,
+// other image codecs), which Render draws instead.
+func (d *Doc) ScannedJPEG(i int) (data []byte, widthPoints float64, ok bool) {
 	in := d.e.instance
 	page := d.page(i)
 	if rot, err := in.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: page}); err != nil || rot.PageRotation != enums.FPDF_PAGE_ROTATION_NONE {
-		return nil, false
+		return nil, 0, false
 	}
 	if n, err := in.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page}); err != nil || n.Count != 1 {
-		return nil, false
+		return nil, 0, false
 	}
 	obj, err := in.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: 0})
 	if err != nil {
-		return nil, false
+		return nil, 0, false
 	}
 	po := obj.PageObject
 	if t, err := in.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: po}); err != nil || t.Type != enums.FPDF_PAGEOBJ_IMAGE {
-		return nil, false
+		return nil, 0, false
 	}
 	size, err := in.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: d.doc, Index: i})
 	if err != nil {
-		return nil, false
+		return nil, 0, false
 	}
 	m, err := in.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: po})
 	if err != nil || !coversPage(m.Matrix, size.Width, size.Height) {
-		return nil, false
+		return nil, 0, false
 	}
 	if n, err := in.FPDFImageObj_GetImageFilterCount(&requests.FPDFImageObj_GetImageFilterCount{ImageObject: po}); err != nil || n.Count != 1 {
-		return nil, false
+		return nil, 0, false
 	}
 	if f, err := in.FPDFImageObj_GetImageFilter(&requests.FPDFImageObj_GetImageFilter{ImageObject: po, Index: 0}); err != nil || f.ImageFilter != "DCTDecode" {
-		return nil, false
+		return nil, 0, false
 	}
 	raw, err := in.FPDFImageObj_GetImageDataRaw(&requests.FPDFImageObj_GetImageDataRaw{ImageObject: po})
 	if err != nil {
-		return nil, false
+		return nil, 0, false
 	}
-	gray, err := fastGray(raw.Data, false, 0)
-	if err != nil {
-		decoded, err := jpeg.Decode(bytes.NewReader(raw.Data))
-		if err != nil {
-			return nil, false
-		}
-		gray = toGray(decoded)
-	}
-	// Beyond 400 DPI the render's downsampling reads better and faster.
-	if dpi := float64(gray.Bounds().Dx()) / (float64(m.Matrix.A) / 72); dpi > 400 {
-		return nil, false
-	}
-	return gray, true
+	return raw.Data, float64(m.Matrix.A), true
 }
 
-// coversPage reports whether an image placed by m is upright (no rotation
-// or mirroring) and covers at least 90 % of a w×h page.
 func coversPage(m structs.FPDF_FS_MATRIX, w, h float64) bool {
 	if m.B != 0 || m.C != 0 || m.A <= 0 || m.D <= 0 || w <= 0 || h <= 0 {
 		return false
