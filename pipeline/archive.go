@@ -31,13 +31,13 @@ const (
 	// directory read into memory, whatever count it claims.
 	maxArchiveDirectory = 8 << 20
 	// archiveHead is how much of a file tells a ZIP archive from an Office
-	// document (see identifyZIP).
+	// document (see ZIPKind).
 	archiveHead = 64 << 10
 )
 
 // archiveBudget is what an archive and the archives inside it may unpack
 // to in all: five documents of the largest size allowed.
-func archiveBudget(l Limits) int64 { return 5 * l.withDefaults().MaxBytes }
+func archiveBudget(l Limits) int64 { return 5 * l.WithDefaults().MaxBytes }
 
 // isArchive reports whether head, a file's first bytes, is a ZIP archive
 // to open (not an Office document, which is a ZIP too).
@@ -45,8 +45,8 @@ func isArchive(head []byte) bool {
 	if !bytes.HasPrefix(head, []byte("PK\x03\x04")) && !bytes.HasPrefix(head, []byte("PK\x05\x06")) {
 		return false
 	}
-	what, _ := identifyZIP(head)
-	return what == "ZIP archive"
+	_, office := ZIPKind(head)
+	return !office
 }
 
 // ErrZIPBomb is the cause of an archive's failure when it would unpack to
@@ -77,9 +77,9 @@ type unpacking struct {
 // gave, 1 for one inside it. The error, a validation error, fails the
 // archive as a whole: it is damaged, empty or a ZIP bomb (ErrZIPBomb).
 func (u *unpacking) registerArchive(name string, ra io.ReaderAt, size int64, depth int) ([]pending, error) {
-	limits := u.r.opts.Limits.withDefaults()
+	limits := u.r.opts.Limits.WithDefaults()
 	if size > u.budget {
-		return nil, bombErr("is %s, more than the %s allowed", megabytes(size), megabytes(archiveBudget(limits)))
+		return nil, bombErr("is %s, more than the %s allowed", Megabytes(size), Megabytes(archiveBudget(limits)))
 	}
 	dir := &directoryBudget{r: ra, left: maxArchiveDirectory}
 	zr, err := zip.NewReader(dir, size)
@@ -87,7 +87,7 @@ func (u *unpacking) registerArchive(name string, ra io.ReaderAt, size int64, dep
 		if errors.Is(err, errDirectoryTooLarge) {
 			return nil, bombErr("lists too many files")
 		}
-		return nil, validationErr("ZIP archive is damaged and cannot be opened (%v): ask the sender for a new copy", err)
+		return nil, ValidationError("ZIP archive is damaged and cannot be opened (%v): ask the sender for a new copy", err)
 	}
 	dir.left = 1 << 62 // the members are read through it too
 	var files []*zip.File
@@ -110,9 +110,9 @@ func (u *unpacking) registerArchive(name string, ra io.ReaderAt, size int64, dep
 	case len(files) > maxArchiveMembers:
 		return nil, bombErr("holds %d files, more than the %d allowed", len(files), maxArchiveMembers)
 	case declared > uint64(u.budget):
-		return nil, bombErr("would unpack to %s, more than the %s allowed", megabytes(int64(min(declared, 1<<62))), megabytes(archiveBudget(limits)))
+		return nil, bombErr("would unpack to %s, more than the %s allowed", Megabytes(int64(min(declared, 1<<62))), Megabytes(archiveBudget(limits)))
 	case len(files) == 0:
-		return nil, validationErr("ZIP archive holds no documents")
+		return nil, ValidationError("ZIP archive holds no documents")
 	}
 
 	var out []pending
@@ -130,15 +130,15 @@ func (u *unpacking) registerArchive(name string, ra io.ReaderAt, size int64, dep
 // documents of the archive it is. An error (a ZIP bomb, a cancelled
 // context) fails the whole archive.
 func (u *unpacking) registerMember(name string, f *zip.File, depth int) ([]pending, error) {
-	limits := u.r.opts.Limits.withDefaults()
+	limits := u.r.opts.Limits.WithDefaults()
 	p := pending{rec: DocRecord{DocumentID: uuid.NewString(), FileName: name, SizeBytes: int64(min(f.UncompressedSize64, 1<<62))}}
-	if err := checkSize(p.rec.SizeBytes, limits); err != nil {
+	if err := CheckSize(p.rec.SizeBytes, limits); err != nil {
 		p.preErr = err
 		return []pending{p}, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		p.preErr = validationErr("This file of the ZIP archive cannot be unpacked (%v)", err)
+		p.preErr = ValidationError("This file of the ZIP archive cannot be unpacked (%v)", err)
 		return []pending{p}, nil
 	}
 	defer rc.Close()
@@ -149,16 +149,16 @@ func (u *unpacking) registerMember(name string, f *zip.File, depth int) ([]pendi
 	u.budget -= n
 	switch {
 	case src.err != nil:
-		p.preErr = validationErr("This file of the ZIP archive is damaged and cannot be unpacked (%v)", src.err)
+		p.preErr = ValidationError("This file of the ZIP archive is damaged and cannot be unpacked (%v)", src.err)
 		return []pending{p}, nil
 	case err != nil:
 		p.preErr = &Error{Kind: KindStorage, Stage: StageStore, Message: "Storing document: " + storageReason(err), Err: err}
 		return []pending{p}, nil
 	case u.budget < 0:
-		return nil, bombErr("unpacks to more than the %s allowed", megabytes(archiveBudget(limits)))
+		return nil, bombErr("unpacks to more than the %s allowed", Megabytes(archiveBudget(limits)))
 	}
 	p.rec.SHA256, p.rec.SizeBytes = sha, n
-	if err := checkSize(n, limits); err != nil {
+	if err := CheckSize(n, limits); err != nil {
 		p.preErr = err
 		return []pending{p}, nil
 	}
@@ -166,7 +166,7 @@ func (u *unpacking) registerMember(name string, f *zip.File, depth int) ([]pendi
 		return []pending{p}, nil
 	}
 	if depth > 0 {
-		p.preErr = validationErr("ZIP archive inside an archive inside an archive is not opened: unzip it and add its files")
+		p.preErr = ValidationError("ZIP archive inside an archive inside an archive is not opened: unzip it and add its files")
 		return []pending{p}, nil
 	}
 	obj, err := os.Open(u.r.store.ObjectPath(sha))
@@ -272,4 +272,26 @@ func (r *Runner) registerPossibleArchive(ctx context.Context, name string, ra io
 		r.log.Info(msg, LogDoc, name, "skipped_system_files", u.skipped)
 	}
 	return docs, true
+}
+
+// ZIPKind names what a ZIP file is from its first bytes: an Office or
+// OpenDocument file (office is true), which are ZIP archives holding a
+// known layout, or a "ZIP archive" of files.
+func ZIPKind(data []byte) (what string, office bool) {
+	head := data[:min(len(data), archiveHead)]
+	if bytes.Contains(head, []byte("[Content_Types].xml")) {
+		switch {
+		case bytes.Contains(head, []byte("word/")):
+			return "Word document (.docx)", true
+		case bytes.Contains(head, []byte("xl/")):
+			return "Excel spreadsheet (.xlsx)", true
+		case bytes.Contains(head, []byte("ppt/")):
+			return "PowerPoint presentation (.pptx)", true
+		}
+		return "Microsoft Office document", true
+	}
+	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
+		return "OpenDocument file (.odt, .ods)", true
+	}
+	return "ZIP archive", false
 }

@@ -12,15 +12,15 @@ import (
 
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
+	"loanbatch/worker"
 )
 
 // A text PDF that outlasts the in-process reader's time limit is read by
 // the worker, and the in-process reader stops: once the runner is closed,
 // no goroutine of the job is left.
 func TestTextLayerTimeoutStopsTheReader(t *testing.T) {
-	s := newSetup(t, pipeline.Options{})
+	s := newSetupWith(t, worker.Options{TextLayerTimeout: 20 * time.Millisecond}, pipeline.Options{})
 	before := runtime.NumGoroutine()
-	pipeline.SetTextLayerTimeout(s.runner, 20*time.Millisecond)
 	path := filepath.Join(t.TempDir(), "slow.pdf")
 	if err := os.WriteFile(path, pipelinetest.FormPDF(128<<10, 1900), 0o600); err != nil {
 		t.Fatal(err)

@@ -26,9 +26,6 @@ type Review struct {
 	At time.Time `json:"at"`
 }
 
-// FieldNames are the loan fields, in the contract's order.
-var FieldNames = fieldOrder
-
 // ErrUnknownField is returned for a field name not in FieldNames.
 var ErrUnknownField = errors.New("pipeline: unknown field")
 
@@ -41,7 +38,7 @@ func (f Fields) Get(field string) any {
 // Set changes a field to v (a value in the contract's units, or nil to
 // clear it).
 func (f *Fields) Set(field string, v any) error {
-	if !slices.Contains(fieldOrder, field) {
+	if !slices.Contains(FieldNames, field) {
 		return fmt.Errorf("%w: %s", ErrUnknownField, field)
 	}
 	m := f.asMap()
@@ -99,7 +96,7 @@ func ParseFieldValue(field, text string) (any, error) {
 		if d, ok := parseDate(text); ok {
 			return d, nil
 		}
-	case slices.Contains(fieldOrder, field):
+	case slices.Contains(FieldNames, field):
 		return strings.Join(strings.Fields(text), " "), nil
 	default:
 		return nil, fmt.Errorf("%w: %s", ErrUnknownField, field)

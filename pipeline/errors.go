@@ -64,11 +64,14 @@ func MessageOf(err error) string {
 	return "unexpected: " + err.Error()
 }
 
-func validationErr(format string, args ...any) error {
+// ValidationError is a validation failure with a message for a person.
+func ValidationError(format string, args ...any) error {
 	return &Error{Kind: KindValidation, Stage: StageValidate, Message: fmt.Sprintf(format, args...)}
 }
 
-func processingErr(stage Stage, msg string, cause error) error {
+// ProcessingError is a failure to read a document at stage, with a message
+// for a person and the cause for the log.
+func ProcessingError(stage Stage, msg string, cause error) error {
 	return &Error{Kind: KindProcessing, Stage: stage, Message: msg, Err: cause}
 }
 

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"loanbatch/pipeline/pipelinetest"
 	"strconv"
 	"testing"
 )
@@ -139,7 +140,7 @@ func TestExtractFieldsWordings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			x := Extract([]PageText{{Page: 1, Source: SourceTextLayer, Text: tt.text}})
-			got := fieldMap(t, x.Fields)
+			got := pipelinetest.JSONMap(t, x.Fields)
 			for k, w := range tt.want {
 				g, ok := got[k]
 				if w == nil {

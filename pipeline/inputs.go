@@ -59,7 +59,7 @@ func IsSystemFile(name string) bool {
 // leaving out only system files (IsSystemFile), which it counts. Files are
 // kept as given, whatever they are. Neither a path nor a folder's entry is
 // followed when it is a symbolic link: a link is kept as a file (see
-// openInput), so that its row says why it was not read; so is a subfolder
+// OpenInput), so that its row says why it was not read; so is a subfolder
 // that cannot be read. Only a folder given in paths that cannot be read is
 // an error.
 func ExpandFolders(paths []string) (Expansion, error) {
@@ -129,11 +129,11 @@ func ExpandPaths(paths []string) ([]string, error) {
 	return exp.Paths, nil
 }
 
-// openInput opens the regular file at path for reading: not through a
+// OpenInput opens the regular file at path for reading: not through a
 // symbolic link (O_NOFOLLOW), and never blocking on a named pipe
 // (O_NONBLOCK), which is refused with the other special files. Failures
 // are validation errors that say what the path is.
-func openInput(path string) (*os.File, os.FileInfo, error) {
+func OpenInput(path string) (*os.File, os.FileInfo, error) {
 	st, err := os.Lstat(path)
 	if err != nil {
 		return nil, nil, &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be opened: " + openReason(err), Err: err}
@@ -154,7 +154,7 @@ func openInput(path string) (*os.File, os.FileInfo, error) {
 		err = checkRegular(fst.Mode())
 	}
 	if err == nil && !os.SameFile(st, fst) {
-		err = validationErr("The file changed while it was being added: add it again")
+		err = ValidationError("The file changed while it was being added: add it again")
 	}
 	if err != nil {
 		f.Close()
@@ -172,15 +172,15 @@ func checkRegular(m fs.FileMode) error {
 	case m.IsRegular():
 		return nil
 	case m.IsDir():
-		return validationErr("This is a folder, not a document")
+		return ValidationError("This is a folder, not a document")
 	case m&fs.ModeSymlink != 0:
-		return validationErr("This is a link to another file, which is not followed: add the file itself")
+		return ValidationError("This is a link to another file, which is not followed: add the file itself")
 	case m&fs.ModeNamedPipe != 0:
-		return validationErr("This is a named pipe, not a document file")
+		return ValidationError("This is a named pipe, not a document file")
 	case m&fs.ModeSocket != 0:
-		return validationErr("This is a socket, not a document file")
+		return ValidationError("This is a socket, not a document file")
 	case m&fs.ModeDevice != 0:
-		return validationErr("This is a device, not a document file")
+		return ValidationError("This is a device, not a document file")
 	}
-	return validationErr("This is not a regular file, so it is not read")
+	return ValidationError("This is not a regular file, so it is not read")
 }

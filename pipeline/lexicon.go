@@ -84,8 +84,9 @@ func moneyBetween(lo, hi int64) func(string) (any, bool) {
 	}
 }
 
-// fieldOrder is the order fields are reported and searched in.
-var fieldOrder = func() []string {
+// FieldNames are the loan fields' JSON keys, in the order they are reported
+// and searched in.
+var FieldNames = func() []string {
 	out := make([]string, len(fieldTable))
 	for i, r := range fieldTable {
 		out[i] = r.name

@@ -105,9 +105,7 @@ func (r *Runner) continueJob(ctx context.Context, job JobInfo) (*Summary, error)
 			stored = append(stored, input{path: r.store.ObjectPath(rec.SHA256)})
 		}
 	}
-	if r.opts.WorkerOnly || needsWorker(stored) {
-		r.startWorkerEarly()
-	}
+	r.reader.Expect(sources(stored))
 	names := make([]string, len(sum.Results))
 	var done []doneResult
 	for i, res := range sum.Results {

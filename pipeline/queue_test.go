@@ -10,6 +10,7 @@ import (
 
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
+	"loanbatch/worker"
 )
 
 // A job registered with Enqueue is in the store, queued, with its
@@ -58,7 +59,7 @@ func TestEnqueueThenRunQueued(t *testing.T) {
 func TestShutdownInterruptsAndResumeFinishes(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
-	s := newSetup(t, pipeline.Options{WorkerOnly: true, OnEvent: func(e pipeline.Event) {
+	s := newSetupWith(t, worker.Options{ChildOnly: true}, pipeline.Options{OnEvent: func(e pipeline.Event) {
 		if e.Kind == pipeline.EventDocStarted && e.DocIndex == 1 {
 			go func() { time.Sleep(300 * time.Millisecond); cancel(pipeline.ErrShutdown) }()
 		}
@@ -76,7 +77,7 @@ func TestShutdownInterruptsAndResumeFinishes(t *testing.T) {
 	}
 
 	// The hanging marker is the test worker's; a fresh runner reads in process.
-	r := pipeline.NewRunner(s.db, pipeline.Options{WorkerCommand: testWorker})
+	r := pipeline.NewRunner(s.db, worker.New(worker.Options{Command: testWorker}), pipeline.Options{})
 	defer r.Close()
 	sum, err = r.Resume(context.Background(), sum.JobID)
 	if err != nil {

@@ -107,7 +107,7 @@ func review(x *Extraction, now time.Time) {
 			flag("issue date " + f.IssueDate + " is implausible")
 		}
 	}
-	for _, name := range fieldOrder {
+	for _, name := range FieldNames {
 		if c, ok := x.Confidence[name]; ok && c < lowConfidence && !x.NeedsReview {
 			flag(fmt.Sprintf("low confidence in %s", name))
 		}

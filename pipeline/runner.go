@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -27,27 +26,13 @@ const (
 // defaults: continue after failures, 50 MB / 50 pages, English OCR and a
 // five-minute limit per document.
 type Options struct {
-	StopOnFailure bool          // mark the documents after the first failure skipped
-	Limits        Limits        // validation limits; zero fields take defaults
-	Language      string        // Tesseract language; "eng" when empty
-	DocTimeout    time.Duration // per-document time limit; 5 minutes when zero
-	MemoryLimit   int64         // a worker's resident memory limit in bytes; 2 GiB when zero
-	// WorkerCommand builds the command that starts a worker process; by
-	// default this executable with the argument "worker".
-	WorkerCommand func() *exec.Cmd
-	// WorkerOnly reads every document in the worker, text-layer PDFs
-	// included (tests that inject faults through a fake worker).
-	WorkerOnly bool
-	Logger     *slog.Logger     // nil means slog.Default()
-	OnEvent    func(Event)      // called on the runner's goroutine; must not block for long
-	Now        func() time.Time // nil means time.Now
+	StopOnFailure bool             // mark the documents after the first failure skipped
+	Limits        Limits           // validation limits; zero fields take defaults
+	Language      string           // Tesseract language; "eng" when empty
+	Logger        *slog.Logger     // nil means slog.Default()
+	OnEvent       func(Event)      // called on the runner's goroutine; must not block for long
+	Now           func() time.Time // nil means time.Now
 }
-
-// Defaults of Options.
-const (
-	DefaultDocTimeout  = 5 * time.Minute
-	DefaultMemoryLimit = 2 << 30
-)
 
 // Runner processes batch jobs one document at a time, in order, and records
 // every result in its Store as it finishes. A Runner runs one job at a time;
@@ -56,15 +41,13 @@ type Runner struct {
 	store  Store
 	opts   Options
 	log    *slog.Logger
+	reader Reader
 	mu     sync.Mutex // one job at a time
-	worker *workerProc
-	text   *Analyzer // reads text-layer PDFs in this process
-	// textTimeout bounds the in-process reader; textLayerTimeout when zero.
-	textTimeout time.Duration
 }
 
-// NewRunner returns a runner writing to store.
-func NewRunner(store Store, opts Options) *Runner {
+// NewRunner returns a runner that reads documents with reader and writes
+// to store. The runner owns reader from then on: Close closes it.
+func NewRunner(store Store, reader Reader, opts Options) *Runner {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
@@ -72,36 +55,18 @@ func NewRunner(store Store, opts Options) *Runner {
 		// Milliseconds are precise enough for a record and read better.
 		opts.Now = func() time.Time { return time.Now().Truncate(time.Millisecond) }
 	}
-	if opts.DocTimeout <= 0 {
-		opts.DocTimeout = DefaultDocTimeout
-	}
 	if opts.Language == "" {
 		opts.Language = "eng"
 	}
-	if opts.MemoryLimit <= 0 {
-		opts.MemoryLimit = DefaultMemoryLimit
-	}
-	if opts.WorkerCommand == nil {
-		opts.WorkerCommand = func() *exec.Cmd {
-			exe, err := os.Executable()
-			if err != nil {
-				exe = os.Args[0]
-			}
-			return exec.Command(exe, "worker")
-		}
-	}
-	opts.Limits = opts.Limits.withDefaults()
-	return &Runner{store: store, opts: opts, log: opts.Logger.With("component", "runner")}
+	opts.Limits = opts.Limits.WithDefaults()
+	return &Runner{store: store, reader: reader, opts: opts, log: opts.Logger.With("component", "runner")}
 }
 
-// Close stops the runner's worker process.
+// Close closes the runner's reader.
 func (r *Runner) Close() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.worker != nil {
-		r.worker.stop(false)
-		r.worker = nil
-	}
+	r.reader.Close()
 }
 
 // input is one document of a job before it is registered.
@@ -152,9 +117,7 @@ func (r *Runner) run(ctx context.Context, inputs []input, retryOf string) (*Summ
 	r.mu.Lock()
 	defer r.mu.Unlock()
 
-	if r.opts.WorkerOnly || needsWorker(inputs) {
-		r.startWorkerEarly()
-	}
+	r.reader.Expect(sources(inputs))
 	job, docs, err := r.create(ctx, inputs, retryOf)
 	if err != nil {
 		return nil, err
@@ -316,7 +279,7 @@ func (r *Runner) register(ctx context.Context, in input) []pending {
 		p.rec.SizeBytes = int64(len(in.data))
 		src = bytes.NewReader(in.data)
 	} else {
-		f, st, err := openInput(in.path)
+		f, st, err := OpenInput(in.path)
 		if err != nil {
 			p.preErr = err
 			return []pending{p}
@@ -328,7 +291,7 @@ func (r *Runner) register(ctx context.Context, in input) []pending {
 	if docs, ok := r.registerPossibleArchive(ctx, in.name, src, p.rec.SizeBytes); ok {
 		return docs
 	}
-	if err := checkSize(p.rec.SizeBytes, r.opts.Limits); err != nil {
+	if err := CheckSize(p.rec.SizeBytes, r.opts.Limits); err != nil {
 		p.preErr = err
 		return []pending{p}
 	}
@@ -339,7 +302,7 @@ func (r *Runner) register(ctx context.Context, in input) []pending {
 		return []pending{p}
 	}
 	p.rec.SHA256, p.rec.SizeBytes = sha, n
-	if err := checkSize(n, r.opts.Limits); err != nil {
+	if err := CheckSize(n, r.opts.Limits); err != nil {
 		p.preErr = err
 	}
 	return []pending{p}
@@ -415,113 +378,27 @@ func roundSeconds(d time.Duration) float64 {
 	return float64(d.Round(10*time.Millisecond)) / float64(time.Second)
 }
 
-// analyze hands one stored document to the worker and waits for its
-// answer, the time limit or cancellation. A text PDF is read in this
-// process first, unless the document is suspect (a process died reading
-// it before): then only the worker reads it.
+// analyze reads one stored document with the reader. Its start is
+// recorded first (crash.go): a document that was being read when the
+// process died is suspect, and read only in isolation.
 func (r *Runner) analyze(ctx context.Context, jobID string, i int, path string, suspect bool) (*Analysis, error) {
 	if err := r.store.StartReading(context.WithoutCancel(ctx), jobID, i); err != nil {
 		r.log.Warn("Could not record that reading starts", LogJobID, jobID, "position", i, "err", err)
 	}
 	crashOnMarker(path)
-	if !r.opts.WorkerOnly && !suspect {
-		if a, ok := r.readTextLayer(ctx, jobID, i, path); ok {
-			return a, nil
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err // cancelled while reading: no worker to start
-		}
-	}
-	req := workRequest{Path: path, Options: AnalyzeOptions{Limits: r.opts.Limits, Language: r.opts.Language}}
-	if err := r.sendWork(req); err != nil {
-		return nil, &Error{Kind: KindUnexpected, Stage: StageValidate, Message: "unexpected: the document reader could not start", Err: err}
-	}
-	w := r.worker
-	timer := time.NewTimer(r.opts.DocTimeout)
-	defer timer.Stop()
-	memCheck := time.NewTicker(250 * time.Millisecond)
-	defer memCheck.Stop()
-	for {
-		select {
-		case <-memCheck.C:
-			if rss := processRSS(w.cmd.Process.Pid); rss > r.opts.MemoryLimit {
-				w.stop(true)
-				r.worker = nil
-				return nil, &Error{
-					Kind: KindProcessing, Stage: StageText,
-					Message: fmt.Sprintf("Reading this document needed more than %s of memory, so it was stopped", megabytes(r.opts.MemoryLimit)),
-					Err:     fmt.Errorf("worker resident memory %d bytes over the limit", rss),
-				}
-			}
-		case m, ok := <-w.msgs:
-			if !ok {
-				exit := w.stop(true)
-				r.worker = nil
-				return nil, &Error{
-					Kind: KindProcessing, Stage: StageText,
-					Message: "The document could not be read: it made the reader stop unexpectedly (the file is probably damaged)",
-					Err:     fmt.Errorf("worker exited (%s): %s", exit, w.stderr.last()),
-				}
-			}
-			switch m.Type {
-			case "progress":
-				r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: m.Stage, Page: m.Page, Pages: m.Pages})
-			case "result":
-				if m.Analysis == nil {
-					return nil, &Error{Kind: KindUnexpected, Message: "unexpected: the reader returned no result"}
-				}
-				return m.Analysis, nil
-			case "error":
-				return nil, &Error{Kind: m.Kind, Stage: m.Stage, Message: m.Message, Err: errors.New(m.Detail)}
-			}
-		case <-timer.C:
-			w.stop(true)
-			r.worker = nil
-			return nil, &Error{
-				Kind: KindProcessing, Stage: StageText,
-				Message: fmt.Sprintf("Processing took longer than the %s limit and was stopped", r.opts.DocTimeout.Round(time.Second)),
-				Err:     errors.New("document time limit reached"),
-			}
-		case <-ctx.Done():
-			w.stop(true)
-			r.worker = nil
-			return nil, ctx.Err()
-		}
-	}
+	req := ReadRequest{Path: path, Limits: r.opts.Limits, Language: r.opts.Language, Isolated: suspect}
+	return r.reader.Read(ctx, req, func(s Stage, page, pages int) {
+		r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: s, Page: page, Pages: pages})
+	})
 }
 
-// startWorkerEarly starts the worker while the inputs are registered, so
-// its start-up (and PDFium's load) overlaps that work.
-func (r *Runner) startWorkerEarly() {
-	if r.worker != nil {
-		return
+// sources are what a job's inputs are, for Reader.Expect.
+func sources(inputs []input) []Source {
+	out := make([]Source, len(inputs))
+	for i, in := range inputs {
+		out[i] = Source{Path: in.path, Data: in.data}
 	}
-	if w, err := startWorker(r.opts.WorkerCommand, r.log.With("component", "worker")); err == nil {
-		r.worker = w
-	}
-}
-
-// sendWork gives the worker a request, starting a worker first if none runs
-// and retrying once with a new one if the old one has died.
-func (r *Runner) sendWork(req workRequest) error {
-	for attempt := 0; ; attempt++ {
-		if r.worker == nil {
-			w, err := startWorker(r.opts.WorkerCommand, r.log.With("component", "worker"))
-			if err != nil {
-				return err
-			}
-			r.worker = w
-		}
-		err := r.worker.send(req)
-		if err == nil {
-			return nil
-		}
-		r.worker.stop(true)
-		r.worker = nil
-		if attempt == 1 {
-			return err
-		}
-	}
+	return out
 }
 
 func (r *Runner) emit(e Event) {

@@ -19,12 +19,13 @@ import (
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 	"loanbatch/store"
+	"loanbatch/worker"
 )
 
 // TestMain lets the test binary double as the runner's worker process.
 func TestMain(m *testing.M) {
 	if pipelinetest.IsWorker() {
-		pipelinetest.RunFaultyWorker(pipeline.ServeWorker)
+		pipelinetest.RunFaultyWorker(worker.Serve)
 		return
 	}
 	os.Exit(m.Run())
@@ -43,13 +44,20 @@ type setup struct {
 
 func newSetup(tb testing.TB, opts pipeline.Options) *setup {
 	tb.Helper()
+	return newSetupWith(tb, worker.Options{}, opts)
+}
+
+// newSetupWith is newSetup with a reader configured by w (its command is
+// always the test binary's worker).
+func newSetupWith(tb testing.TB, w worker.Options, opts pipeline.Options) *setup {
+	tb.Helper()
 	db, err := store.Open(context.Background(), tb.TempDir())
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
 	s := &setup{db: db}
-	opts.WorkerCommand = testWorker
+	w.Command = testWorker
 	prev := opts.OnEvent
 	opts.OnEvent = func(e pipeline.Event) {
 		s.mu.Lock()
@@ -59,7 +67,7 @@ func newSetup(tb testing.TB, opts pipeline.Options) *setup {
 			prev(e)
 		}
 	}
-	s.runner = pipeline.NewRunner(db, opts)
+	s.runner = pipeline.NewRunner(db, worker.New(w), opts)
 	tb.Cleanup(s.runner.Close)
 	return s
 }
@@ -191,7 +199,7 @@ func statusStrings(s []pipeline.DocStatus) []string {
 }
 
 func TestRunnerSurvivesWorkerCrashAndHang(t *testing.T) {
-	s := newSetup(t, pipeline.Options{DocTimeout: 3 * time.Second, WorkerOnly: true})
+	s := newSetupWith(t, worker.Options{DocTimeout: 3 * time.Second, ChildOnly: true}, pipeline.Options{})
 	loan := pipelinetest.SampleLoans()[2]
 	sum, err := s.runner.ProcessBytes(context.Background(), []pipeline.Document{
 		{FileName: "crash.pdf", Data: append(textPDF(loan), "%CRASH-ME\n"...)},
@@ -226,7 +234,7 @@ func TestRunnerSurvivesWorkerCrashAndHang(t *testing.T) {
 func TestRunnerCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s := newSetup(t, pipeline.Options{WorkerOnly: true, OnEvent: func(e pipeline.Event) {
+	s := newSetupWith(t, worker.Options{ChildOnly: true}, pipeline.Options{OnEvent: func(e pipeline.Event) {
 		if e.Kind == pipeline.EventDocStarted && e.DocIndex == 1 {
 			go func() { time.Sleep(300 * time.Millisecond); cancel() }()
 		}
@@ -359,7 +367,7 @@ func TestRunnerStorageFaults(t *testing.T) {
 	loans := pipelinetest.SampleLoans()
 	full := textPDF(loans[1])
 	fs := &faultyStore{DB: db, fullDiskOn: full, failSaveAt: 2}
-	runner := pipeline.NewRunner(fs, pipeline.Options{WorkerCommand: testWorker})
+	runner := pipeline.NewRunner(fs, worker.New(worker.Options{Command: testWorker}), pipeline.Options{})
 	defer runner.Close()
 	sum, err := runner.ProcessBytes(context.Background(), []pipeline.Document{
 		{FileName: "ok.pdf", Data: textPDF(loans[0])},
@@ -424,7 +432,7 @@ func TestSafeName(t *testing.T) {
 
 func TestRunnerMemoryLimit(t *testing.T) {
 	// Any worker needs more than 1 MB resident: the limit is hit at once.
-	s := newSetup(t, pipeline.Options{MemoryLimit: 1 << 20, WorkerOnly: true})
+	s := newSetupWith(t, worker.Options{MemoryLimit: 1 << 20, ChildOnly: true}, pipeline.Options{})
 	loan := pipelinetest.SampleLoans()[0]
 	sum, err := s.runner.ProcessBytes(context.Background(), []pipeline.Document{
 		{FileName: "big.pdf", Data: append(textPDF(loan), "%HANG-ME\n"...)},
@@ -449,7 +457,7 @@ func TestTextPDFsNeedNoWorker(t *testing.T) {
 	}
 	t.Cleanup(func() { db.Close() })
 	noWorker := func() *exec.Cmd { return exec.Command("/nonexistent/loanbatch-worker") }
-	runner := pipeline.NewRunner(db, pipeline.Options{WorkerCommand: noWorker})
+	runner := pipeline.NewRunner(db, worker.New(worker.Options{Command: noWorker}), pipeline.Options{})
 	t.Cleanup(runner.Close)
 	loans := pipelinetest.SampleLoans()
 	scan := pipelinetest.PDF(pipelinetest.Page{Scan: pipelinetest.Scan(loans[0].EstimateLines(), pipelinetest.ScanOptions{})})
@@ -482,8 +490,7 @@ func TestCancelTextJobNeedsNoWorker(t *testing.T) {
 	t.Cleanup(func() { db.Close() })
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	runner := pipeline.NewRunner(db, pipeline.Options{
-		WorkerCommand: func() *exec.Cmd { return exec.Command("/nonexistent/loanbatch-worker") },
+	runner := pipeline.NewRunner(db, worker.New(worker.Options{Command: func() *exec.Cmd { return exec.Command("/nonexistent/loanbatch-worker") }}), pipeline.Options{
 		OnEvent: func(e pipeline.Event) {
 			if e.Kind == pipeline.EventDocStage && e.DocIndex == 1 && e.Stage == pipeline.StageValidate {
 				cancel()

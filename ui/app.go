@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"loanbatch/assets"
+	"loanbatch/ocr"
 	"loanbatch/pipeline"
 )
 
@@ -294,7 +295,7 @@ func (u *UI) startJob(paths []string) {
 		return
 	}
 	lang := u.settings.snapshot().language
-	if langs, err := pipeline.OCRLanguages(); err == nil && !slices.Contains(langs, lang) {
+	if langs, err := ocr.Languages(); err == nil && !slices.Contains(langs, lang) {
 		u.showError(problemf("The OCR language %q is not installed, so scans cannot be read.\n\nInstall the tesseract-ocr-%s package, or choose another language in Settings.", lang, lang))
 		return
 	}
@@ -337,7 +338,7 @@ func (u *UI) onEvents(events []pipeline.Event) {
 }
 
 func (u *UI) showSettings() {
-	langs, _ := pipeline.OCRLanguages()
+	langs, _ := ocr.Languages()
 	showSettings(u.win, u.settings, langs, func(dirChanged, watchChanged bool) {
 		u.settings.save(u.app.Preferences())
 		if watchChanged && !dirChanged {

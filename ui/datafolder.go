@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"loanbatch/pipeline"
+	"loanbatch/worker"
 )
 
 // openStore opens the data folder in the background; its history and the
@@ -130,11 +131,13 @@ func (u *UI) newRunner(opts pipeline.Options) (*pipeline.Runner, error) {
 		return nil, errors.New("no data folder is open: choose one in Settings")
 	}
 	opts.Logger = u.cfg.Logger
-	opts.WorkerOnly = u.cfg.WorkerOnly
-	if u.cfg.WorkerCommand != nil {
-		opts.WorkerCommand = u.cfg.WorkerCommand
-	}
-	return pipeline.NewRunner(st, opts), nil
+	rd := worker.New(worker.Options{
+		DocTimeout: u.settings.snapshot().timeLimit,
+		Command:    u.cfg.WorkerCommand,
+		ChildOnly:  u.cfg.WorkerOnly,
+		Logger:     u.cfg.Logger,
+	})
+	return pipeline.NewRunner(st, rd, opts), nil
 }
 
 func rootCause(err error) error {

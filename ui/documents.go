@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"loanbatch/pipeline"
+	"loanbatch/reader"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -30,7 +31,7 @@ func (u *UI) openDocument(res *pipeline.Result) {
 		if err != nil {
 			return "", problemf("The stored document cannot be read: %v", rootCause(err))
 		}
-		ext, err := pipeline.ViewExtension(doc, data)
+		ext, err := reader.ViewExtension(doc, data)
 		if err != nil {
 			return "", problemf("%v", err)
 		}

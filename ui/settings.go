@@ -66,7 +66,7 @@ func (s *settings) snapshot() settings {
 
 func (s *settings) options() pipeline.Options {
 	c := s.snapshot()
-	return pipeline.Options{StopOnFailure: c.stopOnFailure, Language: c.language, DocTimeout: c.timeLimit}
+	return pipeline.Options{StopOnFailure: c.stopOnFailure, Language: c.language}
 }
 
 var timeLimits = []string{"1 minute", "2 minutes", "5 minutes", "10 minutes", "30 minutes"}

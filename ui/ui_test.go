@@ -22,12 +22,13 @@ import (
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 	"loanbatch/store"
+	"loanbatch/worker"
 )
 
 // TestMain lets the test binary double as the runner's worker process.
 func TestMain(m *testing.M) {
 	if pipelinetest.IsWorker() {
-		pipelinetest.RunFaultyWorker(pipeline.ServeWorker)
+		pipelinetest.RunFaultyWorker(worker.Serve)
 		return
 	}
 	os.Exit(m.Run())

@@ -7,10 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 
 	"loanbatch/pipeline"
 	"loanbatch/store"
+	"loanbatch/worker"
 )
 
 // Exit statuses of the contract.
@@ -151,4 +153,11 @@ func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// newRunner is a runner on db whose documents are read by a worker
+// process, logging to logger.
+func newRunner(db pipeline.Store, logger *slog.Logger, opts pipeline.Options) *pipeline.Runner {
+	opts.Logger = logger
+	return pipeline.NewRunner(db, worker.New(worker.Options{Logger: logger}), opts)
 }

@@ -5,17 +5,16 @@ package main
 
 import (
 	"context"
+	"loanbatch/worker"
 	"os"
 	"os/signal"
 	"syscall"
-
-	"loanbatch/pipeline"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "worker" {
 		// The hidden worker reads documents for a parent loanbatch process.
-		if err := pipeline.RunWorker(context.Background()); err != nil {
+		if err := worker.Run(context.Background()); err != nil {
 			os.Exit(3)
 		}
 		return

@@ -39,11 +39,7 @@ func cmdProcess(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		logger.Info(msg, "skipped_system_files", exp.Skipped) // on stderr and in the log
 	}
 
-	runner := pipeline.NewRunner(db, pipeline.Options{
-		StopOnFailure: *stopOnFailure,
-		Logger:        logger,
-		OnEvent:       progressPrinter(stderr),
-	})
+	runner := newRunner(db, logger, pipeline.Options{StopOnFailure: *stopOnFailure, OnEvent: progressPrinter(stderr)})
 	defer runner.Close()
 	sum, err := runner.ProcessPaths(ctx, exp.Paths)
 	if err != nil {
@@ -72,7 +68,7 @@ func cmdRerun(ctx context.Context, verb string, args []string, stdout, stderr io
 	defer db.Close()
 	logger, closeLog := newLogger(db.Dir(), stderr)
 	defer closeLog()
-	runner := pipeline.NewRunner(db, pipeline.Options{Logger: logger, OnEvent: progressPrinter(stderr)})
+	runner := newRunner(db, logger, pipeline.Options{OnEvent: progressPrinter(stderr)})
 	defer runner.Close()
 	var sum *pipeline.Summary
 	if verb == "resume" {

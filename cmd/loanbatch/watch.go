@@ -35,7 +35,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer db.Close()
 	logger, closeLog := newLogger(db.Dir(), stderr)
 	defer closeLog()
-	runner := pipeline.NewRunner(db, pipeline.Options{Logger: logger, OnEvent: progressPrinter(stderr)})
+	runner := newRunner(db, logger, pipeline.Options{OnEvent: progressPrinter(stderr)})
 	defer runner.Close()
 
 	// Jobs are registered as their files arrive and run one after another.

@@ -37,6 +37,8 @@ import (
 	"image"
 	"image/color"
 	"image/gif"
+	"image/jpeg"
+	"testing"
 	"unsafe"
 
 	"golang.org/x/image/bmp"
@@ -100,4 +102,14 @@ func EncodeBMP(g *image.Gray) ([]byte, error) {
 	var b bytes.Buffer
 	err := bmp.Encode(&b, g)
 	return b.Bytes(), err
+}
+
+// EncodeJPEG encodes img as a JPEG of quality q.
+func EncodeJPEG(tb testing.TB, img image.Image, q int) []byte {
+	tb.Helper()
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: q}); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -1,9 +1,11 @@
 package pipelinetest
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -201,4 +203,18 @@ func SampleLoans() []Loan {
 			Issued: d(2025, 12, 1), Street: "9 Lakeview Terrace", City: "Madison, WI 53703",
 		},
 	}
+}
+
+// JSONMap is v as its JSON object: Fields in the contract's shape.
+func JSONMap(tb testing.TB, v any) map[string]any {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		tb.Fatal(err)
+	}
+	return m
 }

@@ -25,7 +25,7 @@ func WorkerCommand() *exec.Cmd {
 	return cmd
 }
 
-// RunFaultyWorker serves work requests with serve (pipeline.ServeWorker)
+// RunFaultyWorker serves work requests with serve (worker.Serve)
 // on stdin and stdout, injecting the faults a hostile file causes: a
 // document containing CRASH-ME kills the worker, one containing HANG-ME
 // stalls it. These are the only fakes: everything else is the real worker.

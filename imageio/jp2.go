@@ -1,4 +1,4 @@
-package pipeline
+package imageio
 
 import (
 	"encoding/binary"
@@ -8,22 +8,22 @@ import (
 // The first bytes of a JPEG 2000 file: a JP2 container's signature box, or
 // a bare codestream's start-of-codestream and SIZ markers.
 const (
-	jp2Signature = "\x00\x00\x00\x0cjP  \r\n\x87\n"
-	j2kSignature = "\xff\x4f\xff\x51"
+	JP2Signature = "\x00\x00\x00\x0cjP  \r\n\x87\n"
+	J2KSignature = "\xff\x4f\xff\x51"
 )
 
-// jp2Size reads a JPEG 2000 image's size from the SIZ marker of the
+// JP2Size reads a JPEG 2000 image's size from the SIZ marker of the
 // codestream OpenJPEG decodes (a JP2's first jp2c box, never a header box
 // that could say something else), without decoding anything. samples is
 // width × height × components, what the decoder holds in memory.
-func jp2Size(data []byte) (w, h int, samples int64, err error) {
+func JP2Size(data []byte) (w, h int, samples int64, err error) {
 	cs := data
-	if len(data) >= len(jp2Signature) && string(data[:len(jp2Signature)]) == jp2Signature {
+	if len(data) >= len(JP2Signature) && string(data[:len(JP2Signature)]) == JP2Signature {
 		if cs, err = jp2Codestream(data); err != nil {
 			return 0, 0, 0, err
 		}
 	}
-	if len(cs) < 42 || string(cs[:4]) != j2kSignature {
+	if len(cs) < 42 || string(cs[:4]) != J2KSignature {
 		return 0, 0, 0, errors.New("its image header is missing")
 	}
 	be := binary.BigEndian

@@ -1,4 +1,4 @@
-package pipeline
+package reader
 
 import (
 	"archive/zip"
@@ -8,6 +8,8 @@ import (
 	"hash/crc32"
 	"image"
 	"image/png"
+	"loanbatch/imageio"
+	"loanbatch/pipeline"
 	"strings"
 	"testing"
 )
@@ -16,26 +18,26 @@ func TestSniff(t *testing.T) {
 	tests := []struct {
 		name  string
 		data  []byte
-		want  Format
+		want  pipeline.Format
 		found string
 	}{
-		{"pdf", []byte("%PDF-1.7\n..."), FormatPDF, ""},
-		{"pdf after junk", append(bytes.Repeat([]byte{' '}, 100), "%PDF-1.4"...), FormatPDF, ""},
-		{"jpeg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0}, FormatJPEG, ""},
-		{"png", []byte("\x89PNG\r\n\x1a\n...."), FormatPNG, ""},
-		{"tiff little endian", []byte("II*\x00\x08\x00\x00\x00"), FormatTIFF, ""},
-		{"tiff big endian", []byte("MM\x00*\x00\x00\x00\x08"), FormatTIFF, ""},
-		{"gif", []byte("GIF89a...."), FormatGIF, ""},
-		{"webp", []byte("RIFF\x00\x00\x00\x00WEBPVP8 "), FormatWebP, ""},
-		{"bmp", bmpHeader(10, 10), FormatBMP, ""},
+		{"pdf", []byte("%PDF-1.7\n..."), pipeline.FormatPDF, ""},
+		{"pdf after junk", append(bytes.Repeat([]byte{' '}, 100), "%PDF-1.4"...), pipeline.FormatPDF, ""},
+		{"jpeg", []byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0}, pipeline.FormatJPEG, ""},
+		{"png", []byte("\x89PNG\r\n\x1a\n...."), pipeline.FormatPNG, ""},
+		{"tiff little endian", []byte("II*\x00\x08\x00\x00\x00"), pipeline.FormatTIFF, ""},
+		{"tiff big endian", []byte("MM\x00*\x00\x00\x00\x08"), pipeline.FormatTIFF, ""},
+		{"gif", []byte("GIF89a...."), pipeline.FormatGIF, ""},
+		{"webp", []byte("RIFF\x00\x00\x00\x00WEBPVP8 "), pipeline.FormatWebP, ""},
+		{"bmp", bmpHeader(10, 10), pipeline.FormatBMP, ""},
 		{"text starting BM", []byte("BMW lease, 36 months\n"), "", "Plain text file"},
-		{"avif", []byte("\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf"), FormatAVIF, ""},
-		{"heic", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), FormatHEIF, ""},
-		{"generic heif holding av1", []byte("\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1avif"), FormatAVIF, ""},
-		{"generic heif", []byte("\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic"), FormatHEIF, ""},
+		{"avif", []byte("\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf"), pipeline.FormatAVIF, ""},
+		{"heic", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), pipeline.FormatHEIF, ""},
+		{"generic heif holding av1", []byte("\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1avif"), pipeline.FormatAVIF, ""},
+		{"generic heif", []byte("\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic"), pipeline.FormatHEIF, ""},
 		{"mp4 video", []byte("\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2"), "", "File of unknown type"},
-		{"jp2", []byte("\x00\x00\x00\x0cjP  \r\n\x87\n"), FormatJP2, ""},
-		{"jpeg 2000 codestream", []byte("\xff\x4f\xff\x51\x00\x2f"), FormatJP2, ""},
+		{"jp2", []byte("\x00\x00\x00\x0cjP  \r\n\x87\n"), pipeline.FormatJP2, ""},
+		{"jpeg 2000 codestream", []byte("\xff\x4f\xff\x51\x00\x2f"), pipeline.FormatJP2, ""},
 		{"ole", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1...."), "", "Microsoft Office document (.doc, .xls)"},
 		{"zip", zipOf(t, "notes.txt", "scan.pdf"), "", "ZIP archive"},
 		{"docx", zipOf(t, "[Content_Types].xml", "_rels/.rels", "word/document.xml"), "", "Word document (.docx)"},
@@ -50,7 +52,7 @@ func TestSniff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, found := sniff(tt.data)
+			got, found := Sniff(tt.data)
 			described := found == "" && tt.found == "" || strings.HasPrefix(found, tt.found+" is not a supported format: ")
 			if got != tt.want || !described {
 				t.Errorf("sniff = %q, %q; want %q, %q", got, found, tt.want, tt.found)
@@ -71,12 +73,12 @@ func TestCheckSize(t *testing.T) {
 		{54_945_000, "File size 52.4 MB exceeds maximum allowed size 50 MB"},
 	}
 	for _, tt := range tests {
-		err := checkSize(tt.size, Limits{})
-		if got := MessageOf(err); got != tt.msg {
-			t.Errorf("checkSize(%d) = %q; want %q", tt.size, got, tt.msg)
+		err := pipeline.CheckSize(tt.size, pipeline.Limits{})
+		if got := pipeline.MessageOf(err); got != tt.msg {
+			t.Errorf("CheckSize(%d) = %q; want %q", tt.size, got, tt.msg)
 		}
-		if err != nil && KindOf(err) != KindValidation {
-			t.Errorf("checkSize(%d) kind = %s", tt.size, KindOf(err))
+		if err != nil && pipeline.KindOf(err) != pipeline.KindValidation {
+			t.Errorf("CheckSize(%d) kind = %s", tt.size, pipeline.KindOf(err))
 		}
 	}
 }
@@ -132,38 +134,38 @@ func TestValidateImage(t *testing.T) {
 	_ = png.Encode(&small, image.NewGray(image.Rect(0, 0, 40, 30)))
 	tests := []struct {
 		name   string
-		format Format
+		format pipeline.Format
 		data   []byte
 		pages  int
 		msg    string // substring of the error message; "" for success
 	}{
-		{"small png", FormatPNG, small.Bytes(), 1, ""},
-		{"pixel bomb png", FormatPNG, pngHeader(20000, 20000), 0, "megapixels"},
-		{"too wide png", FormatPNG, pngHeader(40000, 10), 0, "maximum 32767 pixels a side"},
-		{"truncated png", FormatPNG, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0, "PNG image is damaged"},
-		{"three page tiff", FormatTIFF, tiffFile([][2]uint32{{100, 100}, {100, 100}, {100, 100}}, nil), 3, ""},
-		{"tiff looping to itself", FormatTIFF, tiffFile([][2]uint32{{100, 100}}, []uint32{8}), 0, "loops back"},
-		{"tiff pointing outside", FormatTIFF, tiffFile([][2]uint32{{100, 100}}, []uint32{1 << 30}), 0, "outside the file"},
-		{"tiff bomb page", FormatTIFF, tiffFile([][2]uint32{{100, 100}, {30000, 30000}}, nil), 0, "TIFF page 2: Image is 30000 × 30000"},
-		{"tiff too many pages", FormatTIFF, tiffFile(make51(), nil), 0, "more than 50 pages"},
-		{"heic without its boxes", FormatHEIF, []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), 0, "HEIC image is damaged or too large"},
-		{"small gif", FormatGIF, gifHeader(40, 30), 1, ""},
-		{"too wide gif", FormatGIF, gifHeader(40000, 10), 0, "maximum 32767 pixels a side"},
-		{"pixel bomb bmp", FormatBMP, bmpHeader(20000, 20000), 0, "megapixels"},
-		{"small bmp", FormatBMP, bmpHeader(40, 30), 1, ""},
-		{"pixel bomb webp", FormatWebP, webpHeader(16384, 16384), 0, "megapixels"},
-		{"small webp", FormatWebP, webpHeader(40, 30), 1, ""},
-		{"small jpeg 2000 codestream", FormatJP2, j2kHeader(40, 30, 3), 1, ""},
-		{"pixel bomb jpeg 2000", FormatJP2, j2kHeader(20000, 20000, 1), 0, "megapixels"},
-		{"jpeg 2000 of many planes", FormatJP2, j2kHeader(6000, 6000, 4), 0, "in 4 colour planes"},
-		{"small jp2", FormatJP2, jp2File(j2kHeader(40, 30, 1)), 1, ""},
-		{"jp2 bomb behind a small decoy", FormatJP2, jp2File(j2kHeader(20000, 20000, 1), j2kHeader(40, 30, 1)), 0, "megapixels"},
-		{"jp2 without its codestream", FormatJP2, []byte(jp2Signature), 0, "JPEG 2000 image is damaged"},
-		{"jp2 box past the end", FormatJP2, append([]byte(jp2Signature), "\x7f\x00\x00\x00jp2c"...), 0, "past the end"},
+		{"small png", pipeline.FormatPNG, small.Bytes(), 1, ""},
+		{"pixel bomb png", pipeline.FormatPNG, pngHeader(20000, 20000), 0, "megapixels"},
+		{"too wide png", pipeline.FormatPNG, pngHeader(40000, 10), 0, "maximum 32767 pixels a side"},
+		{"truncated png", pipeline.FormatPNG, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0, "PNG image is damaged"},
+		{"three page tiff", pipeline.FormatTIFF, tiffFile([][2]uint32{{100, 100}, {100, 100}, {100, 100}}, nil), 3, ""},
+		{"tiff looping to itself", pipeline.FormatTIFF, tiffFile([][2]uint32{{100, 100}}, []uint32{8}), 0, "loops back"},
+		{"tiff pointing outside", pipeline.FormatTIFF, tiffFile([][2]uint32{{100, 100}}, []uint32{1 << 30}), 0, "outside the file"},
+		{"tiff bomb page", pipeline.FormatTIFF, tiffFile([][2]uint32{{100, 100}, {30000, 30000}}, nil), 0, "TIFF page 2: Image is 30000 × 30000"},
+		{"tiff too many pages", pipeline.FormatTIFF, tiffFile(make51(), nil), 0, "more than 50 pages"},
+		{"heic without its boxes", pipeline.FormatHEIF, []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), 0, "HEIC image is damaged or too large"},
+		{"small gif", pipeline.FormatGIF, gifHeader(40, 30), 1, ""},
+		{"too wide gif", pipeline.FormatGIF, gifHeader(40000, 10), 0, "maximum 32767 pixels a side"},
+		{"pixel bomb bmp", pipeline.FormatBMP, bmpHeader(20000, 20000), 0, "megapixels"},
+		{"small bmp", pipeline.FormatBMP, bmpHeader(40, 30), 1, ""},
+		{"pixel bomb webp", pipeline.FormatWebP, webpHeader(16384, 16384), 0, "megapixels"},
+		{"small webp", pipeline.FormatWebP, webpHeader(40, 30), 1, ""},
+		{"small jpeg 2000 codestream", pipeline.FormatJP2, j2kHeader(40, 30, 3), 1, ""},
+		{"pixel bomb jpeg 2000", pipeline.FormatJP2, j2kHeader(20000, 20000, 1), 0, "megapixels"},
+		{"jpeg 2000 of many planes", pipeline.FormatJP2, j2kHeader(6000, 6000, 4), 0, "in 4 colour planes"},
+		{"small jp2", pipeline.FormatJP2, jp2File(j2kHeader(40, 30, 1)), 1, ""},
+		{"jp2 bomb behind a small decoy", pipeline.FormatJP2, jp2File(j2kHeader(20000, 20000, 1), j2kHeader(40, 30, 1)), 0, "megapixels"},
+		{"jp2 without its codestream", pipeline.FormatJP2, []byte(imageio.JP2Signature), 0, "JPEG 2000 image is damaged"},
+		{"jp2 box past the end", pipeline.FormatJP2, append([]byte(imageio.JP2Signature), "\x7f\x00\x00\x00jp2c"...), 0, "past the end"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			info, err := validateImage(tt.format, tt.data, Limits{})
+			info, err := validateImage(tt.format, tt.data, pipeline.Limits{})
 			if tt.msg == "" {
 				if err != nil {
 					t.Fatalf("validateImage: %v", err)
@@ -173,12 +175,12 @@ func TestValidateImage(t *testing.T) {
 				}
 				return
 			}
-			if err == nil || !strings.Contains(MessageOf(err), tt.msg) {
+			if err == nil || !strings.Contains(pipeline.MessageOf(err), tt.msg) {
 				t.Fatalf("validateImage error = %v; want one containing %q", err, tt.msg)
 			}
-			var e *Error
-			if !errors.As(err, &e) || e.Kind != KindValidation {
-				t.Errorf("kind = %s; want validation_error", KindOf(err))
+			var e *pipeline.Error
+			if !errors.As(err, &e) || e.Kind != pipeline.KindValidation {
+				t.Errorf("kind = %s; want validation_error", pipeline.KindOf(err))
 			}
 		})
 	}
@@ -242,7 +244,7 @@ func webpHeader(w, h uint32) []byte {
 
 // j2kHeader is a JPEG 2000 codestream's SOC and SIZ markers.
 func j2kHeader(w, h uint32, comps uint16) []byte {
-	b := []byte(j2kSignature)
+	b := []byte(imageio.J2KSignature)
 	b = binary.BigEndian.AppendUint16(b, 38+3*comps)
 	b = binary.BigEndian.AppendUint16(b, 0)
 	for _, v := range []uint32{w, h, 0, 0, w, h, 0, 0} {
@@ -258,7 +260,7 @@ func j2kHeader(w, h uint32, comps uint16) []byte {
 // jp2File wraps a codestream in a JP2 container; a decoy codestream goes
 // in an XML box before it.
 func jp2File(codestream []byte, decoy ...[]byte) []byte {
-	b := []byte(jp2Signature)
+	b := []byte(imageio.JP2Signature)
 	box := func(typ string, body []byte) {
 		b = binary.BigEndian.AppendUint32(b, uint32(8+len(body)))
 		b = append(append(b, typ...), body...)

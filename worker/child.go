@@ -1,4 +1,4 @@
-package pipeline
+package worker
 
 import (
 	"bufio"
@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"loanbatch/pipeline"
+	"loanbatch/reader"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -20,35 +22,41 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Documents are read in a worker: a child process of the same binary
-// (`loanbatch worker`) that lives across documents and speaks JSON lines
-// over stdin and stdout. A C abort in Leptonica or Tesseract, a Go stack
-// overflow in a PDF parser or a hang kills or stalls only the worker; the
-// runner reports that document as failed and starts a new worker for the
-// next. Tesseract's OpenMP threads must be limited in the environment
-// before the process starts (OMP_THREAD_LIMIT=1), which only a child
-// process allows.
+// The protocol: the runner writes one request per line on the child's
+// stdin; the child answers on its stdout with progress messages and then
+// one result or error message. Tesseract's OpenMP threads must be limited
+// in the environment before the process starts (OMP_THREAD_LIMIT=1), which
+// only a child process allows.
 
-type workRequest struct {
+// Message kinds.
+const (
+	msgProgress = "progress"
+	msgResult   = "result"
+	msgError    = "error"
+)
+
+// request asks the child to read the document stored at Path.
+type request struct {
 	Path    string         `json:"path"`
-	Options AnalyzeOptions `json:"options"`
+	Options reader.Options `json:"options"`
 }
 
-type workMessage struct {
-	Type     string    `json:"type"` // progress | result | error
-	Stage    Stage     `json:"stage,omitempty"`
-	Page     int       `json:"page,omitempty"`
-	Pages    int       `json:"pages,omitempty"`
-	Analysis *Analysis `json:"analysis,omitempty"`
-	Kind     ErrorKind `json:"kind,omitempty"`
-	Message  string    `json:"message,omitempty"`
-	Detail   string    `json:"detail,omitempty"` // cause chain and stack, for the log
+// message is one line of the child's answer.
+type message struct {
+	Type     string             `json:"type"` // msgProgress, msgResult or msgError
+	Stage    pipeline.Stage     `json:"stage,omitempty"`
+	Page     int                `json:"page,omitempty"`
+	Pages    int                `json:"pages,omitempty"`
+	Analysis *pipeline.Analysis `json:"analysis,omitempty"`
+	Kind     pipeline.ErrorKind `json:"kind,omitempty"`
+	Message  string             `json:"message,omitempty"`
+	Detail   string             `json:"detail,omitempty"` // cause chain and stack, for the log
 }
 
-// RunWorker is the body of the hidden `loanbatch worker` command. It keeps
+// Run is the body of the hidden `loanbatch worker` command. It keeps
 // the real stdout for the protocol and points file descriptor 1 at stderr,
 // so that nothing a C library prints can corrupt the protocol.
-func RunWorker(ctx context.Context) error {
+func Run(ctx context.Context) error {
 	proto, err := unix.Dup(1)
 	if err != nil {
 		return fmt.Errorf("worker: %w", err)
@@ -57,31 +65,28 @@ func RunWorker(ctx context.Context) error {
 		return fmt.Errorf("worker: %w", err)
 	}
 	out := os.NewFile(uintptr(proto), "protocol")
-	return ServeWorker(ctx, os.Stdin, out)
+	return Serve(ctx, os.Stdin, out)
 }
 
-// ServeWorker reads work requests from in and answers each on out with
+// Serve reads work requests from in and answers each on out with
 // progress messages and one result or error, until in ends.
-func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
+func Serve(ctx context.Context, in io.Reader, out io.Writer) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
 	enc := json.NewEncoder(out)
-	a := NewAnalyzer(AnalyzeOptions{})
+	a := reader.New(reader.Options{})
 	defer a.Close()
 	// The runner reads text PDFs itself and starts a worker for scans and
 	// images: load Tesseract's language data (a quarter of a second) while
 	// the runner registers the inputs and the first request is on its way.
-	a.warmOCR()
+	a.WarmOCR()
 	for sc.Scan() {
-		var req workRequest
+		var req request
 		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
 			return fmt.Errorf("worker: bad request: %w", err)
 		}
-		if ocrLanguage(a.opts.Language) != ocrLanguage(req.Options.Language) {
-			a.closeOCR() // Tesseract instances are per language
-		}
-		a.opts = req.Options
-		msg := serveOne(ctx, a, req, func(m workMessage) { _ = enc.Encode(m) })
+		a.SetOptions(req.Options)
+		msg := serveOne(ctx, a, req, func(m message) { _ = enc.Encode(m) })
 		if err := enc.Encode(msg); err != nil {
 			return fmt.Errorf("worker: write: %w", err)
 		}
@@ -89,11 +94,11 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	return sc.Err()
 }
 
-func serveOne(ctx context.Context, a *Analyzer, req workRequest, send func(workMessage)) (msg workMessage) {
+func serveOne(ctx context.Context, a *reader.Analyzer, req request, send func(message)) (msg message) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg = workMessage{
-				Type: "error", Kind: KindUnexpected,
+			msg = message{
+				Type: msgError, Kind: pipeline.KindUnexpected,
 				Message: fmt.Sprintf("unexpected: the document could not be processed (%v)", r),
 				Detail:  fmt.Sprintf("panic: %v\n%s", r, debug.Stack()),
 			}
@@ -101,26 +106,26 @@ func serveOne(ctx context.Context, a *Analyzer, req workRequest, send func(workM
 	}()
 	data, err := os.ReadFile(req.Path)
 	if err != nil {
-		return workMessage{Type: "error", Kind: KindStorage, Message: "Stored document could not be read", Detail: err.Error()}
+		return message{Type: msgError, Kind: pipeline.KindStorage, Message: "Stored document could not be read", Detail: err.Error()}
 	}
 	// Text-layer PDFs are read by the runner itself: a PDF that comes
 	// here needs PDFium, which loads while pdfcpu parses it.
-	if f, _ := sniff(data); f == FormatPDF {
-		go a.warmPDF()
+	if f, _ := reader.Sniff(data); f == pipeline.FormatPDF {
+		go a.WarmPDF()
 	}
-	progress := func(stage Stage, page, pages int) {
-		send(workMessage{Type: "progress", Stage: stage, Page: page, Pages: pages})
+	progress := func(stage pipeline.Stage, page, pages int) {
+		send(message{Type: msgProgress, Stage: stage, Page: page, Pages: pages})
 	}
 	res, err := a.Analyze(ctx, data, progress)
 	if err != nil {
-		var e *Error
+		var e *pipeline.Error
 		detail := err.Error()
 		if errors.As(err, &e) && e.Err != nil {
 			detail = fmt.Sprintf("%s: %v", e.Stage, e.Err)
 		}
-		return workMessage{Type: "error", Kind: KindOf(err), Message: MessageOf(err), Detail: detail}
+		return message{Type: msgError, Kind: pipeline.KindOf(err), Message: pipeline.MessageOf(err), Detail: detail}
 	}
-	return workMessage{Type: "result", Analysis: res}
+	return message{Type: msgResult, Analysis: res}
 }
 
 // ocrMalloc tunes glibc's allocator for Tesseract and Leptonica, which
@@ -144,15 +149,15 @@ func workerEnv(env []string) []string {
 	return out
 }
 
-// workerProc is the runner's handle on one worker process.
-type workerProc struct {
+// child is the Reader's handle on one child process.
+type child struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
-	msgs   chan workMessage // closed when the worker's stdout ends
+	msgs   chan message // closed when the worker's stdout ends
 	stderr *tailWriter
 }
 
-func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error) {
+func startChild(newCmd func() *exec.Cmd, log *slog.Logger) (*child, error) {
 	cmd := newCmd()
 	if cmd.Env == nil {
 		cmd.Env = os.Environ()
@@ -173,13 +178,13 @@ func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
-	w := &workerProc{cmd: cmd, stdin: stdin, msgs: make(chan workMessage, 64), stderr: tail}
+	w := &child{cmd: cmd, stdin: stdin, msgs: make(chan message, 64), stderr: tail}
 	go func() {
 		defer close(w.msgs)
 		sc := bufio.NewScanner(stdout)
 		sc.Buffer(make([]byte, 64<<10), 256<<20)
 		for sc.Scan() {
-			var m workMessage
+			var m message
 			if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 				log.Warn("worker wrote a line that is not a message", "line", truncate(sc.Text(), 200))
 				continue
@@ -190,7 +195,7 @@ func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error)
 	return w, nil
 }
 
-func (w *workerProc) send(req workRequest) error {
+func (w *child) send(req request) error {
 	b, err := json.Marshal(req)
 	if err != nil {
 		return err
@@ -200,7 +205,7 @@ func (w *workerProc) send(req workRequest) error {
 }
 
 // stop ends the worker: politely by closing its input, or by killing it.
-func (w *workerProc) stop(kill bool) string {
+func (w *child) stop(kill bool) string {
 	if kill {
 		_ = w.cmd.Process.Kill()
 	}

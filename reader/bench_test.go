@@ -1,4 +1,4 @@
-package pipeline
+package reader
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"image/jpeg"
 	"testing"
 
+	"loanbatch/imageio"
+	"loanbatch/ocr"
+	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 )
 
@@ -37,18 +40,7 @@ func BenchmarkOCRPage300DPI(b *testing.B) {
 func BenchmarkPrepareNoisyScan(b *testing.B) {
 	img := pipelinetest.Scan(pipelinetest.SampleLoans()[0].EstimateLines(), pipelinetest.ScanOptions{Noise: 0.02, Seed: 1})
 	for b.Loop() {
-		prepareForOCR(img)
-	}
-}
-
-func BenchmarkExtractFields(b *testing.B) {
-	a := newTestAnalyzer(b)
-	res, err := a.Analyze(context.Background(), pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].LetterLines()}), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		ExtractFields(res.PageTexts)
+		ocr.Prepare(img)
 	}
 }
 
@@ -64,7 +56,7 @@ func BenchmarkAnalyzeScannedPDF8Pages(b *testing.B) {
 	pdf := pipelinetest.PDF(pages...)
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			a := NewAnalyzer(AnalyzeOptions{OCRWorkers: workers})
+			a := New(Options{OCRWorkers: workers})
 			b.Cleanup(a.Close)
 			if _, err := a.Analyze(context.Background(), pdf, nil); err != nil { // warm up Tesseract
 				b.Fatal(err)
@@ -81,7 +73,7 @@ func BenchmarkAnalyzeScannedPDF8Pages(b *testing.B) {
 // BenchmarkTextLayerPDF is a one-page text PDF through the in-process
 // reader (validation, Go text reader, fields), as the runner reads it.
 func BenchmarkTextLayerPDF(b *testing.B) {
-	a := NewAnalyzer(AnalyzeOptions{})
+	a := New(Options{})
 	pdf := pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})
 	b.SetBytes(int64(len(pdf)))
 	for b.Loop() {
@@ -124,24 +116,35 @@ func BenchmarkDecodePage(b *testing.B) {
 	for _, c := range []struct {
 		name   string
 		data   []byte
-		format Format
-	}{{"jpeg", jb.Bytes(), FormatJPEG}, {"tiff", tiffData, FormatTIFF}} {
+		format pipeline.Format
+	}{{"jpeg", jb.Bytes(), pipeline.FormatJPEG}, {"tiff", tiffData, pipeline.FormatTIFF}} {
 		b.Run(c.name+"/native", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := fastGray(c.data, c.format == FormatTIFF, 0); err != nil {
+				if _, err := ocr.FastGray(c.data, c.format == pipeline.FormatTIFF, 0); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 		b.Run(c.name+"/go", func(b *testing.B) {
-			pages, _ := tiffPages(c.data, 1)
+			pages, _ := imageio.TIFFPages(c.data, 1)
 			for b.Loop() {
-				img, err := decodeImagePage(c.format, c.data, 0, pages)
+				img, err := imageio.DecodePage(c.format, c.data, 0, pages)
 				if err != nil {
 					b.Fatal(err)
 				}
-				toGray(img)
+				imageio.ToGray(img)
 			}
 		})
+	}
+}
+
+func BenchmarkExtractFields(b *testing.B) {
+	a := newTestAnalyzer(b)
+	res, err := a.Analyze(context.Background(), pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].LetterLines()}), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		pipeline.ExtractFields(res.PageTexts)
 	}
 }

@@ -1,6 +1,9 @@
-package pipeline
+package reader
 
-import "fmt"
+import (
+	"fmt"
+	"loanbatch/pipeline"
+)
 
 // ViewExtension is the file name extension under which a stored document
 // may be handed to the desktop's opener: that of the format its bytes are
@@ -8,14 +11,14 @@ import "fmt"
 // document that failed validation, or was never checked (skipped), is not
 // opened: its bytes may be a .desktop, .jar or .html file that an opener
 // would run. The error says why, for a person.
-func ViewExtension(res Result, data []byte) (string, error) {
-	passed := res.Status == DocSuccess || res.Status == DocFailed && res.ErrorType == KindProcessing
+func ViewExtension(res pipeline.Result, data []byte) (string, error) {
+	passed := res.Status == pipeline.DocSuccess || res.Status == pipeline.DocFailed && res.ErrorType == pipeline.KindProcessing
 	if !passed {
-		return "", fmt.Errorf("%s did not pass validation, so it is not opened", SafeName(res.FileName))
+		return "", fmt.Errorf("%s did not pass validation, so it is not opened", pipeline.SafeName(res.FileName))
 	}
 	f, ok := DetectFormat(data)
 	if !ok {
-		return "", fmt.Errorf("%s is not a document or image file that is read, so it is not opened", SafeName(res.FileName))
+		return "", fmt.Errorf("%s is not a document or image file that is read, so it is not opened", pipeline.SafeName(res.FileName))
 	}
 	return f.Extension(), nil
 }

@@ -1,4 +1,4 @@
-package pipeline
+package ocr
 
 /*
 #cgo pkg-config: libheif
@@ -40,35 +40,35 @@ import (
 	"unsafe"
 )
 
-// heifFile is an HEIC/HEIF or AVIF file opened by libheif. It must be
+// HEIFFile is an HEIC/HEIF or AVIF file opened by libheif. It must be
 // closed; data must stay unchanged until then (libheif reads it in place).
-type heifFile struct {
+type HEIFFile struct {
 	ctx    *C.struct_heif_context
 	handle *C.struct_heif_image_handle
 	data   unsafe.Pointer
 }
 
-// openHEIF parses the container only: no pixel is decoded.
-func openHEIF(data []byte, maxSide int) (*heifFile, error) {
+// OpenHEIF parses the container only: no pixel is decoded.
+func OpenHEIF(data []byte, maxSide int) (*HEIFFile, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
-	f := &heifFile{data: C.CBytes(data)} // libheif keeps pointers into it
+	f := &HEIFFile{data: C.CBytes(data)} // libheif keeps pointers into it
 	var msg [256]C.char
 	f.handle = C.heifOpen(f.data, C.size_t(len(data)), C.int(maxSide), &f.ctx, &msg[0], C.size_t(len(msg)))
 	if f.handle == nil {
-		f.close()
+		f.Close()
 		return nil, errors.New(C.GoString(&msg[0]))
 	}
 	return f, nil
 }
 
-func (f *heifFile) size() (w, h int) {
+func (f *HEIFFile) Size() (w, h int) {
 	return int(C.heif_image_handle_get_width(f.handle)), int(C.heif_image_handle_get_height(f.handle))
 }
 
 // gray decodes the primary image, upright, to 8-bit gray.
-func (f *heifFile) gray() (*image.Gray, error) {
+func (f *HEIFFile) Gray() (*image.Gray, error) {
 	var msg [256]C.char
 	img := C.heifDecodeRGB(f.handle, &msg[0], C.size_t(len(msg)))
 	if img == nil {
@@ -95,7 +95,7 @@ func (f *heifFile) gray() (*image.Gray, error) {
 	return out, nil
 }
 
-func (f *heifFile) close() {
+func (f *HEIFFile) Close() {
 	if f.handle != nil {
 		C.heif_image_handle_release(f.handle)
 	}
@@ -105,12 +105,12 @@ func (f *heifFile) close() {
 	C.free(f.data)
 }
 
-// heifGray decodes an HEIC/HEIF or AVIF file that validation checked.
-func heifGray(data []byte, l Limits) (*image.Gray, error) {
-	f, err := openHEIF(data, l.withDefaults().MaxSide)
+// HEIFGray decodes an HEIC/HEIF or AVIF file that validation checked.
+func HEIFGray(data []byte, maxSide int) (*image.Gray, error) {
+	f, err := OpenHEIF(data, maxSide)
 	if err != nil {
 		return nil, err
 	}
-	defer f.close()
-	return f.gray()
+	defer f.Close()
+	return f.Gray()
 }

@@ -1,13 +1,13 @@
-package pipeline
+package reader
 
 import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"image"
-	"testing"
-
+	"loanbatch/imageio"
+	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
+	"testing"
 )
 
 // withOrientation inserts an EXIF APP1 segment with the given orientation
@@ -31,26 +31,6 @@ func withOrientation(jpg []byte, o uint16) []byte {
 	return out.Bytes()
 }
 
-func TestOrient(t *testing.T) {
-	src := image.NewGray(image.Rect(0, 0, 3, 2))
-	copy(src.Pix, []uint8{1, 2, 3, 4, 5, 6}) // 1 2 3 / 4 5 6
-	for _, tt := range []struct {
-		o    int
-		want []uint8
-		w    int
-	}{
-		{1, []uint8{1, 2, 3, 4, 5, 6}, 3},
-		{3, []uint8{6, 5, 4, 3, 2, 1}, 3},
-		{6, []uint8{4, 1, 5, 2, 6, 3}, 2}, // turned 90° clockwise
-		{8, []uint8{3, 6, 2, 5, 1, 4}, 2},
-	} {
-		got := orient(src, tt.o)
-		if got.Bounds().Dx() != tt.w || !bytes.Equal(got.Pix, tt.want) {
-			t.Errorf("orientation %d: %v (%d wide); want %v", tt.o, got.Pix, got.Bounds().Dx(), tt.want)
-		}
-	}
-}
-
 // A phone photo stored sideways with EXIF orientation 6 reads upright.
 func TestAnalyzeSidewaysPhoto(t *testing.T) {
 	if testing.Short() {
@@ -58,10 +38,10 @@ func TestAnalyzeSidewaysPhoto(t *testing.T) {
 	}
 	loan := pipelinetest.SampleLoans()[1]
 	page := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{})
-	sideways := orient(page, 8) // what the camera stored; orientation 6 turns it back
-	data := withOrientation(encodeJPEG(t, sideways, 85), 6)
-	if o := exifOrientation(data); o != 6 {
-		t.Fatalf("exifOrientation = %d", o)
+	sideways := imageio.Orient(page, 8) // what the camera stored; orientation 6 turns it back
+	data := withOrientation(pipelinetest.EncodeJPEG(t, sideways, 85), 6)
+	if o := imageio.EXIFOrientation(data); o != 6 {
+		t.Fatalf("EXIFOrientation = %d", o)
 	}
 	res, err := newTestAnalyzer(t).Analyze(context.Background(), data, nil)
 	if err != nil {
@@ -109,19 +89,19 @@ func TestAnalyzeSidewaysWebP(t *testing.T) {
 	}
 	loan := pipelinetest.SampleLoans()[2]
 	page := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{})
-	webp, err := pipelinetest.EncodeWebP(orient(page, 8))
+	webp, err := pipelinetest.EncodeWebP(imageio.Orient(page, 8))
 	if err != nil {
 		t.Fatal(err)
 	}
 	data := webpWithOrientation(t, webp, 6)
-	if o := webpOrientation(data); o != 6 {
-		t.Fatalf("webpOrientation = %d", o)
+	if o := imageio.WebPOrientation(data); o != 6 {
+		t.Fatalf("WebPOrientation = %d", o)
 	}
 	res, err := newTestAnalyzer(t).Analyze(context.Background(), data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Format != FormatWebP || res.Fields.LoanID != loan.LoanID || res.Fields.LoanAmountCents != loan.AmountCents {
+	if res.Format != pipeline.FormatWebP || res.Fields.LoanID != loan.LoanID || res.Fields.LoanAmountCents != loan.AmountCents {
 		t.Errorf("sideways %s read as loan %q amount %d", res.Format, res.Fields.LoanID, res.Fields.LoanAmountCents)
 	}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package reader
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"loanbatch/pdftext"
+	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 	"loanbatch/textlayout"
 )
@@ -139,16 +140,16 @@ func compareReaders(t *testing.T, docs []pdfSample, mustAccept bool, norm func(s
 			continue
 		}
 		accepted++
-		var goTexts, pdfiumTexts []PageText
+		var goTexts, pdfiumTexts []pipeline.PageText
 		for p := range pdfiumPages {
 			if diff := firstDifference(goPages[p], pdfiumPages[p], norm); diff != "" {
 				t.Errorf("%s page %d: Go and PDFium text differ at %s", d.name, p+1, diff)
 				break
 			}
-			goTexts = append(goTexts, PageText{Page: p + 1, Source: SourceTextLayer, Text: goPages[p]})
-			pdfiumTexts = append(pdfiumTexts, PageText{Page: p + 1, Source: SourceTextLayer, Text: pdfiumPages[p]})
+			goTexts = append(goTexts, pipeline.PageText{Page: p + 1, Source: pipeline.SourceTextLayer, Text: goPages[p]})
+			pdfiumTexts = append(pdfiumTexts, pipeline.PageText{Page: p + 1, Source: pipeline.SourceTextLayer, Text: pdfiumPages[p]})
 		}
-		gx, px := Extract(goTexts), Extract(pdfiumTexts)
+		gx, px := pipeline.Extract(goTexts), pipeline.Extract(pdfiumTexts)
 		if !reflect.DeepEqual(gx, px) {
 			t.Errorf("%s: fields differ:\n  go:     %+v\n  pdfium: %+v", d.name, gx.Fields, px.Fields)
 		}
@@ -175,7 +176,7 @@ func TestGoTextReaderRefusesCompressionBomb(t *testing.T) {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	)
 
-	a := NewAnalyzer(AnalyzeOptions{})
+	a := New(Options{})
 	if _, err := a.AnalyzeTextLayer(context.Background(), pdf, nil); !errors.Is(err, pdftext.ErrNeedsPDFium) {
 		t.Fatalf("a %d-byte PDF inflating past %d bytes: err %v; want a refusal", len(pdf), pdftext.MaxDecodedStream, err)
 	}

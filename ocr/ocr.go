@@ -1,8 +1,9 @@
-package pipeline
+package ocr
 
 import (
 	"fmt"
 	"image"
+	"loanbatch/imageio"
 	"loanbatch/textlayout"
 	"math"
 	"slices"
@@ -12,16 +13,16 @@ import (
 	"github.com/otiai10/gosseract/v2"
 )
 
-// ocrEngine is one Tesseract instance, initialised once and reused for every
+// Engine is one Tesseract instance, initialised once and reused for every
 // page a worker reads. It is not safe for concurrent use.
-type ocrEngine struct {
+type Engine struct {
 	client *gosseract.Client
 	warm   bool // Tesseract has loaded its language data
 }
 
-// newOCREngine starts Tesseract for lang, failing with a message that says
+// NewEngine starts Tesseract for lang, failing with a message that says
 // what to install when the language data is missing.
-func newOCREngine(lang string) (*ocrEngine, error) {
+func NewEngine(lang string) (*Engine, error) {
 	if lang == "" {
 		lang = "eng"
 	}
@@ -39,15 +40,15 @@ func newOCREngine(lang string) (*ocrEngine, error) {
 		c.Close()
 		return nil, fmt.Errorf("tesseract page mode: %w", err)
 	}
-	return &ocrEngine{client: c}, nil
+	return &Engine{client: c}, nil
 }
 
-// OCRLanguages lists the Tesseract languages installed on this machine.
-func OCRLanguages() ([]string, error) {
+// Languages lists the Tesseract languages installed on this machine.
+func Languages() ([]string, error) {
 	return gosseract.GetAvailableLanguages()
 }
 
-func (o *ocrEngine) Close() {
+func (o *Engine) Close() {
 	if o != nil {
 		o.client.Close()
 	}
@@ -56,7 +57,7 @@ func (o *ocrEngine) Close() {
 // warmUp makes Tesseract load its language data (a quarter of a second)
 // by reading a blank image, so that a worker can do it while the first
 // page is still being decoded.
-func (o *ocrEngine) warmUp() {
+func (o *Engine) WarmUp() {
 	if o.warm {
 		return
 	}
@@ -64,16 +65,16 @@ func (o *ocrEngine) warmUp() {
 	for i := range blank.Pix {
 		blank.Pix[i] = 0xff
 	}
-	if o.client.SetImageFromBytes(encodeRawTIFF(blank)) == nil {
+	if o.client.SetImageFromBytes(imageio.EncodeRawTIFF(blank)) == nil {
 		_, _ = o.client.Text()
 	}
 	o.warm = true
 }
 
 // words recognises the words of a page image with their boxes in pixels.
-func (o *ocrEngine) words(g *image.Gray) ([]textlayout.Word, error) {
+func (o *Engine) Words(g *image.Gray) ([]textlayout.Word, error) {
 	o.warm = true
-	if err := o.client.SetImageFromBytes(encodeRawTIFF(g)); err != nil {
+	if err := o.client.SetImageFromBytes(imageio.EncodeRawTIFF(g)); err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
 	boxes, err := o.client.GetBoundingBoxesVerbose()

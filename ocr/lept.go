@@ -1,4 +1,4 @@
-package pipeline
+package ocr
 
 /*
 #cgo pkg-config: lept
@@ -31,18 +31,18 @@ import (
 
 var errLeptonica = errors.New("pipeline: the image could not be decoded")
 
-// leptonicaGray decodes page (0-based) of an image with Leptonica: the
+// LeptonicaGray decodes page (0-based) of an image with Leptonica: the
 // fallback for what Go's decoders refuse (CCITT fax variants, JPEG inside
 // TIFF, arithmetic-coded JPEG). Validation has already bounded its size.
-func leptonicaGray(data []byte, tiff bool, page int) (*image.Gray, error) {
+func LeptonicaGray(data []byte, tiff bool, page int) (*image.Gray, error) {
 	return leptonicaRead(data, tiff, page, false)
 }
 
-// fastGray decodes a JPEG or a TIFF page with libjpeg-turbo or libtiff
+// FastGray decodes a JPEG or a TIFF page with libjpeg-turbo or libtiff
 // through Leptonica: two to five times faster than Go's decoders, which
 // read 8-bit TIFF pixels one by one. Images with transparency are left to
 // Go, which flattens them onto white.
-func fastGray(data []byte, tiff bool, page int) (*image.Gray, error) {
+func FastGray(data []byte, tiff bool, page int) (*image.Gray, error) {
 	return leptonicaRead(data, tiff, page, true)
 }
 

@@ -1,20 +1,21 @@
-package pipeline
+package worker
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"loanbatch/pdftext"
+	"loanbatch/pipeline"
+	"loanbatch/reader"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 )
 
-// Text-layer PDFs are read in the runner's own process; everything that
-// needs C libraries or PDFium (images, scans, large or unusual PDFs) goes
-// to the worker process.
+// Text-layer PDFs are read in the application's own process; everything
+// that needs C libraries or PDFium (images, scans, large or unusual PDFs)
+// goes to the child process.
 
 // maxInProcessPDF is the largest PDF whose text layer is read inside this
 // process: pure Go code (pdfcpu, with its recursion and decompression
@@ -39,24 +40,26 @@ const (
 
 // readTextLayer reads a text-layer PDF in this process; ok is false when
 // the worker must read the document.
-func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path string) (*Analysis, bool) {
+func (r *Reader) readTextLayer(ctx context.Context, req pipeline.ReadRequest, progress pipeline.ProgressFunc) (*pipeline.Analysis, bool) {
+	path := req.Path
 	data, ok := readSmallPDF(path)
 	if !ok {
 		return nil, false
 	}
 	if r.text == nil {
-		r.text = NewAnalyzer(AnalyzeOptions{Limits: r.opts.Limits})
+		r.text = reader.New(reader.Options{})
 	}
+	r.text.SetOptions(reader.Options{Limits: req.Limits, Language: req.Language})
 	// Progress goes out only while this call waits: a reader abandoned at
 	// the time limit falls silent.
 	var mu sync.Mutex
 	abandoned := false
 	pageDone := make(chan struct{}, 1)
-	progress := func(s Stage, page, pages int) {
+	report := func(s pipeline.Stage, page, pages int) {
 		mu.Lock()
 		defer mu.Unlock()
 		if !abandoned {
-			r.emit(Event{Kind: EventDocStage, JobID: jobID, DocIndex: i, Stage: s, Page: page, Pages: pages})
+			progress(s, page, pages)
 		}
 		select {
 		case pageDone <- struct{}{}:
@@ -64,7 +67,7 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 		}
 	}
 	type outcome struct {
-		a   *Analysis
+		a   *pipeline.Analysis
 		err error
 	}
 	done := make(chan outcome, 1)
@@ -73,16 +76,13 @@ func (r *Runner) readTextLayer(ctx context.Context, jobID string, i int, path st
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				done <- outcome{err: fmt.Errorf("%w: panic: %v", pdftext.ErrNeedsPDFium, p)}
+				done <- outcome{err: fmt.Errorf("the text reader panicked: %v", p)}
 			}
 		}()
-		a, err := r.text.AnalyzeTextLayer(readCtx, data, progress)
+		a, err := r.text.AnalyzeTextLayer(readCtx, data, report)
 		done <- outcome{a, err}
 	}()
-	timeout := r.textTimeout
-	if timeout <= 0 {
-		timeout = textLayerTimeout
-	}
+	timeout := r.opts.TextLayerTimeout
 	idle, total := time.NewTimer(timeout), time.NewTimer(textLayerPatience*timeout)
 	defer idle.Stop()
 	defer total.Stop()
@@ -91,7 +91,7 @@ wait:
 		select {
 		case o := <-done:
 			if o.err != nil && !errors.Is(o.err, context.Canceled) {
-				r.log.Debug("The worker reads the document", LogDoc, filepath.Base(path), "reason", o.err.Error())
+				r.log.Debug("The worker reads the document", pipeline.LogDoc, filepath.Base(path), "reason", o.err.Error())
 			}
 			return o.a, o.err == nil
 		case <-pageDone:
@@ -99,10 +99,10 @@ wait:
 		case <-ctx.Done():
 			break wait
 		case <-idle.C:
-			r.log.Warn("Reading the text layer took too long; the worker reads the document", LogDoc, filepath.Base(path))
+			r.log.Warn("Reading the text layer took too long; the worker reads the document", pipeline.LogDoc, filepath.Base(path))
 			break wait
 		case <-total.C:
-			r.log.Warn("Reading the text layer took too long in all; the worker reads the document", LogDoc, filepath.Base(path))
+			r.log.Warn("Reading the text layer took too long in all; the worker reads the document", pipeline.LogDoc, filepath.Base(path))
 			break wait
 		}
 	}
@@ -115,23 +115,23 @@ wait:
 	select {
 	case <-done:
 	case <-time.After(readerStopGrace):
-		r.log.Error("The text reader did not stop when told to", LogDoc, filepath.Base(path))
+		r.log.Error("The text reader did not stop when told to", pipeline.LogDoc, filepath.Base(path))
 	}
 	return nil, false
 }
 
-// needsWorker reports whether a job has inputs that only the worker reads:
-// images and large PDFs. Small PDFs may need it too (scans), which is
+// needsChild reports whether a job has documents that only the child
+// reads: images and large PDFs. Small PDFs may need it too (scans), which is
 // found when their turn comes.
-func needsWorker(inputs []input) bool {
-	for _, in := range inputs {
-		if in.data != nil {
-			if format, _ := sniff(in.data); format != FormatPDF || len(in.data) > maxInProcessPDF {
+func needsChild(docs []pipeline.Source) bool {
+	for _, d := range docs {
+		if d.Data != nil {
+			if format, _ := reader.Sniff(d.Data); format != pipeline.FormatPDF || len(d.Data) > maxInProcessPDF {
 				return true
 			}
 			continue
 		}
-		f, _, err := openInput(in.path)
+		f, _, err := pipeline.OpenInput(d.Path)
 		if err != nil {
 			continue // registering reports it
 		}
@@ -147,7 +147,7 @@ func needsWorker(inputs []input) bool {
 // readSmallPDF reads the file at path when it is a PDF no larger than
 // maxInProcessPDF; other files are left unread but for their first bytes.
 func readSmallPDF(path string) ([]byte, bool) {
-	f, _, err := openInput(path)
+	f, _, err := pipeline.OpenInput(path)
 	if err != nil {
 		return nil, false
 	}
@@ -172,6 +172,6 @@ func smallPDFHead(f *os.File) ([]byte, bool) {
 	}
 	head := make([]byte, 1024)
 	n, _ := io.ReadFull(f, head)
-	format, _ := sniff(head[:n])
-	return head[:n], format == FormatPDF
+	format, _ := reader.Sniff(head[:n])
+	return head[:n], format == pipeline.FormatPDF
 }

@@ -1,6 +1,6 @@
 //go:build race
 
-package pipeline
+package reader
 
 // raceFactor widens memory bounds for the race detector's shadow memory.
 const raceFactor = 3

@@ -1,11 +1,17 @@
-package pipeline
+// Package reader turns a document's bytes into pages of text and its loan
+// fields: it checks the format by content and the limits, then reads each
+// PDF page's text layer (the Go reader, or PDFium for what it cannot
+// decode) or OCRs the page image, and extracts the fields.
+package reader
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"loanbatch/ocr"
 	"loanbatch/pdfium"
 	"loanbatch/pdftext"
+	"loanbatch/pipeline"
 	"loanbatch/textlayout"
 	"runtime"
 	"strings"
@@ -15,29 +21,13 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
-// AnalyzeOptions configure how one document is read.
-type AnalyzeOptions struct {
-	Limits   Limits `json:"limits"`
-	Language string `json:"language"` // Tesseract language, "eng" when empty
+// Options configure how one document is read.
+type Options struct {
+	Limits   pipeline.Limits `json:"limits"`
+	Language string          `json:"language"` // Tesseract language, "eng" when empty
 	// OCRWorkers is how many pages are OCR'd at once, each by its own
 	// Tesseract; the number of CPUs when zero.
 	OCRWorkers int `json:"ocr_workers"`
-}
-
-// Analysis is everything learned from one document's bytes: what the worker
-// returns to the runner.
-type Analysis struct {
-	Format       Format       `json:"format"`
-	Pages        int          `json:"pages"`
-	TextSource   TextSource   `json:"text_source"`
-	PageTexts    []PageText   `json:"page_texts"`
-	DocumentType DocumentType `json:"document_type"`
-	Fields       Fields       `json:"fields"`
-	// FieldConfidence (0–1) and FieldPages (1-based) by field name.
-	FieldConfidence map[string]float64 `json:"field_confidence"`
-	FieldPages      map[string]int     `json:"field_pages"`
-	NeedsReview     bool               `json:"needs_review"`
-	ReviewReasons   []string           `json:"review_reasons"`
 }
 
 // Analyzer validates a document, reads its text and extracts its fields,
@@ -45,16 +35,16 @@ type Analysis struct {
 // documents; it is not safe for concurrent use. The Runner uses one inside
 // its worker process; tests and tools may use one directly.
 type Analyzer struct {
-	opts     AnalyzeOptions
+	opts     Options
 	cacheDir string
-	pdfMu    sync.Mutex // PDFium may be loading in the background (warmPDF)
+	pdfMu    sync.Mutex // PDFium may be loading in the background (WarmPDF)
 	pdf      *pdfium.Engine
 	pdfErr   error
-	ocrs     []*ocrEngine // one per OCR goroutine, kept warm across documents
+	ocrs     []*ocr.Engine // one per OCR goroutine, kept warm across documents
 }
 
-// NewAnalyzer returns an Analyzer; PDFium and Tesseract start on first use.
-func NewAnalyzer(opts AnalyzeOptions) *Analyzer {
+// New returns an Analyzer; PDFium and Tesseract start on first use.
+func New(opts Options) *Analyzer {
 	return &Analyzer{opts: opts, cacheDir: pdfium.DefaultCacheDir()}
 }
 
@@ -74,8 +64,17 @@ func (a *Analyzer) closeOCR() {
 	a.ocrs = nil
 }
 
-// warmPDF loads PDFium ahead of the first PDF.
-func (a *Analyzer) warmPDF() { _, _ = a.pdfEngine() }
+// SetOptions changes the options for the documents read next; Tesseract
+// instances are per language, so a new language stops the old ones.
+func (a *Analyzer) SetOptions(opts Options) {
+	if ocrLanguage(a.opts.Language) != ocrLanguage(opts.Language) {
+		a.closeOCR()
+	}
+	a.opts = opts
+}
+
+// WarmPDF loads PDFium ahead of the first PDF.
+func (a *Analyzer) WarmPDF() { _, _ = a.pdfEngine() }
 
 func (a *Analyzer) pdfEngine() (*pdfium.Engine, error) {
 	a.pdfMu.Lock()
@@ -87,9 +86,9 @@ func (a *Analyzer) pdfEngine() (*pdfium.Engine, error) {
 }
 
 // ocrEngines returns n Tesseract instances, starting the missing ones.
-func (a *Analyzer) ocrEngines(n int) ([]*ocrEngine, error) {
+func (a *Analyzer) ocrEngines(n int) ([]*ocr.Engine, error) {
 	for len(a.ocrs) < n {
-		e, err := newOCREngine(a.opts.Language)
+		e, err := ocr.NewEngine(a.opts.Language)
 		if err != nil {
 			return nil, err
 		}
@@ -98,9 +97,9 @@ func (a *Analyzer) ocrEngines(n int) ([]*ocrEngine, error) {
 	return a.ocrs[:n], nil
 }
 
-// warmOCR starts the OCR engines and has each load its language data, all
+// WarmOCR starts the OCR engines and has each load its language data, all
 // at once. A missing language is left for the first page to report.
-func (a *Analyzer) warmOCR() {
+func (a *Analyzer) WarmOCR() {
 	engines, err := a.ocrEngines(a.ocrWorkers())
 	if err != nil {
 		return
@@ -110,7 +109,7 @@ func (a *Analyzer) warmOCR() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			e.warmUp()
+			e.WarmUp()
 		}()
 	}
 	wg.Wait()
@@ -135,31 +134,31 @@ func (a *Analyzer) ocrWorkers() int {
 // Analyze runs validate → read text → extract fields → normalize on one
 // document's bytes, reporting progress (which may be nil). Errors are
 // *Error with the contract's kinds, or ctx's error when cancelled.
-func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFunc) (*Analysis, error) {
+func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress pipeline.ProgressFunc) (*pipeline.Analysis, error) {
 	if progress == nil {
-		progress = func(Stage, int, int) {}
+		progress = func(pipeline.Stage, int, int) {}
 	}
 	var progressMu sync.Mutex // pages report from several goroutines
 	report := progress
-	progress = func(s Stage, page, pages int) {
+	progress = func(s pipeline.Stage, page, pages int) {
 		progressMu.Lock()
 		defer progressMu.Unlock()
 		report(s, page, pages)
 	}
-	limits := a.opts.Limits.withDefaults()
-	progress(StageValidate, 0, 0)
-	if err := checkSize(int64(len(data)), limits); err != nil {
+	limits := a.opts.Limits.WithDefaults()
+	progress(pipeline.StageValidate, 0, 0)
+	if err := pipeline.CheckSize(int64(len(data)), limits); err != nil {
 		return nil, err
 	}
-	format, found := sniff(data)
+	format, found := Sniff(data)
 	if format == "" {
-		return nil, validationErr("%s", found)
+		return nil, pipeline.ValidationError("%s", found)
 	}
 
-	var pages []PageText
+	var pages []pipeline.PageText
 	var npages int
 	switch format {
-	case FormatPDF:
+	case pipeline.FormatPDF:
 		var err error
 		if pages, err = a.readPDF(ctx, data, limits, progress); err != nil {
 			return nil, err
@@ -187,18 +186,18 @@ func (a *Analyzer) Analyze(ctx context.Context, data []byte, progress ProgressFu
 // application's own process. Any other document, and any problem, gives
 // pdftext.ErrNeedsPDFium: Analyze (in a worker) then reads it with the full
 // pipeline and reports what is wrong.
-func (a *Analyzer) AnalyzeTextLayer(ctx context.Context, data []byte, progress ProgressFunc) (*Analysis, error) {
+func (a *Analyzer) AnalyzeTextLayer(ctx context.Context, data []byte, progress pipeline.ProgressFunc) (*pipeline.Analysis, error) {
 	if progress == nil {
-		progress = func(Stage, int, int) {}
+		progress = func(pipeline.Stage, int, int) {}
 	}
-	limits := a.opts.Limits.withDefaults()
-	if checkSize(int64(len(data)), limits) != nil {
+	limits := a.opts.Limits.WithDefaults()
+	if pipeline.CheckSize(int64(len(data)), limits) != nil {
 		return nil, pdftext.ErrNeedsPDFium
 	}
-	if format, _ := sniff(data); format != FormatPDF {
+	if format, _ := Sniff(data); format != pipeline.FormatPDF {
 		return nil, pdftext.ErrNeedsPDFium
 	}
-	progress(StageValidate, 0, 0)
+	progress(pipeline.StageValidate, 0, 0)
 	parsed, err := pdftext.Parse(data)
 	if err != nil || parsed.PageCount > limits.MaxPages {
 		return nil, pdftext.ErrNeedsPDFium
@@ -213,18 +212,18 @@ func (a *Analyzer) AnalyzeTextLayer(ctx context.Context, data []byte, progress P
 	if err != nil {
 		return nil, err
 	}
-	return finishAnalysis(FormatPDF, len(pages), pages, progress)
+	return finishAnalysis(pipeline.FormatPDF, len(pages), pages, progress)
 }
 
 // finishAnalysis extracts the fields from a document's page texts.
-func finishAnalysis(format Format, npages int, pages []PageText, progress ProgressFunc) (*Analysis, error) {
-	res := &Analysis{Format: format, Pages: npages, PageTexts: pages, TextSource: textSource(pages)}
+func finishAnalysis(format pipeline.Format, npages int, pages []pipeline.PageText, progress pipeline.ProgressFunc) (*pipeline.Analysis, error) {
+	res := &pipeline.Analysis{Format: format, Pages: npages, PageTexts: pages, TextSource: textSource(pages)}
 	if !hasText(pages) {
-		return nil, processingErr(StageText,
+		return nil, pipeline.ProcessingError(pipeline.StageText,
 			"No text could be read from the document: it looks blank or the scan is unreadable", errNoText)
 	}
-	progress(StageFields, 0, 0)
-	x := Extract(pages)
+	progress(pipeline.StageFields, 0, 0)
+	x := pipeline.Extract(pages)
 	res.Fields, res.DocumentType = x.Fields, x.Type
 	res.FieldConfidence, res.FieldPages = x.Confidence, x.Pages
 	res.NeedsReview, res.ReviewReasons = x.NeedsReview, x.ReviewReasons
@@ -234,13 +233,13 @@ func finishAnalysis(format Format, npages int, pages []PageText, progress Progre
 // readPDF validates a PDF (pdfcpu for the page count and encryption, PDFium
 // as the tolerant reader) and reads its pages' text: in Go when every page
 // has a text layer the Go reader decodes, with PDFium otherwise.
-func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, progress ProgressFunc) ([]PageText, error) {
+func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits pipeline.Limits, progress pipeline.ProgressFunc) ([]pipeline.PageText, error) {
 	parsed, cpuErr := pdftext.Parse(data)
 	if errors.Is(cpuErr, pdfcpulib.ErrWrongPassword) {
-		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
+		return nil, pipeline.ValidationError("PDF is password-protected: remove the password and add the document again")
 	}
 	if cpuErr == nil && parsed.PageCount > limits.MaxPages {
-		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", parsed.PageCount, limits.MaxPages)
+		return nil, pipeline.ValidationError("Document has %d pages, more than the maximum allowed %d", parsed.PageCount, limits.MaxPages)
 	}
 	if cpuErr == nil {
 		if pages, err := goPDFText(ctx, parsed, progress); err == nil {
@@ -252,7 +251,7 @@ func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, prog
 		return nil, err
 	}
 	defer doc.Close()
-	progress(StageText, 0, doc.Pages)
+	progress(pipeline.StageText, 0, doc.Pages)
 	return a.readPDFText(ctx, doc, progress)
 }
 
@@ -260,19 +259,19 @@ func (a *Analyzer) readPDF(ctx context.Context, data []byte, limits Limits, prog
 // budget. It fails when a page needs PDFium: text the Go reader cannot
 // decode, no text layer (OCR), or a document over its budget; and with
 // ctx's error as soon as ctx ends.
-func goPDFText(ctx context.Context, parsed *model.Context, progress ProgressFunc) ([]PageText, error) {
+func goPDFText(ctx context.Context, parsed *model.Context, progress pipeline.ProgressFunc) ([]pipeline.PageText, error) {
 	n := parsed.PageCount
 	if n == 0 {
 		return nil, pdftext.ErrNeedsPDFium
 	}
-	progress(StageText, 0, n)
+	progress(pipeline.StageText, 0, n)
 	r := pdftext.NewReader(ctx, parsed)
-	out := make([]PageText, n)
+	out := make([]pipeline.PageText, n)
 	for i := range n {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		progress(StageText, i+1, n)
+		progress(pipeline.StageText, i+1, n)
 		ws, err := pdftext.PageWords(r, i)
 		if err != nil {
 			return nil, err
@@ -280,42 +279,42 @@ func goPDFText(ctx context.Context, parsed *model.Context, progress ProgressFunc
 		if textlayout.CountAlnum(ws) < minTextLayerChars {
 			return nil, fmt.Errorf("%w: page %d has no text layer", pdftext.ErrNeedsPDFium, i+1)
 		}
-		out[i] = PageText{Page: i + 1, Source: SourceTextLayer, Text: textlayout.Layout(ws)}
+		out[i] = pipeline.PageText{Page: i + 1, Source: pipeline.SourceTextLayer, Text: textlayout.Layout(ws)}
 	}
 	return out, nil
 }
 
 // openPDF opens a PDF with PDFium; cpuErr is what pdfcpu found wrong with
 // it, if anything.
-func (a *Analyzer) openPDF(data []byte, limits Limits, cpuErr error) (*pdfium.Doc, error) {
+func (a *Analyzer) openPDF(data []byte, limits pipeline.Limits, cpuErr error) (*pdfium.Doc, error) {
 	engine, err := a.pdfEngine()
 	if err != nil {
-		return nil, &Error{Kind: KindUnexpected, Stage: StageValidate, Message: "unexpected: the PDF reader could not start", Err: err}
+		return nil, &pipeline.Error{Kind: pipeline.KindUnexpected, Stage: pipeline.StageValidate, Message: "unexpected: the PDF reader could not start", Err: err}
 	}
 	doc, err := engine.Open(data)
 	switch {
 	case errors.Is(err, pdfium.ErrEncrypted):
-		return nil, validationErr("PDF is password-protected: remove the password and add the document again")
+		return nil, pipeline.ValidationError("PDF is password-protected: remove the password and add the document again")
 	case err != nil && cpuErr != nil:
-		return nil, &Error{
-			Kind: KindValidation, Stage: StageValidate,
+		return nil, &pipeline.Error{
+			Kind: pipeline.KindValidation, Stage: pipeline.StageValidate,
 			Message: "PDF is damaged and cannot be read", Err: fmt.Errorf("%w; pdfcpu: %v", err, cpuErr),
 		}
 	case err != nil:
-		return nil, &Error{Kind: KindValidation, Stage: StageValidate, Message: "PDF is damaged and cannot be read", Err: err}
+		return nil, &pipeline.Error{Kind: pipeline.KindValidation, Stage: pipeline.StageValidate, Message: "PDF is damaged and cannot be read", Err: err}
 	}
 	if doc.Pages > limits.MaxPages {
 		doc.Close()
-		return nil, validationErr("Document has %d pages, more than the maximum allowed %d", doc.Pages, limits.MaxPages)
+		return nil, pipeline.ValidationError("Document has %d pages, more than the maximum allowed %d", doc.Pages, limits.MaxPages)
 	}
 	if doc.Pages == 0 {
 		doc.Close()
-		return nil, validationErr("PDF has no pages")
+		return nil, pipeline.ValidationError("PDF has no pages")
 	}
 	return doc, nil
 }
 
-func hasText(pages []PageText) bool {
+func hasText(pages []pipeline.PageText) bool {
 	for _, p := range pages {
 		if strings.TrimSpace(p.Text) != "" {
 			return true

@@ -1,12 +1,11 @@
-package pipeline
+package reader
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"image"
-	"image/jpeg"
 	"image/png"
 	"math"
 	"strconv"
@@ -17,35 +16,22 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"golang.org/x/image/tiff"
 
+	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 )
 
 // newTestAnalyzer returns an Analyzer closed when the test ends.
 func newTestAnalyzer(tb testing.TB) *Analyzer {
 	tb.Helper()
-	a := NewAnalyzer(AnalyzeOptions{})
+	a := New(Options{})
 	tb.Cleanup(a.Close)
 	return a
 }
 
-// fieldMap turns Fields into the contract's JSON shape.
-func fieldMap(tb testing.TB, f Fields) map[string]any {
-	tb.Helper()
-	b, err := json.Marshal(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		tb.Fatal(err)
-	}
-	return m
-}
-
 // fieldMisses lists the expected fields that got is missing or has wrong.
-func fieldMisses(tb testing.TB, got Fields, want map[string]any) []string {
+func fieldMisses(tb testing.TB, got pipeline.Fields, want map[string]any) []string {
 	tb.Helper()
-	g := fieldMap(tb, got)
+	g := pipelinetest.JSONMap(tb, got)
 	var misses []string
 	for k, w := range want {
 		gv, ok := g[k]
@@ -70,11 +56,11 @@ func TestAnalyzeGeneratedTextPDFs(t *testing.T) {
 	layouts := []struct {
 		name  string
 		lines func(pipelinetest.Loan) []pipelinetest.Line
-		typ   DocumentType
+		typ   pipeline.DocumentType
 	}{
-		{"estimate form", pipelinetest.Loan.EstimateLines, TypeLoanEstimate},
-		{"commitment letter", pipelinetest.Loan.LetterLines, TypeCommitmentLetter},
-		{"term sheet", pipelinetest.Loan.TermSheetLines, TypeOther},
+		{"estimate form", pipelinetest.Loan.EstimateLines, pipeline.TypeLoanEstimate},
+		{"commitment letter", pipelinetest.Loan.LetterLines, pipeline.TypeCommitmentLetter},
+		{"term sheet", pipelinetest.Loan.TermSheetLines, pipeline.TypeOther},
 	}
 	for _, loan := range pipelinetest.SampleLoans() {
 		for _, l := range layouts {
@@ -84,7 +70,7 @@ func TestAnalyzeGeneratedTextPDFs(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Analyze: %v", err)
 				}
-				if res.TextSource != SourceTextLayer || res.Pages != 1 || res.Format != FormatPDF {
+				if res.TextSource != pipeline.SourceTextLayer || res.Pages != 1 || res.Format != pipeline.FormatPDF {
 					t.Errorf("source %s, pages %d, format %s; want text_layer, 1, pdf", res.TextSource, res.Pages, res.Format)
 				}
 				if res.DocumentType != l.typ {
@@ -113,14 +99,6 @@ func encodePNG(tb testing.TB, img image.Image) []byte {
 	return b.Bytes()
 }
 
-func encodeJPEG(tb testing.TB, img image.Image, q int) []byte {
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: q}); err != nil {
-		tb.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 func encodeTIFF(tb testing.TB, img image.Image) []byte {
 	var b bytes.Buffer
 	if err := tiff.Encode(&b, img, &tiff.Options{Compression: tiff.Deflate}); err != nil {
@@ -141,23 +119,23 @@ func TestAnalyzeScans(t *testing.T) {
 	tests := []struct {
 		name   string
 		data   []byte
-		format Format
+		format pipeline.Format
 	}{
-		{"clean png", encodePNG(t, clean), FormatPNG},
-		{"noisy rotated jpeg", encodeJPEG(t, noisy, 70), FormatJPEG},
-		{"tiff", encodeTIFF(t, clean), FormatTIFF},
-		{"image-only pdf", pipelinetest.PDF(pipelinetest.Page{Scan: noisy}), FormatPDF},
+		{"clean png", encodePNG(t, clean), pipeline.FormatPNG},
+		{"noisy rotated jpeg", pipelinetest.EncodeJPEG(t, noisy, 70), pipeline.FormatJPEG},
+		{"tiff", encodeTIFF(t, clean), pipeline.FormatTIFF},
+		{"image-only pdf", pipelinetest.PDF(pipelinetest.Page{Scan: noisy}), pipeline.FormatPDF},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stages []string
-			res, err := a.Analyze(context.Background(), tt.data, func(s Stage, page, pages int) {
+			res, err := a.Analyze(context.Background(), tt.data, func(s pipeline.Stage, page, pages int) {
 				stages = append(stages, fmt.Sprintf("%s %d/%d", s, page, pages))
 			})
 			if err != nil {
 				t.Fatalf("Analyze: %v", err)
 			}
-			if res.TextSource != SourceOCR || res.Format != tt.format || res.Pages != 1 {
+			if res.TextSource != pipeline.SourceOCR || res.Format != tt.format || res.Pages != 1 {
 				t.Errorf("source %s, format %s, pages %d; want ocr, %s, 1", res.TextSource, res.Format, res.Pages, tt.format)
 			}
 			if !strings.Contains(strings.Join(stages, ","), "ocr 1/1") {
@@ -184,10 +162,10 @@ func TestAnalyzeMixedPDF(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Analyze: %v", err)
 	}
-	if res.TextSource != SourceMixed || res.Pages != 2 {
+	if res.TextSource != pipeline.SourceMixed || res.Pages != 2 {
 		t.Fatalf("source %s, pages %d; want mixed, 2", res.TextSource, res.Pages)
 	}
-	if res.PageTexts[0].Source != SourceOCR || res.PageTexts[1].Source != SourceTextLayer {
+	if res.PageTexts[0].Source != pipeline.SourceOCR || res.PageTexts[1].Source != pipeline.SourceTextLayer {
 		t.Errorf("page sources %s, %s; want ocr, text_layer", res.PageTexts[0].Source, res.PageTexts[1].Source)
 	}
 	if res.Fields.LoanID != loan.LoanID {
@@ -220,18 +198,18 @@ func TestAnalyzeRejects(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		kind ErrorKind
+		kind pipeline.ErrorKind
 		msg  string
 	}{
-		{"empty", []byte{}, KindValidation, "File is empty"},
-		{"word document", zipOf(t, "[Content_Types].xml", "word/document.xml"), KindValidation, "Word document (.docx) is not a supported format: save it as PDF"},
-		{"gif without its image", []byte("GIF89a\x01\x00\x01\x00"), KindValidation, "GIF image is damaged"},
-		{"password-protected pdf", encryptPDF(t, good, "secret"), KindValidation, "password-protected"},
-		{"51 pages", pipelinetest.PDF(pages...), KindValidation, "51 pages, more than the maximum allowed 50"},
-		{"truncated pdf", good[:300], KindValidation, "PDF is damaged"},
-		{"garbage after header", append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{0xA5}, 4000)...), KindValidation, "PDF is damaged"},
-		{"blank scan", encodePNG(t, blank), KindProcessing, "No text could be read"},
-		{"truncated png", encodePNG(t, blank)[:200], KindProcessing, "could not be decoded"},
+		{"empty", []byte{}, pipeline.KindValidation, "File is empty"},
+		{"word document", zipOf(t, "[Content_Types].xml", "word/document.xml"), pipeline.KindValidation, "Word document (.docx) is not a supported format: save it as PDF"},
+		{"gif without its image", []byte("GIF89a\x01\x00\x01\x00"), pipeline.KindValidation, "GIF image is damaged"},
+		{"password-protected pdf", encryptPDF(t, good, "secret"), pipeline.KindValidation, "password-protected"},
+		{"51 pages", pipelinetest.PDF(pages...), pipeline.KindValidation, "51 pages, more than the maximum allowed 50"},
+		{"truncated pdf", good[:300], pipeline.KindValidation, "PDF is damaged"},
+		{"garbage after header", append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{0xA5}, 4000)...), pipeline.KindValidation, "PDF is damaged"},
+		{"blank scan", encodePNG(t, blank), pipeline.KindProcessing, "No text could be read"},
+		{"truncated png", encodePNG(t, blank)[:200], pipeline.KindProcessing, "could not be decoded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -239,8 +217,8 @@ func TestAnalyzeRejects(t *testing.T) {
 			if err == nil {
 				t.Fatal("Analyze succeeded; want an error")
 			}
-			if KindOf(err) != tt.kind || !strings.Contains(MessageOf(err), tt.msg) {
-				t.Errorf("error %s %q; want %s containing %q", KindOf(err), MessageOf(err), tt.kind, tt.msg)
+			if pipeline.KindOf(err) != tt.kind || !strings.Contains(pipeline.MessageOf(err), tt.msg) {
+				t.Errorf("error %s %q; want %s containing %q", pipeline.KindOf(err), pipeline.MessageOf(err), tt.kind, tt.msg)
 			}
 		})
 	}
@@ -252,7 +230,7 @@ func TestAnalyzeCancelled(t *testing.T) {
 	cancel()
 	loan := pipelinetest.SampleLoans()[0]
 	_, err := a.Analyze(ctx, pipelinetest.PDF(pipelinetest.Page{Lines: loan.EstimateLines()}), nil)
-	if !isCancel(err) {
+	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Analyze on a cancelled context = %v; want context.Canceled", err)
 	}
 }
@@ -274,7 +252,7 @@ func TestGeneratedSetAccuracy(t *testing.T) {
 			docs := map[string][]byte{"text pdf": pipelinetest.PDF(pipelinetest.Page{Lines: lines(loan)})}
 			switch (i + len(name)) % 3 { // one kind of scan per loan and layout, varied across the set
 			case 0:
-				docs["noisy jpeg"] = encodeJPEG(t, pipelinetest.Scan(lines(loan), pipelinetest.ScanOptions{Noise: 0.02, Blur: true, RotateDeg: 0.7, Seed: uint64(i)}), 70)
+				docs["noisy jpeg"] = pipelinetest.EncodeJPEG(t, pipelinetest.Scan(lines(loan), pipelinetest.ScanOptions{Noise: 0.02, Blur: true, RotateDeg: 0.7, Seed: uint64(i)}), 70)
 			case 1:
 				docs["tiff"] = encodeTIFF(t, pipelinetest.Scan(lines(loan), pipelinetest.ScanOptions{RotateDeg: -0.5}))
 			default:
@@ -311,13 +289,13 @@ func TestAnalyzeMultiPageTIFF(t *testing.T) {
 		pages = append(pages, pipelinetest.Scan(l.TermSheetLines(), pipelinetest.ScanOptions{DPI: 200}))
 	}
 	var stages []string
-	res, err := newTestAnalyzer(t).Analyze(context.Background(), pipelinetest.MultiPageTIFF(pages), func(s Stage, page, n int) {
+	res, err := newTestAnalyzer(t).Analyze(context.Background(), pipelinetest.MultiPageTIFF(pages), func(s pipeline.Stage, page, n int) {
 		stages = append(stages, fmt.Sprintf("%s %d/%d", s, page, n))
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Format != FormatTIFF || res.Pages != 3 || res.TextSource != SourceOCR {
+	if res.Format != pipeline.FormatTIFF || res.Pages != 3 || res.TextSource != pipeline.SourceOCR {
 		t.Fatalf("format %s, %d pages, source %s", res.Format, res.Pages, res.TextSource)
 	}
 	for i, l := range loans {
@@ -368,25 +346,25 @@ func TestAnalyzeImageFormats(t *testing.T) {
 	tests := []struct {
 		name   string
 		data   []byte
-		format Format
+		format pipeline.Format
 	}{
-		{"heic", heic, FormatHEIF},
-		{"avif", avif, FormatAVIF},
-		{"webp", webp, FormatWebP},
-		{"bmp", bmpFile, FormatBMP},
-		{"gif", gifFile, FormatGIF},
-		{"jpeg 2000", jp2, FormatJP2},
+		{"heic", heic, pipeline.FormatHEIF},
+		{"avif", avif, pipeline.FormatAVIF},
+		{"webp", webp, pipeline.FormatWebP},
+		{"bmp", bmpFile, pipeline.FormatBMP},
+		{"gif", gifFile, pipeline.FormatGIF},
+		{"jpeg 2000", jp2, pipeline.FormatJP2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if f, found := sniff(tt.data); f != tt.format {
+			if f, found := Sniff(tt.data); f != tt.format {
 				t.Fatalf("sniff = %q (%s); want %s", f, found, tt.format)
 			}
 			res, err := a.Analyze(context.Background(), tt.data, nil)
 			if err != nil {
 				t.Fatalf("Analyze: %v", err)
 			}
-			if res.Format != tt.format || res.Pages != 1 || res.TextSource != SourceOCR {
+			if res.Format != tt.format || res.Pages != 1 || res.TextSource != pipeline.SourceOCR {
 				t.Errorf("format %s, %d pages, source %s; want %s, 1, ocr", res.Format, res.Pages, res.TextSource, tt.format)
 			}
 			if res.Fields.LoanID != loan.LoanID || res.Fields.LoanAmountCents != loan.AmountCents {

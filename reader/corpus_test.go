@@ -1,4 +1,4 @@
-package pipeline
+package reader
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 )
 
@@ -82,7 +83,7 @@ func TestCorpusAccuracy(t *testing.T) {
 			}
 			continue
 		}
-		got := fieldMap(t, res.Fields)
+		got := pipelinetest.JSONMap(t, res.Fields)
 		if len(e.Fields) == 0 && len(got) > 0 {
 			t.Errorf("%s: a blank form gave fields %v", e.File, got)
 		}
@@ -119,7 +120,7 @@ func (t *tally) add(field string, ok bool) {
 func (t *tally) report(tb testing.TB, set string, floor float64) {
 	tb.Helper()
 	right, total := 0, 0
-	for _, name := range fieldOrder {
+	for _, name := range pipeline.FieldNames {
 		if n := t.total[name]; n > 0 {
 			tb.Logf("accuracy %-8s %-22s %3d/%-3d %5.1f%%", set, name, t.right[name], n, 100*float64(t.right[name])/float64(n))
 			right += t.right[name]

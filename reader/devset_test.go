@@ -1,8 +1,9 @@
-package pipeline
+package reader
 
 import (
 	"context"
 	"encoding/json"
+	"loanbatch/pipeline/pipelinetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,7 +60,7 @@ func TestDevsetAccuracy(t *testing.T) {
 					t.Logf("miss %s document_type: got %s, want %s", e.File, res.DocumentType, *e.DocumentType)
 				}
 			}
-			got := fieldMap(t, res.Fields)
+			got := pipelinetest.JSONMap(t, res.Fields)
 			for k, w := range e.Fields {
 				ok := sameValue(k, got[k], w)
 				for _, alt := range e.Alt[k] {

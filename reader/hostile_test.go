@@ -1,4 +1,4 @@
-package pipeline
+package reader
 
 import (
 	"bufio"
@@ -90,9 +90,9 @@ func TestHostileChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := runtime.NumGoroutine()
-	ctx, cancel := context.WithTimeout(context.Background(), textLayerTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // the worker's in-process limit
 	start := time.Now()
-	_, err = NewAnalyzer(AnalyzeOptions{}).AnalyzeTextLayer(ctx, data, nil)
+	_, err = New(Options{}).AnalyzeTextLayer(ctx, data, nil)
 	rep := hostileReport{Outcome: "success", Seconds: time.Since(start).Seconds(), Refused: errors.Is(err, pdftext.ErrNeedsPDFium)}
 	cancel()
 	if err != nil {
@@ -159,7 +159,7 @@ func TestCancelStopsTheReader(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := NewAnalyzer(AnalyzeOptions{}).AnalyzeTextLayer(ctx, slow, nil)
+	_, err := New(Options{}).AnalyzeTextLayer(ctx, slow, nil)
 	late := time.Since(start) - 150*time.Millisecond
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("error %v, want the context's", err)

@@ -1,4 +1,4 @@
-package pipeline
+package reader
 
 import (
 	"bytes"
@@ -7,17 +7,13 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
+	"loanbatch/imageio"
+	"loanbatch/ocr"
 	"loanbatch/pdfium"
+	"loanbatch/pipeline"
 	"loanbatch/textlayout"
 	"sync"
 )
-
-// PageText is the text read from one page (1-based) and where it came from.
-type PageText struct {
-	Page   int        `json:"page"`
-	Source TextSource `json:"source"`
-	Text   string     `json:"text"`
-}
 
 // ocrDPI is the resolution PDF pages without a text layer are rendered at.
 const ocrDPI = 300
@@ -26,29 +22,26 @@ const ocrDPI = 300
 // needs to count as real text rather than a stray mark on a scan.
 const minTextLayerChars = 20
 
-// ProgressFunc reports a stage and, for page-level work, page k of n (1-based).
-type ProgressFunc func(stage Stage, page, pages int)
-
 // readPDFText reads every page of a PDF: its text layer where it has one,
 // OCR of a 300 DPI rendering where it does not. PDFium renders one page at a
 // time while Tesseract reads the pages already rendered, several at once.
-func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfium.Doc, progress ProgressFunc) ([]PageText, error) {
-	out := make([]PageText, doc.Pages)
+func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfium.Doc, progress pipeline.ProgressFunc) ([]pipeline.PageText, error) {
+	out := make([]pipeline.PageText, doc.Pages)
 	var toOCR []int
 	for i := 0; i < doc.Pages; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		progress(StageText, i+1, doc.Pages)
+		progress(pipeline.StageText, i+1, doc.Pages)
 		ws, err := doc.Words(i)
 		if err != nil {
-			return nil, processingErr(StageText, fmt.Sprintf("Failed to extract text from document: page %d could not be read", i+1), err)
+			return nil, pipeline.ProcessingError(pipeline.StageText, fmt.Sprintf("Failed to extract text from document: page %d could not be read", i+1), err)
 		}
-		out[i] = PageText{Page: i + 1, Source: SourceTextLayer}
+		out[i] = pipeline.PageText{Page: i + 1, Source: pipeline.SourceTextLayer}
 		if textlayout.CountAlnum(ws) >= minTextLayerChars {
 			out[i].Text = textlayout.Layout(ws)
 		} else {
-			out[i].Source = SourceOCR
+			out[i].Source = pipeline.SourceOCR
 			toOCR = append(toOCR, i)
 		}
 	}
@@ -62,7 +55,7 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfium.Doc, progress Pr
 		}
 		img, err := doc.Render(ctx, i, ocrDPI)
 		if err != nil {
-			return i, nil, processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
+			return i, nil, pipeline.ProcessingError(pipeline.StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
 		}
 		return i, img, nil
 	}, func(i int, text string) { out[i].Text = text })
@@ -81,13 +74,13 @@ func scannedImage(doc *pdfium.Doc, i int) (*image.Gray, bool) {
 	if !ok {
 		return nil, false
 	}
-	gray, err := fastGray(data, false, 0)
+	gray, err := ocr.FastGray(data, false, 0)
 	if err != nil {
 		decoded, err := jpeg.Decode(bytes.NewReader(data))
 		if err != nil {
 			return nil, false
 		}
-		gray = toGray(decoded)
+		gray = imageio.ToGray(decoded)
 	}
 	if dpi := float64(gray.Bounds().Dx()) / (widthPoints / 72); dpi > 400 {
 		return nil, false
@@ -96,43 +89,43 @@ func scannedImage(doc *pdfium.Doc, i int) (*image.Gray, bool) {
 }
 
 // readImageText OCRs every page of an image, several at once.
-func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pages int, progress ProgressFunc) ([]PageText, error) {
-	var tp []tiffPage
-	if f == FormatTIFF {
+func (a *Analyzer) readImageText(ctx context.Context, f pipeline.Format, data []byte, pages int, progress pipeline.ProgressFunc) ([]pipeline.PageText, error) {
+	var tp []imageio.TIFFPage
+	if f == pipeline.FormatTIFF {
 		var err error
-		if tp, err = tiffPages(data, pages); err != nil {
-			return nil, processingErr(StageOCR, "Failed to read TIFF pages", err)
+		if tp, err = imageio.TIFFPages(data, pages); err != nil {
+			return nil, pipeline.ProcessingError(pipeline.StageOCR, "Failed to read TIFF pages", err)
 		}
 	}
-	out := make([]PageText, pages)
+	out := make([]pipeline.PageText, pages)
 	for i := range out {
-		out[i] = PageText{Page: i + 1, Source: SourceOCR}
+		out[i] = pipeline.PageText{Page: i + 1, Source: pipeline.SourceOCR}
 	}
-	orientation := imageOrientation(f, data)
+	orientation := imageio.Orientation(f, data)
 	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
-		if f == FormatJPEG || f == FormatTIFF {
-			if gray, err := fastGray(data, f == FormatTIFF, i); err == nil {
-				return i, orient(gray, orientation), nil
+		if f == pipeline.FormatJPEG || f == pipeline.FormatTIFF {
+			if gray, err := ocr.FastGray(data, f == pipeline.FormatTIFF, i); err == nil {
+				return i, imageio.Orient(gray, orientation), nil
 			}
 		}
 		var gray *image.Gray
 		var err error
-		if f == FormatJP2 {
-			gray, err = leptonicaGray(data, false, 0) // OpenJPEG; Go has no decoder
-		} else if f == FormatHEIF || f == FormatAVIF {
-			gray, err = heifGray(data, a.opts.Limits) // libheif: libde265 or dav1d
-		} else if img, derr := decodeImagePage(f, data, i, tp); derr == nil {
-			gray = toGray(img)
-		} else if g, lerr := leptonicaGray(data, f == FormatTIFF, i); lerr == nil {
+		if f == pipeline.FormatJP2 {
+			gray, err = ocr.LeptonicaGray(data, false, 0) // OpenJPEG; Go has no decoder
+		} else if f == pipeline.FormatHEIF || f == pipeline.FormatAVIF {
+			gray, err = ocr.HEIFGray(data, a.opts.Limits.WithDefaults().MaxSide) // libheif: libde265 or dav1d
+		} else if img, derr := imageio.DecodePage(f, data, i, tp); derr == nil {
+			gray = imageio.ToGray(img)
+		} else if g, lerr := ocr.LeptonicaGray(data, f == pipeline.FormatTIFF, i); lerr == nil {
 			gray = g // Leptonica reads what Go's decoders refuse
 		} else {
 			err = derr
 		}
 		if err != nil {
-			return i, nil, processingErr(StageOCR,
+			return i, nil, pipeline.ProcessingError(pipeline.StageOCR,
 				fmt.Sprintf("Failed to extract text from document: page %d of the %s image could not be decoded (%v)", i+1, formatName(f), err), err)
 		}
-		return i, orient(gray, orientation), nil
+		return i, imageio.Orient(gray, orientation), nil
 	}, func(i int, text string) { out[i].Text = text })
 	if err != nil {
 		return nil, err
@@ -145,13 +138,13 @@ func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 // ocrWorkers goroutines, each with its own Tesseract, read the ones made;
 // store receives each page's text. Few images wait in memory at once. The
 // first error stops the rest.
-func (a *Analyzer) ocrPages(ctx context.Context, n int, progress ProgressFunc,
+func (a *Analyzer) ocrPages(ctx context.Context, n int, progress pipeline.ProgressFunc,
 	produce func(k int) (int, *image.Gray, error), store func(i int, text string),
 ) error {
 	workers := min(a.ocrWorkers(), n)
 	engines, err := a.ocrEngines(workers)
 	if err != nil {
-		return processingErr(StageOCR, "Failed to extract text from document: OCR could not start ("+err.Error()+")", err)
+		return pipeline.ProcessingError(pipeline.StageOCR, "Failed to extract text from document: OCR could not start ("+err.Error()+")", err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -176,16 +169,16 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress ProgressFunc,
 	}
 	for _, e := range engines {
 		wg.Add(1)
-		go func(e *ocrEngine) {
+		go func(e *ocr.Engine) {
 			defer wg.Done()
-			e.warmUp() // while the first pages are decoded
+			e.WarmUp() // while the first pages are decoded
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue
 				}
-				ws, err := e.words(prepareForOCR(j.img))
+				ws, err := e.Words(ocr.Prepare(j.img))
 				if err != nil {
-					fail(processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", j.index+1), err))
+					fail(pipeline.ProcessingError(pipeline.StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", j.index+1), err))
 					continue
 				}
 				text := textlayout.Layout(ws)
@@ -194,7 +187,7 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress ProgressFunc,
 				done++
 				d := done
 				mu.Unlock()
-				progress(StageOCR, d, n)
+				progress(pipeline.StageOCR, d, n)
 			}
 		}(e)
 	}
@@ -223,7 +216,7 @@ func (a *Analyzer) ocrPage(g *image.Gray) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ws, err := engines[0].words(prepareForOCR(g))
+	ws, err := engines[0].Words(ocr.Prepare(g))
 	if err != nil {
 		return "", err
 	}
@@ -231,10 +224,10 @@ func (a *Analyzer) ocrPage(g *image.Gray) (string, error) {
 }
 
 // textSource summarises where a document's pages' text came from.
-func textSource(pages []PageText) TextSource {
+func textSource(pages []pipeline.PageText) pipeline.TextSource {
 	var layer, ocr bool
 	for _, p := range pages {
-		if p.Source == SourceTextLayer {
+		if p.Source == pipeline.SourceTextLayer {
 			layer = true
 		} else {
 			ocr = true
@@ -242,11 +235,11 @@ func textSource(pages []PageText) TextSource {
 	}
 	switch {
 	case layer && ocr:
-		return SourceMixed
+		return pipeline.SourceMixed
 	case layer:
-		return SourceTextLayer
+		return pipeline.SourceTextLayer
 	}
-	return SourceOCR
+	return pipeline.SourceOCR
 }
 
 var errNoText = errors.New("pipeline: no text found")

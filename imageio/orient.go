@@ -1,26 +1,27 @@
-package pipeline
+package imageio
 
 import (
 	"encoding/binary"
 	"image"
+	"loanbatch/pipeline"
 )
 
-// imageOrientation is the EXIF orientation (1–8) of an image in format f,
+// Orientation is the EXIF orientation (1–8) of an image in format f,
 // for the formats whose files carry one where phones write it; 1 (upright)
 // otherwise.
-func imageOrientation(f Format, data []byte) int {
+func Orientation(f pipeline.Format, data []byte) int {
 	switch f {
-	case FormatJPEG:
-		return exifOrientation(data)
-	case FormatWebP:
-		return webpOrientation(data)
+	case pipeline.FormatJPEG:
+		return EXIFOrientation(data)
+	case pipeline.FormatWebP:
+		return WebPOrientation(data)
 	}
 	return 1
 }
 
-// webpOrientation reads the Orientation tag of a WebP's EXIF chunk, a TIFF
+// WebPOrientation reads the Orientation tag of a WebP's EXIF chunk, a TIFF
 // structure that some writers start with JPEG's "Exif\0\0".
-func webpOrientation(data []byte) int {
+func WebPOrientation(data []byte) int {
 	for off := 12; off+8 <= len(data); {
 		n := int(binary.LittleEndian.Uint32(data[off+4:]))
 		if n < 0 || n > len(data)-off-8 {
@@ -38,9 +39,9 @@ func webpOrientation(data []byte) int {
 	return 1
 }
 
-// exifOrientation reads the EXIF Orientation tag (1–8) of a JPEG, as phones
+// EXIFOrientation reads the EXIF Orientation tag (1–8) of a JPEG, as phones
 // write it instead of turning the pixels; 1 (upright) when absent.
-func exifOrientation(data []byte) int {
+func EXIFOrientation(data []byte) int {
 	i := 2
 	for i+4 <= len(data) && data[i] == 0xFF {
 		marker := data[i+1]
@@ -86,7 +87,7 @@ func tiffOrientation(t []byte) int {
 }
 
 // orient turns a gray image upright according to an EXIF orientation.
-func orient(src *image.Gray, o int) *image.Gray {
+func Orient(src *image.Gray, o int) *image.Gray {
 	if o <= 1 || o > 8 {
 		return src
 	}
