@@ -9,7 +9,7 @@ import (
 // TIFFPage is what a TIFF IFD says about one page.
 type TIFFPage struct {
 	offset        int64 // of the IFD
-	Width, Height int // in pixels
+	Width, Height int   // in pixels
 }
 
 var errTIFFLoop = errors.New("its page list loops back on itself")

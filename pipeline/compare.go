@@ -44,8 +44,8 @@ type Change struct {
 
 // Metrics compared for a best value, lowest first.
 const (
-	MetricAPR          = "apr_pct"
-	MetricClosingCosts = "closing_costs_cents"
+	MetricAPR          = FieldAPR
+	MetricClosingCosts = FieldClosingCosts
 	MetricFiveYearCost = "five_year_cost_cents"
 )
 
@@ -160,11 +160,11 @@ func changes(loanID string, le, cd Fields) []Change {
 	}
 	if le.APRPct != 0 && cd.APRPct != 0 && math.Abs(le.APRPct-cd.APRPct) >= 0.0005 {
 		up := cd.APRPct - le.APRPct
-		add("apr_pct", le.APRPct, cd.APRPct, up > 0.125+1e-9, map[bool]string{true: "APR rose by more than 0.125 percentage points"}[up > 0.125+1e-9])
+		add(FieldAPR, le.APRPct, cd.APRPct, up > 0.125+1e-9, map[bool]string{true: "APR rose by more than 0.125 percentage points"}[up > 0.125+1e-9])
 	}
 	if le.ClosingCostsCents != 0 && cd.ClosingCostsCents != 0 && le.ClosingCostsCents != cd.ClosingCostsCents {
 		over := float64(cd.ClosingCostsCents) > float64(le.ClosingCostsCents)*1.10
-		add("closing_costs_cents", le.ClosingCostsCents, cd.ClosingCostsCents, over,
+		add(FieldClosingCosts, le.ClosingCostsCents, cd.ClosingCostsCents, over,
 			map[bool]string{true: "closing costs rose by more than 10 %"}[over])
 	}
 	for _, f := range []struct {
@@ -172,10 +172,10 @@ func changes(loanID string, le, cd Fields) []Change {
 		a, b any
 		diff bool
 	}{
-		{"loan_amount_cents", le.LoanAmountCents, cd.LoanAmountCents, le.LoanAmountCents != 0 && cd.LoanAmountCents != 0 && le.LoanAmountCents != cd.LoanAmountCents},
-		{"interest_rate_pct", le.InterestRatePct, cd.InterestRatePct, le.InterestRatePct != 0 && cd.InterestRatePct != 0 && math.Abs(le.InterestRatePct-cd.InterestRatePct) >= 0.0005},
-		{"term_months", le.TermMonths, cd.TermMonths, le.TermMonths != 0 && cd.TermMonths != 0 && le.TermMonths != cd.TermMonths},
-		{"monthly_payment_cents", le.MonthlyPaymentCents, cd.MonthlyPaymentCents, le.MonthlyPaymentCents != 0 && cd.MonthlyPaymentCents != 0 && le.MonthlyPaymentCents != cd.MonthlyPaymentCents},
+		{FieldLoanAmount, le.LoanAmountCents, cd.LoanAmountCents, le.LoanAmountCents != 0 && cd.LoanAmountCents != 0 && le.LoanAmountCents != cd.LoanAmountCents},
+		{FieldInterestRate, le.InterestRatePct, cd.InterestRatePct, le.InterestRatePct != 0 && cd.InterestRatePct != 0 && math.Abs(le.InterestRatePct-cd.InterestRatePct) >= 0.0005},
+		{FieldTerm, le.TermMonths, cd.TermMonths, le.TermMonths != 0 && cd.TermMonths != 0 && le.TermMonths != cd.TermMonths},
+		{FieldMonthlyPayment, le.MonthlyPaymentCents, cd.MonthlyPaymentCents, le.MonthlyPaymentCents != 0 && cd.MonthlyPaymentCents != 0 && le.MonthlyPaymentCents != cd.MonthlyPaymentCents},
 	} {
 		if f.diff {
 			add(f.name, f.a, f.b, false, "")

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,41 +28,96 @@ type Review struct {
 // ErrUnknownField is returned for a field name not in FieldNames.
 var ErrUnknownField = errors.New("pipeline: unknown field")
 
-// Get returns a field's value in the contract's units (nil when absent).
+// Get returns a field's value in the contract's units: int64 cents,
+// float64 percent, int months or a string; nil when absent.
 func (f Fields) Get(field string) any {
-	m := f.asMap()
-	return m[field]
-}
-
-// Set changes a field to v (a value in the contract's units, or nil to
-// clear it).
-func (f *Fields) Set(field string, v any) error {
-	if !slices.Contains(FieldNames, field) {
-		return fmt.Errorf("%w: %s", ErrUnknownField, field)
+	spec, ok := FieldSpecOf(field)
+	if !ok {
+		return nil
 	}
-	m := f.asMap()
-	if v == nil {
-		delete(m, field)
-	} else {
-		m[field] = v
+	switch p := spec.ref(&f).(type) {
+	case *string:
+		if *p != "" {
+			return *p
+		}
+	case *int64:
+		if *p != 0 {
+			return *p
+		}
+	case *float64:
+		if *p != 0 {
+			return *p
+		}
+	case *int:
+		if *p != 0 {
+			return *p
+		}
 	}
-	b, err := json.Marshal(m)
-	if err != nil {
-		return err
-	}
-	var out Fields
-	if err := json.Unmarshal(b, &out); err != nil {
-		return fmt.Errorf("%s: %w", field, err)
-	}
-	*f = out
 	return nil
 }
 
-func (f Fields) asMap() map[string]any {
-	b, _ := json.Marshal(f)
-	m := map[string]any{}
-	_ = json.Unmarshal(b, &m)
-	return m
+// Set changes a field to v, a value in the contract's units (any Go or
+// JSON number for the numeric fields), or nil to clear it.
+func (f *Fields) Set(field string, v any) error {
+	spec, ok := FieldSpecOf(field)
+	if !ok {
+		return fmt.Errorf("%w: %s", ErrUnknownField, field)
+	}
+	ref := spec.ref(f)
+	if v == nil {
+		switch p := ref.(type) {
+		case *string:
+			*p = ""
+		case *int64:
+			*p = 0
+		case *float64:
+			*p = 0
+		case *int:
+			*p = 0
+		}
+		return nil
+	}
+	text, isText := v.(string)
+	num, isNum := numberOf(v)
+	switch p := ref.(type) {
+	case *string:
+		if !isText {
+			return fmt.Errorf("%s: %v is not text", field, v)
+		}
+		*p = text
+	case *int64:
+		if !isNum || num != float64(int64(num)) {
+			return fmt.Errorf("%s: %v is not a whole number of cents", field, v)
+		}
+		*p = int64(num)
+	case *float64:
+		if !isNum {
+			return fmt.Errorf("%s: %v is not a number", field, v)
+		}
+		*p = num
+	case *int:
+		if !isNum || num != float64(int(num)) {
+			return fmt.Errorf("%s: %v is not a whole number of months", field, v)
+		}
+		*p = int(num)
+	}
+	return nil
+}
+
+// numberOf is v as a float64 when v is a number.
+func numberOf(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case float64:
+		return x, true
+	case json.Number:
+		n, err := x.Float64()
+		return n, err == nil
+	}
+	return 0, false
 }
 
 // ParseFieldValue reads what a person typed for a field: money as
@@ -75,33 +129,43 @@ func ParseFieldValue(field, text string) (any, error) {
 	if text == "" {
 		return nil, nil
 	}
-	bad := fmt.Errorf("%q is not a valid %s", text, strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(field, "_cents"), "_pct"), "_months"), "_", " "))
-	switch {
-	case strings.HasSuffix(field, "_cents"):
+	spec, ok := FieldSpecOf(field)
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrUnknownField, field)
+	}
+	switch spec.Kind {
+	case ValueMoney:
 		if c, ok := parseMoney(text, false); ok && c > 0 {
 			return c, nil
 		}
-	case strings.HasSuffix(field, "_pct"):
+	case ValueRate:
 		if p, ok := parsePercent(text); ok {
 			return p, nil
 		}
 		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && v > 0 && v < 30 {
 			return v, nil
 		}
-	case field == "term_months":
+	case ValueMonths:
 		if v, ok := labelledTermValue(text); ok {
 			return v, nil
 		}
-	case field == "issue_date":
+	case ValueDate:
 		if d, ok := parseDate(text); ok {
 			return d, nil
 		}
-	case slices.Contains(FieldNames, field):
-		return strings.Join(strings.Fields(text), " "), nil
 	default:
-		return nil, fmt.Errorf("%w: %s", ErrUnknownField, field)
+		return strings.Join(strings.Fields(text), " "), nil
 	}
-	return nil, bad
+	return nil, fmt.Errorf("%q is not a valid %s", text, fieldWords(field))
+}
+
+// fieldWords is a field's key in words: "loan amount" for
+// "loan_amount_cents".
+func fieldWords(key string) string {
+	for _, unit := range []string{"_cents", "_pct", "_months"} {
+		key = strings.TrimSuffix(key, unit)
+	}
+	return strings.ReplaceAll(key, "_", " ")
 }
 
 // Dollars formats cents as "$250,000.00"; zero (not found) gives "".
@@ -145,16 +209,17 @@ func Number(v any) float64 {
 // FormatValue shows a field's value as a person reads it: dollars, percent,
 // months, or the text itself.
 func FormatValue(field string, v any) string {
-	num := func() float64 { return Number(v) }
-	switch {
-	case v == nil:
+	if v == nil {
 		return ""
-	case strings.HasSuffix(field, "_cents"):
-		return Dollars(int64(num()))
-	case strings.HasSuffix(field, "_pct"):
-		return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(num(), 'f', 3, 64), "0"), ".") + " %"
-	case field == "term_months":
-		return fmt.Sprintf("%d months", int(num()))
+	}
+	spec, _ := FieldSpecOf(field)
+	switch spec.Kind {
+	case ValueMoney:
+		return Dollars(int64(Number(v)))
+	case ValueRate:
+		return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(Number(v), 'f', 3, 64), "0"), ".") + " %"
+	case ValueMonths:
+		return fmt.Sprintf("%d months", int(Number(v)))
 	}
 	return fmt.Sprint(v)
 }
@@ -166,13 +231,13 @@ func FormatValue(field string, v any) string {
 func FieldProblems(f Fields) map[string]string {
 	out := map[string]string{}
 	if f.APRPct > 0 && f.InterestRatePct > 0 && f.APRPct+1e-9 < f.InterestRatePct {
-		out["apr_pct"] = fmt.Sprintf("below the note rate (%s)", FormatValue("interest_rate_pct", f.InterestRatePct))
+		out[FieldAPR] = fmt.Sprintf("below the note rate (%s)", FormatValue(FieldInterestRate, f.InterestRatePct))
 	}
 	if f.LoanAmountCents > 0 && f.InterestRatePct > 0 && f.TermMonths > 0 && f.MonthlyPaymentCents > 0 {
 		want := Amortized(f.LoanAmountCents, f.InterestRatePct, f.TermMonths)
 		interestOnly := int64(float64(f.LoanAmountCents) * f.InterestRatePct / 1200)
 		if abs(f.MonthlyPaymentCents-want) > 100 && abs(f.MonthlyPaymentCents-interestOnly) > 100 {
-			out["monthly_payment_cents"] = fmt.Sprintf("amount, rate and term give %s", Dollars(want))
+			out[FieldMonthlyPayment] = fmt.Sprintf("amount, rate and term give %s", Dollars(want))
 		}
 	}
 	return out

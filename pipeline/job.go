@@ -73,38 +73,6 @@ type Document struct {
 	Data     []byte
 }
 
-// Fields are the normalized loan fields found in a document. A zero or empty
-// value means the field was not found, and is omitted from JSON.
-type Fields struct {
-	LoanID              string  `json:"loan_id,omitempty"`
-	BorrowerName        string  `json:"borrower_name,omitempty"`
-	LenderName          string  `json:"lender_name,omitempty"`
-	LoanAmountCents     int64   `json:"loan_amount_cents,omitempty"`
-	InterestRatePct     float64 `json:"interest_rate_pct,omitempty"`
-	APRPct              float64 `json:"apr_pct,omitempty"`
-	TermMonths          int     `json:"term_months,omitempty"`
-	MonthlyPaymentCents int64   `json:"monthly_payment_cents,omitempty"`
-	ClosingCostsCents   int64   `json:"closing_costs_cents,omitempty"`
-	IssueDate           string  `json:"issue_date,omitempty"`
-	PropertyAddress     string  `json:"property_address,omitempty"`
-}
-
-// Count returns how many fields were found.
-func (f Fields) Count() int {
-	n := 0
-	for _, set := range []bool{
-		f.LoanID != "", f.BorrowerName != "", f.LenderName != "",
-		f.LoanAmountCents != 0, f.InterestRatePct != 0, f.APRPct != 0,
-		f.TermMonths != 0, f.MonthlyPaymentCents != 0, f.ClosingCostsCents != 0,
-		f.IssueDate != "", f.PropertyAddress != "",
-	} {
-		if set {
-			n++
-		}
-	}
-	return n
-}
-
 // Result is the outcome of one document, in the contract's JSON shape.
 type Result struct {
 	FileName       string       `json:"file_name"`

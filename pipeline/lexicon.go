@@ -84,16 +84,6 @@ func moneyBetween(lo, hi int64) func(string) (any, bool) {
 	}
 }
 
-// FieldNames are the loan fields' JSON keys, in the order they are reported
-// and searched in.
-var FieldNames = func() []string {
-	out := make([]string, len(fieldTable))
-	for i, r := range fieldTable {
-		out[i] = r.name
-	}
-	return out
-}()
-
 // ruleFor returns a field's row of the field table.
 func ruleFor(name string) fieldRule {
 	for _, r := range fieldTable {

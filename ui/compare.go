@@ -123,18 +123,13 @@ func (c *compareView) load(sum *pipeline.Summary) {
 	c.changes.Refresh()
 }
 
+// fieldTitle is a field's label inside a sentence: "monthly P&I",
+// "closing costs", but "APR".
 func fieldTitle(field string) string {
-	for _, r := range []struct{ f, t string }{
-		{"apr_pct", "APR"},
-		{"closing_costs_cents", "closing costs"},
-		{"loan_amount_cents", "loan amount"},
-		{"interest_rate_pct", "interest rate"},
-		{"term_months", "term"},
-		{"monthly_payment_cents", "monthly P&I"},
-	} {
-		if r.f == field {
-			return r.t
-		}
+	label := pipeline.FieldLabel(field)
+	first, _, _ := strings.Cut(label, " ")
+	if strings.ToUpper(first) == first {
+		return label
 	}
-	return field
+	return strings.ToLower(label[:1]) + label[1:]
 }

@@ -347,8 +347,8 @@ func randomDay(t *testing.T, seed uint64, steps int, files dayFiles) {
 			if p == nil || len(p.entries) == 0 {
 				return
 			}
-			f := detailFields[rng.IntN(len(detailFields))]
-			e := p.entries[f.key]
+			f := pipeline.FieldTable[rng.IntN(len(pipeline.FieldTable))]
+			e := p.entries[f.Key]
 			if e == nil || e.Disabled() {
 				return
 			}

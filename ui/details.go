@@ -12,21 +12,6 @@ import (
 	"loanbatch/pipeline"
 )
 
-// detailFields are the loan fields in the details panel, in order.
-var detailFields = []struct{ key, label string }{
-	{"loan_id", "Loan ID"},
-	{"borrower_name", "Borrower"},
-	{"lender_name", "Lender"},
-	{"loan_amount_cents", "Loan amount"},
-	{"interest_rate_pct", "Interest rate"},
-	{"apr_pct", "APR"},
-	{"term_months", "Term"},
-	{"monthly_payment_cents", "Monthly P&I"},
-	{"closing_costs_cents", "Closing costs"},
-	{"issue_date", "Issue date"},
-	{"property_address", "Property"},
-}
-
 // detailActions are what the details panel asks of the app. save and
 // review run off the UI goroutine and call then on it when done.
 type detailActions struct {
@@ -121,21 +106,21 @@ func (d *detailsView) form(r *rowState) fyne.CanvasObject {
 	if editable {
 		drafts = d.act.drafts(res.DocumentID)
 	}
-	for _, f := range detailFields {
-		value := pipeline.FormatValue(f.key, res.Fields.Get(f.key))
-		if f.key == "term_months" {
+	for _, f := range pipeline.FieldTable {
+		value := pipeline.FormatValue(f.Key, res.Fields.Get(f.Key))
+		if f.Key == pipeline.FieldTerm {
 			value = termText(res.Fields.TermMonths)
 		}
 		e := widget.NewEntry()
 		e.SetPlaceHolder("not found")
 		e.SetText(value)
-		if text, ok := drafts[f.key]; ok {
+		if text, ok := drafts[f.Key]; ok {
 			e.SetText(text)
 		}
 		if !editable {
 			e.Disable()
 		}
-		key := f.key
+		key := f.Key
 		e.OnChanged = func(text string) {
 			if text == value {
 				delete(drafts, key)
@@ -153,7 +138,7 @@ func (d *detailsView) form(r *rowState) fyne.CanvasObject {
 		if hint := fieldHint(res, key, value); hint != nil {
 			items = append(items, hint)
 		}
-		form.Append(f.label, container.NewVBox(items...))
+		form.Append(f.Label, container.NewVBox(items...))
 	}
 	form.Append("Text source", widget.NewLabel(orDash(res.TextSource.Label())))
 	if res.Pages > 0 {
@@ -227,17 +212,17 @@ func (d *detailsView) actionBar() fyne.CanvasObject {
 // was is no change. err is the first value that cannot be read.
 func (d *detailsView) edits() (map[string]any, error) {
 	values := map[string]any{}
-	for _, f := range detailFields {
-		e := d.entries[f.key]
+	for _, f := range pipeline.FieldTable {
+		e := d.entries[f.Key]
 		if e == nil {
 			continue
 		}
-		v, err := pipeline.ParseFieldValue(f.key, e.Text)
+		v, err := pipeline.ParseFieldValue(f.Key, e.Text)
 		if err != nil {
 			return nil, problem(capitalizeFirst(err.Error()))
 		}
-		if !sameValue(v, d.res.Fields.Get(f.key)) {
-			values[f.key] = v
+		if !sameValue(v, d.res.Fields.Get(f.Key)) {
+			values[f.Key] = v
 		}
 	}
 	return values, nil
@@ -259,20 +244,20 @@ func sameValue(a, b any) bool {
 func (d *detailsView) check() (ok bool) {
 	fields := d.res.Fields
 	ok = true
-	for _, f := range detailFields {
-		e, l := d.entries[f.key], d.checks[f.key]
+	for _, f := range pipeline.FieldTable {
+		e, l := d.entries[f.Key], d.checks[f.Key]
 		if e == nil {
 			continue
 		}
 		l.SetText("")
-		v, err := pipeline.ParseFieldValue(f.key, e.Text)
+		v, err := pipeline.ParseFieldValue(f.Key, e.Text)
 		if err != nil {
 			l.SetText("✗ " + capitalizeFirst(err.Error()))
 			l.Importance = widget.DangerImportance
 			ok = false
 			continue
 		}
-		_ = fields.Set(f.key, v)
+		_ = fields.Set(f.Key, v)
 	}
 	for key, why := range pipeline.FieldProblems(fields) {
 		if l := d.checks[key]; l != nil && l.Text == "" {

@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"loanbatch/export"
 	"loanbatch/pipeline"
-	"loanbatch/pipeline/export"
 )
 
 // exportChoices are the formats Export… offers, with what a person calls

@@ -49,19 +49,19 @@ var jobColumns = []column{
 	{"Document type", 130, "", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.DocumentType.Label() })
 	}},
-	{"Loan ID", 140, "loan_id", func(_ int, r *rowState) string {
+	{"Loan ID", 140, pipeline.FieldLoanID, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.LoanID })
 	}},
-	{"Borrower", 150, "borrower_name", func(_ int, r *rowState) string {
+	{"Borrower", 150, pipeline.FieldBorrower, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.Fields.BorrowerName })
 	}},
-	{"Amount", 110, "loan_amount_cents", func(_ int, r *rowState) string {
+	{"Amount", 110, pipeline.FieldLoanAmount, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatMoney(x.Fields.LoanAmountCents) })
 	}},
-	{"Rate", 70, "interest_rate_pct", func(_ int, r *rowState) string {
+	{"Rate", 70, pipeline.FieldInterestRate, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.InterestRatePct) })
 	}},
-	{"APR", 70, "apr_pct", func(_ int, r *rowState) string {
+	{"APR", 70, pipeline.FieldAPR, func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return formatRate(x.Fields.APRPct) })
 	}},
 	{"Time", 72, "", func(_ int, r *rowState) string {

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"loanbatch/pipeline"
-	"loanbatch/pipeline/export"
+	"loanbatch/export"
 )
 
 func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -14,8 +14,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"loanbatch/export"
 	"loanbatch/pipeline"
-	"loanbatch/pipeline/export"
 )
 
 func sampleSummary() *pipeline.Summary {

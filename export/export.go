@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,13 +118,11 @@ func Write(w io.Writer, sum *pipeline.Summary, f Format) error {
 }
 
 // csvHeader uses the contract's names and units.
-var csvHeader = []string{
-	"position", "file_name", "status", "document_type", "loan_id", "borrower_name", "lender_name",
-	"loan_amount_cents", "interest_rate_pct", "apr_pct", "term_months", "monthly_payment_cents",
-	"closing_costs_cents", "issue_date", "property_address", "pages", "text_source",
+var csvHeader = slices.Concat([]string{"position", "file_name", "status", "document_type"}, pipeline.FieldNames, []string{
+	"pages", "text_source",
 	"processing_time", "error_type", "error_message", "sha256", "document_id", "timestamp",
 	"needs_review", "review_reasons", "corrected",
-}
+})
 
 func writeCSV(w io.Writer, sum *pipeline.Summary) error {
 	cw := csv.NewWriter(w)
@@ -131,15 +130,15 @@ func writeCSV(w io.Writer, sum *pipeline.Summary) error {
 		return fmt.Errorf("export csv: %w", err)
 	}
 	for i, r := range sum.Results {
-		f := r.Fields
-		row := []string{
-			strconv.Itoa(i + 1), r.FileName, string(r.Status), string(r.DocumentType), f.LoanID, f.BorrowerName, f.LenderName,
-			intOrEmpty(f.LoanAmountCents), floatOrEmpty(f.InterestRatePct), floatOrEmpty(f.APRPct), intOrEmpty(int64(f.TermMonths)),
-			intOrEmpty(f.MonthlyPaymentCents), intOrEmpty(f.ClosingCostsCents), f.IssueDate, f.PropertyAddress,
+		row := []string{strconv.Itoa(i + 1), r.FileName, string(r.Status), string(r.DocumentType)}
+		for _, spec := range pipeline.FieldTable {
+			row = append(row, csvValue(spec, r.Fields))
+		}
+		row = append(row,
 			strconv.Itoa(r.Pages), string(r.TextSource), strconv.FormatFloat(r.ProcessingTime, 'f', 2, 64),
 			string(r.ErrorType), r.ErrorMessage, r.SHA256, r.DocumentID, timeOrEmpty(r),
 			strconv.FormatBool(r.NeedsReview), strings.Join(r.ReviewReasons, "; "), correctedText(r),
-		}
+		)
 		if err := cw.Write(sanitizeRow(row)); err != nil {
 			return fmt.Errorf("export csv: %w", err)
 		}
@@ -164,11 +163,16 @@ func sanitizeRow(row []string) []string {
 	return row
 }
 
-func intOrEmpty(v int64) string {
-	if v == 0 {
+// csvValue is a field's value in the contract's units, empty when absent.
+func csvValue(spec pipeline.FieldSpec, f pipeline.Fields) string {
+	v := f.Get(spec.Key)
+	if v == nil {
 		return ""
 	}
-	return strconv.FormatInt(v, 10)
+	if spec.Kind == pipeline.ValueRate {
+		return floatOrEmpty(pipeline.Number(v))
+	}
+	return fmt.Sprint(v)
 }
 
 func floatOrEmpty(v float64) string {

@@ -14,8 +14,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"loanbatch/export"
 	"loanbatch/pipeline"
-	"loanbatch/pipeline/export"
 	"loanbatch/pipeline/pipelinetest"
 )
 

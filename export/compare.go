@@ -130,26 +130,23 @@ func writeComparisonSheets(f *excelize.File, c *pipeline.Comparison, styles map[
 // changeValues converts a change's values to typed cells.
 func changeValues(ch pipeline.Change) (style string, le, cd any) {
 	num := pipeline.Number
-	switch {
-	case strings.HasSuffix(ch.Field, "_cents"):
+	spec, _ := pipeline.FieldSpecOf(ch.Field)
+	switch spec.Kind {
+	case pipeline.ValueMoney:
 		return "money", num(ch.Estimate) / 100, num(ch.Final) / 100
-	case strings.HasSuffix(ch.Field, "_pct"):
+	case pipeline.ValueRate:
 		return "percent", num(ch.Estimate) / 100, num(ch.Final) / 100
 	}
 	return "int", num(ch.Estimate), num(ch.Final)
 }
 
+// fieldLabel is a field's label in the spreadsheet, with the unit of a
+// term.
 func fieldLabel(field string) string {
-	labels := map[string]string{
-		"loan_id": "Loan ID", "borrower_name": "Borrower", "lender_name": "Lender", "loan_amount_cents": "Loan amount",
-		"interest_rate_pct": "Interest rate", "apr_pct": "APR", "term_months": "Term (months)",
-		"monthly_payment_cents": "Monthly P&I", "closing_costs_cents": "Closing costs", "issue_date": "Issue date",
-		"property_address": "Property",
+	if field == pipeline.FieldTerm {
+		return pipeline.FieldLabel(field) + " (months)"
 	}
-	if l, ok := labels[field]; ok {
-		return l
-	}
-	return field
+	return pipeline.FieldLabel(field)
 }
 
 // correctedText lists a result's corrections, with the extracted values.

@@ -239,9 +239,9 @@ func (r *report) documents() {
 		f := res.Fields
 		rows = append(rows, tableRow{cells: []string{
 			strconv.Itoa(i + 1), res.FileName, res.DocumentType.Label(), f.LoanID, f.BorrowerName,
-			pipeline.FormatValue("loan_amount_cents", nonZero(f.LoanAmountCents)),
-			pipeline.FormatValue("interest_rate_pct", nonZero(f.InterestRatePct)),
-			pipeline.FormatValue("apr_pct", nonZero(f.APRPct)),
+			pipeline.FormatValue(pipeline.FieldLoanAmount, nonZero(f.LoanAmountCents)),
+			pipeline.FormatValue(pipeline.FieldInterestRate, nonZero(f.InterestRatePct)),
+			pipeline.FormatValue(pipeline.FieldAPR, nonZero(f.APRPct)),
 			statusText(res),
 		}, bold: res.Status == pipeline.DocFailed})
 	}

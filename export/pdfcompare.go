@@ -19,21 +19,25 @@ var pdfComparisonRows = []struct {
 	{"Lender", "", func(l pipeline.LoanColumn) string { return l.Fields.LenderName }},
 	{"Borrower", "", func(l pipeline.LoanColumn) string { return l.Fields.BorrowerName }},
 	{"Property", "", func(l pipeline.LoanColumn) string { return l.Fields.PropertyAddress }},
-	{"Loan amount", "", func(l pipeline.LoanColumn) string { return formatField("loan_amount_cents", l.Fields.LoanAmountCents) }},
-	{"Interest rate", "", func(l pipeline.LoanColumn) string { return formatField("interest_rate_pct", l.Fields.InterestRatePct) }},
-	{"APR", pipeline.MetricAPR, func(l pipeline.LoanColumn) string { return formatField("apr_pct", l.Fields.APRPct) }},
-	{"Term", "", func(l pipeline.LoanColumn) string { return formatField("term_months", int64(l.Fields.TermMonths)) }},
+	{"Loan amount", "", func(l pipeline.LoanColumn) string {
+		return formatField(pipeline.FieldLoanAmount, l.Fields.LoanAmountCents)
+	}},
+	{"Interest rate", "", func(l pipeline.LoanColumn) string {
+		return formatField(pipeline.FieldInterestRate, l.Fields.InterestRatePct)
+	}},
+	{"APR", pipeline.MetricAPR, func(l pipeline.LoanColumn) string { return formatField(pipeline.FieldAPR, l.Fields.APRPct) }},
+	{"Term", "", func(l pipeline.LoanColumn) string { return formatField(pipeline.FieldTerm, int64(l.Fields.TermMonths)) }},
 	{"Monthly P&I", "", func(l pipeline.LoanColumn) string {
-		return formatField("monthly_payment_cents", l.Fields.MonthlyPaymentCents)
+		return formatField(pipeline.FieldMonthlyPayment, l.Fields.MonthlyPaymentCents)
 	}},
 	{"Closing costs", pipeline.MetricClosingCosts, func(l pipeline.LoanColumn) string {
-		return formatField("closing_costs_cents", l.Fields.ClosingCostsCents)
+		return formatField(pipeline.FieldClosingCosts, l.Fields.ClosingCostsCents)
 	}},
 	{"Cost over 5 years (P&I × 60 + closing costs)", pipeline.MetricFiveYearCost, func(l pipeline.LoanColumn) string {
-		return formatField("five_year_cost_cents", l.FiveYearCostCents)
+		return pipeline.Dollars(l.FiveYearCostCents)
 	}},
 	{"Total interest over the term", "", func(l pipeline.LoanColumn) string {
-		return formatField("total_interest_cents", l.TotalInterestCents)
+		return pipeline.Dollars(l.TotalInterestCents)
 	}},
 	{"Documents", "", func(l pipeline.LoanColumn) string { return strings.Join(l.Documents, ", ") }},
 }
