@@ -9,9 +9,10 @@ import (
 	"image/color"
 	"image/draw"
 	"io"
-	"loanbatch/pipeline"
 
 	"golang.org/x/image/tiff"
+
+	"loanbatch/pipeline"
 )
 
 // DecodePage decodes page i (0-based) of a JPEG, PNG or TIFF whose

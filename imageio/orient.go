@@ -3,6 +3,7 @@ package imageio
 import (
 	"encoding/binary"
 	"image"
+
 	"loanbatch/pipeline"
 )
 

@@ -3,14 +3,15 @@ package ocr
 import (
 	"fmt"
 	"image"
-	"loanbatch/imageio"
-	"loanbatch/textlayout"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/otiai10/gosseract/v2"
+
+	"loanbatch/imageio"
+	"loanbatch/textlayout"
 )
 
 // Engine is one Tesseract instance, initialised once and reused for every

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image"
 	"io"
-	"loanbatch/textlayout"
 	"math"
 	"os"
 	"path/filepath"
@@ -26,6 +25,8 @@ import (
 	"github.com/tetratelabs/wazero"
 	wazeroapi "github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+
+	"loanbatch/textlayout"
 )
 
 // ErrEncrypted marks a PDF that needs a password to open.

@@ -2,8 +2,9 @@ package pdftext
 
 import (
 	"context"
-	"loanbatch/pipeline/pipelinetest"
 	"testing"
+
+	"loanbatch/pipeline/pipelinetest"
 )
 
 // A form drawn on every Do and a font given in place and selected on every

@@ -2,11 +2,12 @@ package pdftext
 
 import (
 	"fmt"
-	"loanbatch/textlayout"
 	"reflect"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"loanbatch/textlayout"
 )
 
 // The content-stream interpreter of the Go text reader: the graphics and

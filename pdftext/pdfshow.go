@@ -2,9 +2,10 @@ package pdftext
 
 import (
 	"fmt"
-	"loanbatch/textlayout"
 	"math"
 	"unicode"
+
+	"loanbatch/textlayout"
 )
 
 // Showing text as PDFium's text page sees it: character boxes, spaces

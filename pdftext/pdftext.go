@@ -8,12 +8,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"loanbatch/textlayout"
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"loanbatch/textlayout"
 )
 
 // The Go text reader interprets a page's content stream on top of pdfcpu's

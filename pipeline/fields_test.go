@@ -2,9 +2,10 @@ package pipeline
 
 import (
 	"fmt"
-	"loanbatch/pipeline/pipelinetest"
 	"strconv"
 	"testing"
+
+	"loanbatch/pipeline/pipelinetest"
 )
 
 // Layouts and wordings the generated set does not cover, as laid-out text.

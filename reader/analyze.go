@@ -8,17 +8,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"loanbatch/ocr"
-	"loanbatch/pdfium"
-	"loanbatch/pdftext"
-	"loanbatch/pipeline"
-	"loanbatch/textlayout"
 	"runtime"
 	"strings"
 	"sync"
 
 	pdfcpulib "github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"loanbatch/ocr"
+	"loanbatch/pdfium"
+	"loanbatch/pdftext"
+	"loanbatch/pipeline"
+	"loanbatch/textlayout"
 )
 
 // Options configure how one document is read.

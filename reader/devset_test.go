@@ -3,11 +3,12 @@ package reader
 import (
 	"context"
 	"encoding/json"
-	"loanbatch/pipeline/pipelinetest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"loanbatch/pipeline/pipelinetest"
 )
 
 // TestDevsetAccuracy reads devsets made by ../shared/corpus/devset/generate.py

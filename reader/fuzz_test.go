@@ -3,10 +3,11 @@ package reader
 import (
 	"context"
 	"errors"
+	"testing"
+
 	"loanbatch/pdftext"
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
-	"testing"
 )
 
 func FuzzSniffAndValidateImage(f *testing.F) {

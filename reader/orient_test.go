@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"testing"
+
 	"loanbatch/imageio"
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
-	"testing"
 )
 
 // withOrientation inserts an EXIF APP1 segment with the given orientation

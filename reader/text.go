@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
+	"sync"
+
 	"loanbatch/imageio"
 	"loanbatch/ocr"
 	"loanbatch/pdfium"
 	"loanbatch/pipeline"
 	"loanbatch/textlayout"
-	"sync"
 )
 
 // ocrDPI is the resolution PDF pages without a text layer are rendered at.

@@ -8,13 +8,14 @@ import (
 	_ "image/gif" // register decoders for DecodeConfig and Decode
 	_ "image/jpeg"
 	_ "image/png"
-	"loanbatch/imageio"
-	"loanbatch/ocr"
-	"loanbatch/pipeline"
 	"strings"
 
 	_ "golang.org/x/image/bmp"
 	_ "golang.org/x/image/webp"
+
+	"loanbatch/imageio"
+	"loanbatch/ocr"
+	"loanbatch/pipeline"
 )
 
 // sniff names what data holds. For a supported format it returns the format

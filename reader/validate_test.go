@@ -8,10 +8,11 @@ import (
 	"hash/crc32"
 	"image"
 	"image/png"
-	"loanbatch/imageio"
-	"loanbatch/pipeline"
 	"strings"
 	"testing"
+
+	"loanbatch/imageio"
+	"loanbatch/pipeline"
 )
 
 func TestSniff(t *testing.T) {

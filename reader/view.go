@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+
 	"loanbatch/pipeline"
 )
 

@@ -1,8 +1,9 @@
 package reader
 
 import (
-	"loanbatch/pipeline"
 	"testing"
+
+	"loanbatch/pipeline"
 )
 
 func TestViewExtension(t *testing.T) {

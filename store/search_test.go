@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
+	_ "modernc.org/sqlite"
+
 	"loanbatch/pipeline"
 	"loanbatch/store"
-
-	_ "modernc.org/sqlite"
 )
 
 // searchJob stores a job of two documents: a Loan Estimate with fields and

@@ -18,9 +18,9 @@ import (
 	"strings"
 	"time"
 
-	"loanbatch/pipeline"
-
 	_ "modernc.org/sqlite" // the "sqlite" driver
+
+	"loanbatch/pipeline"
 )
 
 var _ pipeline.Store = (*DB)(nil)

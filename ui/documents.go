@@ -8,12 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 
-	"loanbatch/pipeline"
-	"loanbatch/reader"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"loanbatch/pipeline"
+	"loanbatch/reader"
 )
 
 // openDocument hands a copy of a stored document to the desktop's viewer.

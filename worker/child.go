@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"loanbatch/pipeline"
-	"loanbatch/reader"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -20,6 +18,9 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"loanbatch/pipeline"
+	"loanbatch/reader"
 )
 
 // The protocol: the runner writes one request per line on the child's

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"loanbatch/pipeline"
-	"loanbatch/reader"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"loanbatch/pipeline"
+	"loanbatch/reader"
 )
 
 // Text-layer PDFs are read in the application's own process; everything

@@ -8,8 +8,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"loanbatch/pipeline"
 	"loanbatch/export"
+	"loanbatch/pipeline"
 )
 
 func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int {

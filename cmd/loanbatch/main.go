@@ -5,10 +5,11 @@ package main
 
 import (
 	"context"
-	"loanbatch/worker"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"loanbatch/worker"
 )
 
 func main() {
