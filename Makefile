@@ -79,14 +79,15 @@ lint: deps
 # (wrong values and document types too).
 DEVSET ?=
 accuracy: deps
-	@LOANBATCH_DEVSET=$(DEVSET) $(GO) test -count=1 -timeout 30m -run 'TestCorpusAccuracy|TestGeneratedSetAccuracy|TestDevsetAccuracy' -v ./pipeline | grep -E 'accuracy|miss|SKIP|FAIL|^ok'
+	@LOANBATCH_DEVSET=$(DEVSET) $(GO) test -count=1 -timeout 30m -run 'TestCorpusAccuracy|TestGeneratedSetAccuracy|TestDevsetAccuracy' -v ./reader | grep -E 'accuracy|miss|SKIP|FAIL|^ok'
 
 # Each fuzz target for FUZZTIME (the seeds alone run in make test). New
 # inputs are minimised for at most 5 s: a PDF takes the default minute.
 FUZZTIME ?= 1m
 fuzz: deps
-	@for t in FuzzSniffAndValidateImage FuzzParsers FuzzExtractFields FuzzContentLexer FuzzGoTextReader; do \
-		echo "fuzz: $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./pipeline || exit 1; \
+	@for t in reader:FuzzSniffAndValidateImage pipeline:FuzzParsers pipeline:FuzzExtractFields pdftext:FuzzContentLexer reader:FuzzGoTextReader; do \
+		pkg=$${t%%:*}; name=$${t#*:}; echo "fuzz: $$pkg $$name"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./$$pkg || exit 1; \
 	done
 
 clean:

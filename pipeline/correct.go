@@ -242,3 +242,15 @@ func FieldProblems(f Fields) map[string]string {
 	}
 	return out
 }
+
+// SameValue tells whether two values of a field are the same: a parsed
+// value and a stored one, whatever Go or JSON number type each is.
+func SameValue(a, b any) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if _, isText := a.(string); isText {
+		return fmt.Sprint(a) == fmt.Sprint(b)
+	}
+	return Number(a) == Number(b)
+}

@@ -79,3 +79,12 @@ func containsFold(list []string, s string) bool {
 	}
 	return false
 }
+
+// ShortID is the first eight characters of a job or document ID: how
+// people see and type it.
+func ShortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}

@@ -27,6 +27,8 @@ import (
 	"loanbatch/assets"
 	"loanbatch/ocr"
 	"loanbatch/pipeline"
+	"loanbatch/ui/details"
+	"loanbatch/ui/widgets"
 )
 
 // StoreOpener opens the data folder dir, returning the store and how to
@@ -54,7 +56,7 @@ func Run(ctx context.Context, cfg Config) error {
 	// Closing the window, or a panic on the UI goroutine, leaves the job in
 	// flight interrupted (resumable on the next start), never cancelled.
 	defer u.Close()
-	w.Resize(windowSize())
+	w.Resize(widgets.WindowSize())
 	w.ShowAndRun()
 	return nil
 }
@@ -82,7 +84,7 @@ type UI struct {
 	jobTab  *container.TabItem
 	jobArea *fyne.Container
 	drop    fyne.CanvasObject
-	tips    *hoverTips
+	tips    *widgets.HoverTips
 
 	queueView   queueView
 	finished    *widget.Label     // "Job … finished: …" after a job ends
@@ -105,7 +107,7 @@ func Create(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, dispatch
 	ctx, stop := context.WithCancelCause(ctx)
 	u := &UI{app: a, win: w, cfg: cfg, log: cfg.Logger.With("component", "ui"), ctx: ctx, stop: stop}
 	u.settings = loadSettings(a.Preferences(), cfg.DefaultDataDir)
-	u.tips = newHoverTips()
+	u.tips = widgets.NewHoverTips()
 	u.job = newJobView(a.Preferences().String(prefColumnWidths))
 	u.job.tips = u.tips
 	u.history = &historyView{tips: u.tips}
@@ -168,10 +170,10 @@ func (u *UI) build() fyne.CanvasObject {
 	u.job.onResume = func() { u.rerun(jobRequest{resume: u.job.state.jobID}) }
 	u.job.onRetry = func() { u.rerun(jobRequest{retry: u.job.state.jobID}) }
 	u.job.onLeave = u.saveDrafts
-	u.job.onDetails = func(r *rowState) *detailsView {
-		return newDetailsView(r, detailActions{
-			open: u.openDocument, text: u.showText, close: u.job.closeDetails,
-			save: u.saveCorrections, review: u.markReviewed, drafts: u.job.draftsOf,
+	u.job.onDetails = func(r *rowState) *details.View {
+		return details.New(details.Doc{FileName: r.fileName, Stage: stageLabel(r), Result: r.result}, details.Actions{
+			Open: u.openDocument, Text: u.showText, Close: u.job.closeDetails,
+			Save: u.saveCorrections, Review: u.markReviewed, Drafts: u.job.draftsOf,
 		})
 	}
 	u.jobArea = container.NewStack(u.drop, jobContent)
@@ -202,7 +204,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.finishedBox.Hide()
 	bar := container.NewBorder(nil, nil, container.NewHBox(addFiles, addFolder),
 		container.NewHBox(u.buildQueue(), settings), u.finishedBox)
-	return container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.tabs), u.tips.layer)
+	return container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.tabs), u.tips.Layer)
 }
 
 func (u *UI) addShortcuts() {
@@ -220,7 +222,7 @@ func (u *UI) addShortcuts() {
 	add(fyne.KeyH, func() { u.tabs.SelectIndex(1) })
 	add(fyne.KeyS, func() {
 		if p := u.job.shownPanel; p != nil {
-			p.saveEdits()
+			p.SaveEdits()
 		}
 	})
 	// Esc closes the dialog on top; the arrow keys move the job's selection

@@ -25,7 +25,9 @@ var compareRows = []compareRow{
 	{"Loan amount", "", func(l pipeline.LoanColumn) string { return formatMoney(l.Fields.LoanAmountCents) }},
 	{"Interest rate", "", func(l pipeline.LoanColumn) string { return formatRate(l.Fields.InterestRatePct) }},
 	{"APR", pipeline.MetricAPR, func(l pipeline.LoanColumn) string { return formatRate(l.Fields.APRPct) }},
-	{"Term", "", func(l pipeline.LoanColumn) string { return termText(l.Fields.TermMonths) }},
+	{"Term", "", func(l pipeline.LoanColumn) string {
+		return pipeline.FormatValue(pipeline.FieldTerm, l.Fields.Get(pipeline.FieldTerm))
+	}},
 	{"Monthly P&I", "", func(l pipeline.LoanColumn) string { return formatMoney(l.Fields.MonthlyPaymentCents) }},
 	{"Closing costs", pipeline.MetricClosingCosts, func(l pipeline.LoanColumn) string { return formatMoney(l.Fields.ClosingCostsCents) }},
 	{"Cost over 5 years", pipeline.MetricFiveYearCost, func(l pipeline.LoanColumn) string { return formatMoney(l.FiveYearCostCents) }},

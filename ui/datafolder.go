@@ -97,7 +97,7 @@ func (u *UI) offerResume(jobs []pipeline.JobInfo) {
 	}
 	if len(jobs) == 1 {
 		msg = fmt.Sprintf("Job %s stopped before it finished (%d of %d documents done).\nResume it now? Documents already read are kept.",
-			shortID(jobs[0].JobID), jobs[0].ProcessedDocuments+jobs[0].SkippedDocuments, jobs[0].TotalDocuments)
+			pipeline.ShortID(jobs[0].JobID), jobs[0].ProcessedDocuments+jobs[0].SkippedDocuments, jobs[0].TotalDocuments)
 	}
 	dialog.ShowConfirm("Resume interrupted jobs?", msg, func(ok bool) {
 		if ok {

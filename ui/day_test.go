@@ -29,6 +29,7 @@ import (
 
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
+	"loanbatch/ui/widgets"
 )
 
 // dayFiles are the documents a day's drops are made of: text PDFs of each
@@ -137,7 +138,7 @@ func checkAgainstStore(tb testing.TB, h *harness, what string) {
 		tb.Fatalf("%s: %v", what, err)
 	}
 	if len(sum.Results) != len(s.rows) {
-		tb.Fatalf("%s: job %s has %d documents in the database, %d rows on screen", what, shortID(s.jobID), len(sum.Results), len(s.rows))
+		tb.Fatalf("%s: job %s has %d documents in the database, %d rows on screen", what, pipeline.ShortID(s.jobID), len(sum.Results), len(s.rows))
 	}
 	for i, res := range sum.Results {
 		r := s.rows[i]
@@ -344,25 +345,25 @@ func randomDay(t *testing.T, seed uint64, steps int, files dayFiles) {
 		}},
 		{"edit a field", func() {
 			p := v.shownPanel
-			if p == nil || len(p.entries) == 0 {
+			if p == nil || len(p.Entries) == 0 {
 				return
 			}
 			f := pipeline.FieldTable[rng.IntN(len(pipeline.FieldTable))]
-			e := p.entries[f.Key]
+			e := p.Entries[f.Key]
 			if e == nil || e.Disabled() {
 				return
 			}
 			e.SetText([]string{"", "abc", "$123,456", "6.5", "360", "2026-03-01", "Jane Q. Public", e.Text}[rng.IntN(8)])
 			switch rng.IntN(3) {
 			case 0:
-				test.Tap(p.save)
+				test.Tap(p.SaveButton)
 			case 1:
 				e.OnSubmitted(e.Text)
 			}
 		}},
 		{"mark reviewed", func() {
-			if p := v.shownPanel; p != nil && p.review != nil && !p.review.Disabled() {
-				test.Tap(p.review)
+			if p := v.shownPanel; p != nil && p.ReviewButton != nil && !p.ReviewButton.Disabled() {
+				test.Tap(p.ReviewButton)
 			}
 		}},
 		{"close details", func() {
@@ -423,14 +424,14 @@ func randomDay(t *testing.T, seed uint64, steps int, files dayFiles) {
 	}
 	for _, j := range jobs {
 		if !j.Status.Finished() {
-			t.Errorf("seed %d: job %s is %s after the day", seed, shortID(j.JobID), j.Status)
+			t.Errorf("seed %d: job %s is %s after the day", seed, pipeline.ShortID(j.JobID), j.Status)
 		}
 		sum, err := h.ui.currentStore().Summary(context.Background(), j.JobID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(sum.Results) != j.TotalDocuments {
-			t.Errorf("seed %d: job %s has %d results for %d documents", seed, shortID(j.JobID), len(sum.Results), j.TotalDocuments)
+			t.Errorf("seed %d: job %s has %d results for %d documents", seed, pipeline.ShortID(j.JobID), len(sum.Results), j.TotalDocuments)
 		}
 	}
 }
@@ -493,28 +494,28 @@ func TestTruncatedCellShowsWholeTextOnHover(t *testing.T) {
 	h.drop(h.write(t, long, []byte("GIF89a\x01\x00\x01\x00")))
 	h.waitJobDone(t)
 	v := h.ui.job
-	file := v.table.CreateCell().(*tableCell)
+	file := v.table.CreateCell().(*widgets.TableCell)
 	v.updateCell(widget.TableCellID{Row: 0, Col: fileColumn}, file)
-	if shown := file.label.Text; shown == long || !strings.HasSuffix(shown, ".pdf") || !strings.Contains(shown, "…") {
+	if shown := file.Label.Text; shown == long || !strings.HasSuffix(shown, ".pdf") || !strings.Contains(shown, "…") {
 		t.Errorf("file cell shows %q; want the name shortened in its middle, ending .pdf", shown)
 	}
-	stage := v.table.CreateCell().(*tableCell)
+	stage := v.table.CreateCell().(*widgets.TableCell)
 	v.updateCell(widget.TableCellID{Row: 0, Col: stageColumn}, stage)
 	stage.Resize(fyne.NewSize(jobColumns[stageColumn].width, 36))
 	stage.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{AbsolutePosition: fyne.NewPos(300, 300)}})
-	if tips := h.ui.tips.layer.Objects; len(tips) != 1 || !strings.Contains(labelsIn(tips[0]), "GIF image is damaged") {
+	if tips := h.ui.tips.Layer.Objects; len(tips) != 1 || !strings.Contains(labelsIn(tips[0]), "GIF image is damaged") {
 		t.Fatal("no hover text with the whole reason")
 	}
 	stage.MouseOut()
-	if len(h.ui.tips.layer.Objects) != 0 {
+	if len(h.ui.tips.Layer.Objects) != 0 {
 		t.Error("the hover text stays after the mouse left")
 	}
 	// A text that fits has no hover text.
-	num := v.table.CreateCell().(*tableCell)
+	num := v.table.CreateCell().(*widgets.TableCell)
 	v.updateCell(widget.TableCellID{Row: 0, Col: 0}, num)
 	num.Resize(fyne.NewSize(jobColumns[0].width, 36))
 	num.MouseIn(&desktop.MouseEvent{})
-	if len(h.ui.tips.layer.Objects) != 0 {
+	if len(h.ui.tips.Layer.Objects) != 0 {
 		t.Error("a cell that shows all its text has a hover text")
 	}
 }
@@ -524,7 +525,7 @@ func TestColumnWidthsAreRemembered(t *testing.T) {
 	h := newHarness(t, t.TempDir())
 	h.drop(h.write(t, "one.pdf", pipelinetest.PDF(pipelinetest.Page{Lines: pipelinetest.SampleLoans()[0].EstimateLines()})))
 	h.waitJobDone(t)
-	cell := h.ui.job.table.CreateCell().(*tableCell)
+	cell := h.ui.job.table.CreateCell().(*widgets.TableCell)
 	cell.Resize(fyne.NewSize(260, 36)) // as the table lays out a column dragged to 260
 	h.ui.job.updateCell(widget.TableCellID{Row: 0, Col: fileColumn}, cell)
 	h.ui.Close()
@@ -556,8 +557,8 @@ func TestFitsSmallScreens(t *testing.T) {
 	for _, c := range []struct{ w, h, wantW, wantH float32 }{
 		{1024, 768, 1000, 704}, {1920, 1080, 1280, 780}, {800, 600, 776, 536},
 	} {
-		if got := fitScreen(c.w, c.h); got != fyne.NewSize(c.wantW, c.wantH) {
-			t.Errorf("fitScreen(%v×%v) = %v; want %v×%v", c.w, c.h, got, c.wantW, c.wantH)
+		if got := widgets.FitScreen(c.w, c.h); got != fyne.NewSize(c.wantW, c.wantH) {
+			t.Errorf("widgets.FitScreen(%v×%v) = %v; want %v×%v", c.w, c.h, got, c.wantW, c.wantH)
 		}
 	}
 }
@@ -605,7 +606,7 @@ func TestSearchOpensTheDocument(t *testing.T) {
 	h.settle(t)
 	v := h.ui.job
 	if h.ui.tabs.Selected() != h.ui.jobTab || v.state.jobID != first {
-		t.Fatalf("opening the hit shows job %s; want %s in the Job tab", shortID(v.state.jobID), shortID(first))
+		t.Fatalf("opening the hit shows job %s; want %s in the Job tab", pipeline.ShortID(v.state.jobID), pipeline.ShortID(first))
 	}
 	if r := v.state.row(v.selected); r == nil || r.fileName != "cedar.pdf" || v.shownPanel == nil {
 		t.Errorf("the document found is not selected with its details open")
@@ -615,7 +616,7 @@ func TestSearchOpensTheDocument(t *testing.T) {
 	h2 := newHarness(t, data)
 	h2.settle(t)
 	if h2.ui.job.state.jobID != last || !h2.ui.job.content.Visible() {
-		t.Errorf("after a restart the window shows job %q; want the last one", shortID(h2.ui.job.state.jobID))
+		t.Errorf("after a restart the window shows job %q; want the last one", pipeline.ShortID(h2.ui.job.state.jobID))
 	}
 }
 

@@ -40,13 +40,6 @@ func formatDuration(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", m, s)
 }
 
-func shortID(id string) string {
-	if len(id) > 8 {
-		return id[:8]
-	}
-	return id
-}
-
 // stageLabel words a document's stage for the table.
 func stageLabel(r *rowState) string {
 	switch r.status {

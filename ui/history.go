@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"loanbatch/pipeline"
+	"loanbatch/ui/widgets"
 )
 
 // historyColumn is a column of a History table over rows of type T.
@@ -21,7 +23,7 @@ type historyColumn[T any] struct {
 
 var historyColumns = []historyColumn[pipeline.JobInfo]{
 	{"Date", 130, func(j pipeline.JobInfo) string { return j.CreatedAt.Local().Format("2006-01-02 15:04") }},
-	{"Job", 330, func(j pipeline.JobInfo) string { return orDash(j.Title) }},
+	{"Job", 330, func(j pipeline.JobInfo) string { return cmp.Or(j.Title, "—") }},
 	{"Documents", 90, func(j pipeline.JobInfo) string { return fmt.Sprint(j.TotalDocuments) }},
 	{"Succeeded", 84, func(j pipeline.JobInfo) string { return fmt.Sprint(j.SuccessfulDocuments) }},
 	{"Failed", 62, func(j pipeline.JobInfo) string { return fmt.Sprint(j.FailedDocuments) }},
@@ -34,7 +36,7 @@ var historyColumns = []historyColumn[pipeline.JobInfo]{
 		}
 		return formatDuration(j.CompletedAt.Sub(*j.StartedAt))
 	}},
-	{"Job ID", 90, func(j pipeline.JobInfo) string { return shortID(j.JobID) }},
+	{"Job ID", 90, func(j pipeline.JobInfo) string { return pipeline.ShortID(j.JobID) }},
 }
 
 var hitColumns = []historyColumn[pipeline.SearchHit]{
@@ -62,7 +64,7 @@ type historyView struct {
 	hitList *widget.Table
 	hitHead *widget.Label
 	empty   *widget.Label
-	tips    *hoverTips
+	tips    *widgets.HoverTips
 
 	onOpen    func(jobID string)
 	onOpenHit func(h pipeline.SearchHit)
@@ -76,22 +78,22 @@ type historyView struct {
 
 // newHistoryTable is a table of rows with columns; open is called with the
 // row a person selects.
-func newHistoryTable[T any](rows *[]T, cols []historyColumn[T], tips *hoverTips, open func(T)) *widget.Table {
+func newHistoryTable[T any](rows *[]T, cols []historyColumn[T], tips *widgets.HoverTips, open func(T)) *widget.Table {
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(*rows), len(cols) },
-		func() fyne.CanvasObject { return newTableCell(tips) },
+		func() fyne.CanvasObject { return widgets.NewTableCell(tips) },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			c, ok := o.(*tableCell)
+			c, ok := o.(*widgets.TableCell)
 			if !ok {
 				return
 			}
 			if id.Row < 0 || id.Row >= len(*rows) || id.Col < 0 || id.Col >= len(cols) {
-				c.set("", "")
-				c.icon.Hide()
+				c.Set("", "")
+				c.Icon.Hide()
 				return
 			}
-			c.icon.Hide()
-			c.set(cols[id.Col].text((*rows)[id.Row]), "")
+			c.Icon.Hide()
+			c.Set(cols[id.Col].text((*rows)[id.Row]), "")
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -284,7 +286,7 @@ func (u *UI) loadJob(jobID, keep string, show bool) {
 			return // a later load, or a job that started since, is on screen
 		}
 		if err != nil {
-			u.showError(problemf("The job %s cannot be opened: %v", shortID(jobID), err))
+			u.showError(problemf("The job %s cannot be opened: %v", pipeline.ShortID(jobID), err))
 			return
 		}
 		u.job.load(sum, keep)

@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"loanbatch/pipeline"
+	"loanbatch/ui/details"
+	"loanbatch/ui/widgets"
 )
 
 // column is one column of the job table. field names the loan field it
@@ -143,7 +145,7 @@ type jobView struct {
 	retry      *widget.Button
 	selected   int       // a row of state.rows, -1 for none
 	widths     []float32 // the columns' widths, as laid out
-	shownPanel *detailsView
+	shownPanel *details.View
 
 	// drafts are edits not saved yet, by document ID and field: they
 	// survive the selection moving and the job being read again.
@@ -153,9 +155,9 @@ type jobView struct {
 	onExport  func()
 	onResume  func()
 	onRetry   func()
-	onDetails func(r *rowState) *detailsView
+	onDetails func(r *rowState) *details.View
 	onLeave   func(documentID string) // the selection left a document with drafts
-	tips      *hoverTips              // where a cell's whole text shows
+	tips      *widgets.HoverTips      // where a cell's whole text shows
 	content   fyne.CanvasObject
 }
 
@@ -197,7 +199,7 @@ func (v *jobView) columnWidths() string {
 func (v *jobView) build() fyne.CanvasObject {
 	v.table = &jobTable{move: v.moveSelection}
 	v.table.Length = func() (int, int) { return len(v.visible), len(jobColumns) }
-	v.table.CreateCell = func() fyne.CanvasObject { return newTableCell(v.tips) }
+	v.table.CreateCell = func() fyne.CanvasObject { return widgets.NewTableCell(v.tips) }
 	v.table.UpdateCell = v.updateCell
 	v.table.ShowHeaderRow = true
 	v.table.ExtendBaseWidget(v.table)
@@ -320,14 +322,14 @@ func (v *jobView) show() {
 }
 
 func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	cell, ok := o.(*tableCell)
+	cell, ok := o.(*widgets.TableCell)
 	if !ok {
 		return
 	}
 	i := v.rowAt(id.Row)
 	if i < 0 || id.Col < 0 || id.Col >= len(jobColumns) {
-		cell.set("", "")
-		cell.icon.Hide()
+		cell.Set("", "")
+		cell.Icon.Hide()
 		return
 	}
 	col := jobColumns[id.Col]
@@ -341,23 +343,23 @@ func (v *jobView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	shown := ""
 	if id.Col == fileColumn {
-		shown = shortenMiddle(text, v.widths[id.Col], cell.label.TextStyle)
+		shown = widgets.ShortenMiddle(text, v.widths[id.Col], cell.Label.TextStyle)
 	}
-	cell.set(text, shown)
-	cell.label.Importance = widget.MediumImportance
+	cell.Set(text, shown)
+	cell.Label.Importance = widget.MediumImportance
 	if id.Col == stageColumn {
-		cell.icon.SetResource(stageIcon(r))
-		cell.icon.Show()
+		cell.Icon.SetResource(stageIcon(r))
+		cell.Icon.Show()
 		switch r.status {
 		case pipeline.DocFailed:
-			cell.label.Importance = widget.DangerImportance
+			cell.Label.Importance = widget.DangerImportance
 		case pipeline.DocSkipped:
-			cell.label.Importance = widget.LowImportance
+			cell.Label.Importance = widget.LowImportance
 		}
 	} else {
-		cell.icon.Hide()
+		cell.Icon.Hide()
 	}
-	cell.label.Refresh()
+	cell.Label.Refresh()
 }
 
 func stageIcon(r *rowState) fyne.Resource {
@@ -459,7 +461,7 @@ func (v *jobView) refreshHeader() {
 	if s.jobID == "" {
 		_ = v.title.Set("No job")
 	} else {
-		_ = v.title.Set(fmt.Sprintf("Job %s · %s", shortID(s.jobID), s.status.Label()))
+		_ = v.title.Set(fmt.Sprintf("Job %s · %s", pipeline.ShortID(s.jobID), s.status.Label()))
 	}
 	_ = v.progress.Set(s.progress())
 	_ = v.line.Set(s.statusLine(time.Now()))
@@ -561,7 +563,7 @@ func (v *jobView) showDetails() {
 		return
 	}
 	v.shownPanel = v.onDetails(r)
-	v.details.Objects = []fyne.CanvasObject{v.shownPanel.content}
+	v.details.Objects = []fyne.CanvasObject{v.shownPanel.Content}
 	v.details.Refresh()
 	if v.split.Offset > 0.7 {
 		v.split.SetOffset(0.6)

@@ -72,7 +72,7 @@ func (u *UI) fillQueueList(waiting []queuedJob) {
 	for i, j := range waiting {
 		title := j.title
 		if title == "" {
-			title = "Job " + shortID(j.jobID)
+			title = "Job " + pipeline.ShortID(j.jobID)
 		}
 		if j.resume {
 			title += " (to resume)"
@@ -155,7 +155,7 @@ func (u *UI) jobFinished(sum *pipeline.Summary) {
 	}
 	u.app.SendNotification(fyne.NewNotification("Loan Batch: job "+what, title+": "+text))
 	u.finishedJob = sum.JobID
-	line := fmt.Sprintf("Job %s %s: %s · %s", shortID(sum.JobID), what, text, title)
+	line := fmt.Sprintf("Job %s %s: %s · %s", pipeline.ShortID(sum.JobID), what, text, title)
 	if u.notice != "" {
 		line += " · " + u.notice
 		u.notice = ""

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"os/user"
-	"strings"
 	"time"
 
 	"loanbatch/pipeline"
@@ -91,7 +90,7 @@ func (u *UI) saveDrafts(documentID string) {
 			u.job.say(documentID, "Your changes to "+res.FileName+" are not saved yet: "+err.Error()+". Select it to correct them.")
 			return
 		}
-		if !sameValue(v, res.Fields.Get(field)) {
+		if !pipeline.SameValue(v, res.Fields.Get(field)) {
 			values[field] = v
 		}
 	}
@@ -131,11 +130,4 @@ func (v *jobView) draftsOf(documentID string) map[string]string {
 		v.drafts[documentID] = d
 	}
 	return d
-}
-
-func capitalizeFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

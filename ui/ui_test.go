@@ -22,6 +22,7 @@ import (
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 	"loanbatch/store"
+	"loanbatch/ui/widgets"
 	"loanbatch/worker"
 )
 
@@ -154,7 +155,7 @@ func (q *uiQueue) empty() bool {
 func cellText(v *jobView, row, col int) string {
 	o := v.table.CreateCell()
 	v.updateCell(widget.TableCellID{Row: row, Col: col}, o)
-	return o.(*tableCell).full
+	return o.(*widgets.TableCell).Full
 }
 
 func TestStartShowsDropArea(t *testing.T) {
@@ -217,7 +218,7 @@ func TestDroppedDocumentsRunLiveAndShowResults(t *testing.T) {
 	// A failed row reads as failed at a glance.
 	o := v.table.CreateCell()
 	v.updateCell(widget.TableCellID{Row: 1, Col: stageColumn}, o)
-	if o.(*tableCell).label.Importance != widget.DangerImportance {
+	if o.(*widgets.TableCell).Label.Importance != widget.DangerImportance {
 		t.Error("failed stage is not shown in the danger colour")
 	}
 	title, _ := v.title.Get()
@@ -281,7 +282,7 @@ func TestHistoryReopensJobAfterRestartAndExports(t *testing.T) {
 	if len(h2.ui.history.shown) != 0 || h2.ui.history.empty.Hidden {
 		t.Error("filter did not hide the job")
 	}
-	h2.ui.history.filter.SetText(shortID(jobID))
+	h2.ui.history.filter.SetText(pipeline.ShortID(jobID))
 	h2.ui.history.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	h2.settle(t)
 	v := h2.ui.job
@@ -495,7 +496,7 @@ func TestDuplicateShownInDetails(t *testing.T) {
 	h.waitJobDone(t)
 	v := h.ui.job
 	v.table.Select(widget.TableCellID{Row: 1, Col: 1})
-	if texts := labelsIn(v.details.Objects[0]); !strings.Contains(texts, "Same file as first.pdf in job "+shortID(v.state.jobID)) {
+	if texts := labelsIn(v.details.Objects[0]); !strings.Contains(texts, "Same file as first.pdf in job "+pipeline.ShortID(v.state.jobID)) {
 		t.Errorf("details of the copy:\n%s", texts)
 	}
 }

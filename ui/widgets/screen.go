@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"math"
@@ -10,12 +10,12 @@ import (
 // preferredSize is the window's size on a screen with room for it.
 var preferredSize = fyne.NewSize(1280, 780)
 
-// windowSize fits the preferred size to the primary screen, leaving room
+// WindowSize fits the preferred size to the primary screen, leaving room
 // for panels and the title bar: a 1024×768 laptop gets a window it can see
 // whole. It must run on the main goroutine after the app's first window
 // is created (GLFW is initialised then); without a screen it returns the
 // preferred size.
-func windowSize() (size fyne.Size) {
+func WindowSize() (size fyne.Size) {
 	size = preferredSize
 	defer func() {
 		if recover() != nil { // no GLFW (another driver): keep the preferred size
@@ -35,10 +35,10 @@ func windowSize() (size fyne.Size) {
 		// As Fyne detects it: the screen's DPI against 96, never below 1.
 		scale = math.Max(1, math.Round(float64(mode.Width)/(float64(mm)/25.4)/96*10)/10)
 	}
-	return fitScreen(float32(float64(mode.Width)/scale), float32(float64(mode.Height)/scale))
+	return FitScreen(float32(float64(mode.Width)/scale), float32(float64(mode.Height)/scale))
 }
 
-// fitScreen is the preferred size made to fit a screen of w×h units.
-func fitScreen(w, h float32) fyne.Size {
+// FitScreen is the preferred size made to fit a screen of w×h units.
+func FitScreen(w, h float32) fyne.Size {
 	return fyne.NewSize(min(preferredSize.Width, w-24), min(preferredSize.Height, h-64))
 }

@@ -1,6 +1,12 @@
-package ui
+// Package details is the panel beside the job table for one document:
+// why it failed or what to check, every field (editable, with where it
+// came from and what does not add up) and a bar of actions that stays in
+// view. It asks the app for what it cannot do itself through Actions.
+package details
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -12,57 +18,67 @@ import (
 	"loanbatch/pipeline"
 )
 
-// detailActions are what the details panel asks of the app. save and
-// review run off the UI goroutine and call then on it when done.
-type detailActions struct {
-	open, text func(*pipeline.Result)
-	close      func()
-	// save stores a person's values (field → value) for the document in
-	// one transaction; review does the same and marks it reviewed.
-	save   func(res *pipeline.Result, values map[string]any, then func(error))
-	review func(res *pipeline.Result, values map[string]any, then func(error))
-	// drafts is where the document's unsaved edits are kept (created on
+// Actions are what the panel asks of the app. Save and Review run off
+// the UI goroutine and call then on it when done.
+type Actions struct {
+	Open, Text func(*pipeline.Result) // the document, its extracted text
+	Close      func()
+	// Save stores a person's values (field → value) for the document in
+	// one transaction; Review does the same and marks it reviewed.
+	Save   func(res *pipeline.Result, values map[string]any, then func(error))
+	Review func(res *pipeline.Result, values map[string]any, then func(error))
+	// Drafts is where the document's unsaved edits are kept (created on
 	// first use), so that they outlive the panel.
-	drafts func(documentID string) map[string]string
+	Drafts func(documentID string) map[string]string
 }
 
-// detailsView lists everything known about one document: every field,
+// Doc is the document the panel shows.
+type Doc struct {
+	FileName string
+	Stage    string           // where it is, in words: "Done", "Failed: …"
+	Result   *pipeline.Result // nil until it has one
+}
+
+// View lists everything known about one document: every field,
 // editable, with the page it came from, how sure the extraction is and
 // what does not add up, and a bar of actions that stays in view.
-type detailsView struct {
-	res     *pipeline.Result
-	act     detailActions
-	entries map[string]*widget.Entry
-	checks  map[string]*widget.Label // a field's problem, beside it
-	message *widget.Label
-	save    *widget.Button
-	review  *widget.Button
-	content fyne.CanvasObject
+type View struct {
+	Content fyne.CanvasObject
+	// Entries are the fields' entries by key; SaveButton and ReviewButton
+	// are nil for a document that is not editable.
+	Entries      map[string]*widget.Entry
+	SaveButton   *widget.Button
+	ReviewButton *widget.Button
+	res          *pipeline.Result
+	act          Actions
+	checks       map[string]*widget.Label // a field's problem, beside it
+	message      *widget.Label
 }
 
-func newDetailsView(r *rowState, act detailActions) *detailsView {
-	d := &detailsView{act: act, entries: map[string]*widget.Entry{}, checks: map[string]*widget.Label{}}
-	name := widget.NewLabel(r.fileName)
+// New builds the panel for doc.
+func New(doc Doc, act Actions) *View {
+	d := &View{act: act, Entries: map[string]*widget.Entry{}, checks: map[string]*widget.Label{}}
+	name := widget.NewLabel(doc.FileName)
 	name.TextStyle.Bold = true
 	name.Wrapping = fyne.TextWrapWord
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), act.close)
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), act.Close)
 	closeBtn.Importance = widget.LowImportance
 	title := container.NewBorder(nil, nil, nil, closeBtn, name)
-	if r.result == nil {
-		d.content = container.NewVBox(title, widget.NewLabel(stageLabel(r)))
+	if doc.Result == nil {
+		d.Content = container.NewVBox(title, widget.NewLabel(doc.Stage))
 		return d
 	}
-	d.res = r.result
-	top := append([]fyne.CanvasObject{title}, d.notes(r)...)
-	d.content = container.NewBorder(container.NewVBox(top...), container.NewPadded(d.actionBar()), nil, nil,
-		container.NewVScroll(d.form(r)))
+	d.res = doc.Result
+	top := append([]fyne.CanvasObject{title}, d.notes(doc.Stage)...)
+	d.Content = container.NewBorder(container.NewVBox(top...), container.NewPadded(d.actionBar()), nil, nil,
+		container.NewVScroll(d.form()))
 	d.check()
 	return d
 }
 
 // notes are the lines above the fields: why the document failed, that it
 // was seen before, what to check.
-func (d *detailsView) notes(r *rowState) []fyne.CanvasObject {
+func (d *View) notes(stage string) []fyne.CanvasObject {
 	res := d.res
 	var items []fyne.CanvasObject
 	wrapped := func(text string, imp widget.Importance) {
@@ -71,7 +87,7 @@ func (d *detailsView) notes(r *rowState) []fyne.CanvasObject {
 		l.Importance = imp
 		items = append(items, l)
 	}
-	wrapped(stageLabel(r)+" · "+res.DocumentType.Label(), widget.MediumImportance)
+	wrapped(stage+" · "+res.DocumentType.Label(), widget.MediumImportance)
 	if res.ErrorMessage != "" {
 		imp := widget.DangerImportance
 		if res.Status == pipeline.DocSkipped {
@@ -83,7 +99,7 @@ func (d *detailsView) notes(r *rowState) []fyne.CanvasObject {
 		}
 	}
 	if dup := res.DuplicateOf; dup != nil {
-		wrapped(fmt.Sprintf("Same file as %s in job %s", dup.FileName, shortID(dup.JobID)), widget.WarningImportance)
+		wrapped(fmt.Sprintf("Same file as %s in job %s", dup.FileName, pipeline.ShortID(dup.JobID)), widget.WarningImportance)
 	}
 	if len(res.ReviewReasons) > 0 {
 		head, imp := "Notes", widget.MediumImportance
@@ -98,19 +114,16 @@ func (d *detailsView) notes(r *rowState) []fyne.CanvasObject {
 	return items
 }
 
-func (d *detailsView) form(r *rowState) fyne.CanvasObject {
+func (d *View) form() fyne.CanvasObject {
 	res := d.res
 	form := widget.NewForm()
 	editable := res.Status == pipeline.DocSuccess
 	var drafts map[string]string
 	if editable {
-		drafts = d.act.drafts(res.DocumentID)
+		drafts = d.act.Drafts(res.DocumentID)
 	}
 	for _, f := range pipeline.FieldTable {
 		value := pipeline.FormatValue(f.Key, res.Fields.Get(f.Key))
-		if f.Key == pipeline.FieldTerm {
-			value = termText(res.Fields.TermMonths)
-		}
 		e := widget.NewEntry()
 		e.SetPlaceHolder("not found")
 		e.SetText(value)
@@ -129,23 +142,23 @@ func (d *detailsView) form(r *rowState) fyne.CanvasObject {
 			}
 			d.check()
 		}
-		e.OnSubmitted = func(string) { d.saveEdits() }
+		e.OnSubmitted = func(string) { d.SaveEdits() }
 		check := widget.NewLabel("")
 		check.Wrapping = fyne.TextWrapWord
 		check.Hide()
-		d.entries[key], d.checks[key] = e, check
+		d.Entries[key], d.checks[key] = e, check
 		items := []fyne.CanvasObject{e, check}
 		if hint := fieldHint(res, key, value); hint != nil {
 			items = append(items, hint)
 		}
 		form.Append(f.Label, container.NewVBox(items...))
 	}
-	form.Append("Text source", widget.NewLabel(orDash(res.TextSource.Label())))
+	form.Append("Text source", widget.NewLabel(cmp.Or(res.TextSource.Label(), "—")))
 	if res.Pages > 0 {
 		form.Append("Pages", widget.NewLabel(fmt.Sprint(res.Pages)))
 	}
 	form.Append("Time", widget.NewLabel(fmt.Sprintf("%.2f s", res.ProcessingTime)))
-	sha := widget.NewLabel(orDash(res.SHA256))
+	sha := widget.NewLabel(cmp.Or(res.SHA256, "—"))
 	sha.Truncation = fyne.TextTruncateEllipsis
 	form.Append("SHA-256", sha)
 	return form
@@ -170,7 +183,7 @@ func fieldHint(res *pipeline.Result, key, value string) fyne.CanvasObject {
 	}
 	for _, c := range res.Corrections {
 		if c.Field == key {
-			hints = append(hints, fmt.Sprintf("✎ corrected by %s; extracted %s", c.By, orNone(pipeline.FormatValue(key, c.Extracted))))
+			hints = append(hints, fmt.Sprintf("✎ corrected by %s; extracted %s", c.By, cmp.Or(pipeline.FormatValue(key, c.Extracted), "nothing")))
 		}
 	}
 	if len(hints) == 0 {
@@ -184,68 +197,57 @@ func fieldHint(res *pipeline.Result, key, value string) fyne.CanvasObject {
 	return h
 }
 
-func (d *detailsView) actionBar() fyne.CanvasObject {
+func (d *View) actionBar() fyne.CanvasObject {
 	res := d.res
-	d.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), d.saveEdits)
-	d.review = widget.NewButtonWithIcon("Mark reviewed", theme.ConfirmIcon(), d.markReviewed)
-	d.review.Importance = widget.HighImportance
-	open := widget.NewButtonWithIcon("Open document", theme.FileIcon(), func() { d.act.open(res) })
-	text := widget.NewButtonWithIcon("Extracted text", theme.DocumentIcon(), func() { d.act.text(res) })
+	d.SaveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), d.SaveEdits)
+	d.ReviewButton = widget.NewButtonWithIcon("Mark reviewed", theme.ConfirmIcon(), d.markReviewed)
+	d.ReviewButton.Importance = widget.HighImportance
+	open := widget.NewButtonWithIcon("Open document", theme.FileIcon(), func() { d.act.Open(res) })
+	text := widget.NewButtonWithIcon("Extracted text", theme.DocumentIcon(), func() { d.act.Text(res) })
 	if res.SHA256 == "" || res.Status == pipeline.DocFailed && res.ErrorType == pipeline.KindValidation {
 		open.Disable() // only documents that passed validation are handed to another program
 	}
 	if res.Status != pipeline.DocSuccess {
 		text.Disable()
-		d.save.Disable()
-		d.review.Disable()
+		d.SaveButton.Disable()
+		d.ReviewButton.Disable()
 	}
 	if res.Reviewed != nil && !res.NeedsReview {
-		d.review.SetText("Reviewed")
+		d.ReviewButton.SetText("Reviewed")
 	}
 	d.message = widget.NewLabel("")
 	d.message.Wrapping = fyne.TextWrapWord
 	d.message.Hide()
-	return container.NewVBox(d.message, container.NewGridWithColumns(2, d.save, d.review), container.NewGridWithColumns(2, open, text))
+	return container.NewVBox(d.message, container.NewGridWithColumns(2, d.SaveButton, d.ReviewButton), container.NewGridWithColumns(2, open, text))
 }
 
 // edits are the values a person changed, parsed; a value typed again as it
 // was is no change. err is the first value that cannot be read.
-func (d *detailsView) edits() (map[string]any, error) {
+func (d *View) edits() (map[string]any, error) {
 	values := map[string]any{}
 	for _, f := range pipeline.FieldTable {
-		e := d.entries[f.Key]
+		e := d.Entries[f.Key]
 		if e == nil {
 			continue
 		}
 		v, err := pipeline.ParseFieldValue(f.Key, e.Text)
 		if err != nil {
-			return nil, problem(capitalizeFirst(err.Error()))
+			return nil, errors.New(capitalizeFirst(err.Error()))
 		}
-		if !sameValue(v, d.res.Fields.Get(f.Key)) {
+		if !pipeline.SameValue(v, d.res.Fields.Get(f.Key)) {
 			values[f.Key] = v
 		}
 	}
 	return values, nil
 }
 
-// sameValue compares a parsed value with a stored one (JSON numbers).
-func sameValue(a, b any) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	if _, isText := a.(string); isText {
-		return fmt.Sprint(a) == fmt.Sprint(b)
-	}
-	return pipeline.Number(a) == pipeline.Number(b)
-}
-
 // check shows beside each field what is wrong with its value: text that is
 // not a value of its kind, or figures that do not add up.
-func (d *detailsView) check() (ok bool) {
+func (d *View) check() (ok bool) {
 	fields := d.res.Fields
 	ok = true
 	for _, f := range pipeline.FieldTable {
-		e, l := d.entries[f.Key], d.checks[f.Key]
+		e, l := d.Entries[f.Key], d.checks[f.Key]
 		if e == nil {
 			continue
 		}
@@ -273,7 +275,7 @@ func (d *detailsView) check() (ok bool) {
 	return ok
 }
 
-func (d *detailsView) say(err error, done string) {
+func (d *View) say(err error, done string) {
 	if err != nil {
 		d.message.SetText(err.Error())
 		d.message.Importance = widget.DangerImportance
@@ -287,20 +289,20 @@ func (d *detailsView) say(err error, done string) {
 
 // readEdits is edits for an action: false (and said why) when there is
 // nothing to act on or a value cannot be read.
-func (d *detailsView) readEdits() (map[string]any, bool) {
+func (d *View) readEdits() (map[string]any, bool) {
 	if d.res == nil || d.res.Status != pipeline.DocSuccess {
 		return nil, false
 	}
 	values, err := d.edits()
 	if err != nil {
-		d.say(problem(err.Error()+": nothing was saved."), "")
+		d.say(errors.New(err.Error()+": nothing was saved."), "")
 		return nil, false
 	}
 	return values, true
 }
 
-// saveEdits stores what changed (Save, Enter, Ctrl+S).
-func (d *detailsView) saveEdits() {
+// SaveEdits stores what changed (Save, Enter, Ctrl+S).
+func (d *View) SaveEdits() {
 	values, ok := d.readEdits()
 	if !ok {
 		return
@@ -309,48 +311,34 @@ func (d *detailsView) saveEdits() {
 		d.say(nil, "Nothing changed.")
 		return
 	}
-	d.save.Disable()
-	d.act.save(d.res, values, func(err error) {
-		d.save.Enable()
+	d.SaveButton.Disable()
+	d.act.Save(d.res, values, func(err error) {
+		d.SaveButton.Enable()
 		d.say(err, "Saved.")
 	})
 }
 
 // markReviewed saves what changed and marks the document reviewed, unless
 // a value cannot be read or the figures do not add up.
-func (d *detailsView) markReviewed() {
+func (d *View) markReviewed() {
 	values, ok := d.readEdits()
 	if !ok {
 		return
 	}
 	if !d.check() {
-		d.say(problem("Some values need checking (marked beside them): correct them first."), "")
+		d.say(errors.New("Some values need checking (marked beside them): correct them first."), "")
 		return
 	}
-	d.review.Disable()
-	d.act.review(d.res, values, func(err error) {
-		d.review.Enable()
+	d.ReviewButton.Disable()
+	d.act.Review(d.res, values, func(err error) {
+		d.ReviewButton.Enable()
 		d.say(err, "Marked reviewed.")
 	})
 }
 
-func termText(months int) string {
-	if months == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%d months", months)
-}
-
-func orNone(s string) string {
+func capitalizeFirst(s string) string {
 	if s == "" {
-		return "nothing"
+		return s
 	}
-	return s
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
+	return strings.ToUpper(s[:1]) + s[1:]
 }
