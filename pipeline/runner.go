@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -419,12 +418,11 @@ func openReason(err error) string {
 
 // storageReason words a storage failure for a person.
 func storageReason(err error) string {
-	s := err.Error()
 	switch {
-	case strings.Contains(s, "no space left"), strings.Contains(s, "disk is full"), strings.Contains(s, "SQLITE_FULL"):
-		return "disk full"
-	case errors.Is(err, os.ErrPermission), strings.Contains(s, "read-only"), strings.Contains(s, "readonly"):
-		return "the data folder is read-only"
+	case errors.Is(err, ErrDiskFull):
+		return ErrDiskFull.Error()
+	case errors.Is(err, ErrReadOnly), errors.Is(err, os.ErrPermission):
+		return ErrReadOnly.Error()
 	}
-	return s
+	return err.Error()
 }

@@ -3,7 +3,6 @@ package pipeline_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"image/png"
 	"io"
@@ -345,7 +344,7 @@ func (f *faultyStore) PutObject(ctx context.Context, r io.Reader) (string, int64
 		return "", 0, err
 	}
 	if f.fullDiskOn != nil && bytes.Equal(data, f.fullDiskOn) {
-		return "", 0, fmt.Errorf("store object: write: %w", syscall.ENOSPC)
+		return "", 0, fmt.Errorf("store object: write: %w: %w", pipeline.ErrDiskFull, syscall.ENOSPC)
 	}
 	return f.DB.PutObject(ctx, bytes.NewReader(data))
 }
@@ -353,7 +352,7 @@ func (f *faultyStore) PutObject(ctx context.Context, r io.Reader) (string, int64
 func (f *faultyStore) SaveResult(ctx context.Context, jobID string, pos int, res pipeline.Result, pages []pipeline.PageText) error {
 	if pos == f.failSaveAt {
 		f.failSaveAt = -1
-		return fmt.Errorf("save result: %w", errors.New("database or disk is full (SQLITE_FULL)"))
+		return fmt.Errorf("save result: %w: database or disk is full", pipeline.ErrDiskFull)
 	}
 	return f.DB.SaveResult(ctx, jobID, pos, res, pages)
 }

@@ -29,8 +29,16 @@ type DocRecord struct {
 	UnfinishedReads int
 }
 
+// Errors a Store's writes wrap when the failure is one a person can act on.
+var (
+	ErrDiskFull = errors.New("disk full")
+	ErrReadOnly = errors.New("the data folder is read-only")
+)
+
 // Store keeps jobs, their documents' results and the documents' bytes. The
-// runner alone writes to it; every method commits before it returns.
+// runner alone writes to it; every method commits before it returns. A
+// write that fails because the disk is full wraps ErrDiskFull, because the
+// data folder is read-only ErrReadOnly.
 type Store interface {
 	// PutObject stores a document's bytes once, by their SHA-256.
 	PutObject(ctx context.Context, r io.Reader) (sha256 string, size int64, err error)

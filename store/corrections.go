@@ -14,13 +14,15 @@ import (
 
 // CorrectField records a person's value for one field of a document; see
 // CorrectFields.
-func (s *DB) CorrectField(ctx context.Context, documentID, field string, value any, by string, at time.Time) error {
+func (s *DB) CorrectField(ctx context.Context, documentID, field string, value any, by string, at time.Time) (err error) {
+	defer func() { err = classify(err) }()
 	return s.CorrectFields(ctx, documentID, map[string]any{field: value}, by, at)
 }
 
 // CorrectFields records a person's values for fields of a document, beside
 // the extracted ones, in one transaction: all are kept or none.
-func (s *DB) CorrectFields(ctx context.Context, documentID string, values map[string]any, by string, at time.Time) error {
+func (s *DB) CorrectFields(ctx context.Context, documentID string, values map[string]any, by string, at time.Time) (err error) {
+	defer func() { err = classify(err) }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("correct fields: %w", err)
@@ -66,7 +68,8 @@ func (s *DB) CorrectFields(ctx context.Context, documentID string, values map[st
 }
 
 // MarkReviewed records that a person checked a document's result.
-func (s *DB) MarkReviewed(ctx context.Context, documentID, by string, at time.Time) error {
+func (s *DB) MarkReviewed(ctx context.Context, documentID, by string, at time.Time) (err error) {
+	defer func() { err = classify(err) }()
 	res, err := s.db.ExecContext(ctx, `UPDATE documents SET reviewed_by = ?, reviewed_at = ? WHERE document_id = ?`, by, at.UTC(), documentID)
 	if err != nil {
 		return fmt.Errorf("mark reviewed: %w", err)

@@ -12,7 +12,8 @@ import (
 )
 
 // CreateJob records a new job and its documents, all queued.
-func (s *DB) CreateJob(ctx context.Context, job pipeline.JobInfo, docs []pipeline.DocRecord) error {
+func (s *DB) CreateJob(ctx context.Context, job pipeline.JobInfo, docs []pipeline.DocRecord) (err error) {
+	defer func() { err = classify(err) }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("create job: %w", err)
@@ -40,7 +41,8 @@ func (s *DB) CreateJob(ctx context.Context, job pipeline.JobInfo, docs []pipelin
 
 // SetJobStatus moves a job to status, stamping started_at for processing
 // and completed_at for a finished status.
-func (s *DB) SetJobStatus(ctx context.Context, jobID string, status pipeline.JobStatus, at time.Time) error {
+func (s *DB) SetJobStatus(ctx context.Context, jobID string, status pipeline.JobStatus, at time.Time) (err error) {
+	defer func() { err = classify(err) }()
 	q := `UPDATE processing_jobs SET status = ? WHERE job_id = ?`
 	args := []any{status, jobID}
 	switch {
@@ -63,7 +65,8 @@ func (s *DB) SetJobStatus(ctx context.Context, jobID string, status pipeline.Job
 
 // SaveResult records a document's result, its pages' text and the job's
 // counts in one transaction.
-func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipeline.Result, pages []pipeline.PageText) error {
+func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipeline.Result, pages []pipeline.PageText) (err error) {
+	defer func() { err = classify(err) }()
 	fields, err := json.Marshal(r.Fields)
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
@@ -316,7 +319,8 @@ func (s *DB) PageTexts(ctx context.Context, documentID string) ([]pipeline.PageT
 // ClaimJob makes owner the job's runner and marks it processing, if from
 // still owns it; pipeline.ErrJobClaimed when another process took it.
 // The update is one statement, so two claims are serialised by SQLite.
-func (s *DB) ClaimJob(ctx context.Context, jobID, from, owner string, at time.Time) error {
+func (s *DB) ClaimJob(ctx context.Context, jobID, from, owner string, at time.Time) (err error) {
+	defer func() { err = classify(err) }()
 	res, err := s.db.ExecContext(ctx, `UPDATE processing_jobs SET owner = ?, status = 'processing',
 		started_at = COALESCE(started_at, ?), completed_at = NULL WHERE job_id = ? AND owner = ?`, owner, at.UTC(), jobID, from)
 	if err != nil {
@@ -335,7 +339,8 @@ func (s *DB) ClaimJob(ctx context.Context, jobID, from, owner string, at time.Ti
 // the disk: the count must survive the process (a crash while reading),
 // which the operating system's cache does, not a power cut, and text PDFs
 // are read in milliseconds, where an fsync per document would show.
-func (s *DB) StartReading(ctx context.Context, jobID string, position int) error {
+func (s *DB) StartReading(ctx context.Context, jobID string, position int) (err error) {
+	defer func() { err = classify(err) }()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("start reading: %w", err)
@@ -359,7 +364,8 @@ func (s *DB) StartReading(ctx context.Context, jobID string, position int) error
 // StopReading takes back a StartReading whose reading ended without a
 // result but without a crash: the application stopped it (closing), so the
 // document is not suspect when the job is resumed.
-func (s *DB) StopReading(ctx context.Context, jobID string, position int) error {
+func (s *DB) StopReading(ctx context.Context, jobID string, position int) (err error) {
+	defer func() { err = classify(err) }()
 	if _, err := s.db.ExecContext(ctx, `UPDATE documents SET unfinished_reads = max(unfinished_reads - 1, 0)
 		WHERE job_id = ? AND position = ?`, jobID, position); err != nil {
 		return fmt.Errorf("stop reading: %w", err)

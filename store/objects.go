@@ -17,7 +17,8 @@ import (
 // PutObject stores r's bytes under DIR/objects/ab/abcdef… by their SHA-256,
 // once: written to a temporary file, synced and renamed into place, so a
 // crash never leaves a partial object under a real name.
-func (s *DB) PutObject(ctx context.Context, r io.Reader) (string, int64, error) {
+func (s *DB) PutObject(ctx context.Context, r io.Reader) (sha string, size int64, err error) {
+	defer func() { err = classify(err) }()
 	dir := filepath.Join(s.dir, "objects")
 	tmp, err := os.CreateTemp(dir, incomingPrefix+pipeline.ProcessOwner()+"-*")
 	if err != nil {

@@ -145,7 +145,8 @@ func (s *DB) jobTitles(ctx context.Context, ids []string) (map[string]jobTitle, 
 
 // SetQueueOrder records the order of the jobs waiting in the window's
 // queue: jobIDs[0] runs next.
-func (s *DB) SetQueueOrder(ctx context.Context, jobIDs []string) error {
+func (s *DB) SetQueueOrder(ctx context.Context, jobIDs []string) (err error) {
+	defer func() { err = classify(err) }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("queue order: %w", err)
@@ -176,7 +177,8 @@ func (s *DB) WatchedFiles(ctx context.Context, keys []string) (map[string]bool, 
 }
 
 // RememberWatched records that the files keys became job jobID.
-func (s *DB) RememberWatched(ctx context.Context, keys []string, jobID string) error {
+func (s *DB) RememberWatched(ctx context.Context, keys []string, jobID string) (err error) {
+	defer func() { err = classify(err) }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("remember watched files: %w", err)
