@@ -85,7 +85,7 @@ accuracy: deps
 # inputs are minimised for at most 5 s: a PDF takes the default minute.
 FUZZTIME ?= 1m
 fuzz: deps
-	@for t in reader:FuzzSniffAndValidateImage pipeline:FuzzParsers pipeline:FuzzExtractFields pdftext:FuzzContentLexer reader:FuzzGoTextReader; do \
+	@for t in reader:FuzzSniffAndValidateImage pipeline:FuzzParsers extract:FuzzExtractFields pdftext:FuzzContentLexer reader:FuzzGoTextReader; do \
 		pkg=$${t%%:*}; name=$${t#*:}; echo "fuzz: $$pkg $$name"; \
 		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./$$pkg || exit 1; \
 	done

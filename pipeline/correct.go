@@ -135,22 +135,22 @@ func ParseFieldValue(field, text string) (any, error) {
 	}
 	switch spec.Kind {
 	case ValueMoney:
-		if c, ok := parseMoney(text, false); ok && c > 0 {
+		if c, ok := ParseMoney(text, false); ok && c > 0 {
 			return c, nil
 		}
 	case ValueRate:
-		if p, ok := parsePercent(text); ok {
+		if p, ok := ParsePercent(text); ok {
 			return p, nil
 		}
 		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil && v > 0 && v < 30 {
 			return v, nil
 		}
 	case ValueMonths:
-		if v, ok := labelledTermValue(text); ok {
+		if v, ok := ParseMonths(text); ok {
 			return v, nil
 		}
 	case ValueDate:
-		if d, ok := parseDate(text); ok {
+		if d, ok := ParseDate(text); ok {
 			return d, nil
 		}
 	default:
@@ -236,7 +236,7 @@ func FieldProblems(f Fields) map[string]string {
 	if f.LoanAmountCents > 0 && f.InterestRatePct > 0 && f.TermMonths > 0 && f.MonthlyPaymentCents > 0 {
 		want := Amortized(f.LoanAmountCents, f.InterestRatePct, f.TermMonths)
 		interestOnly := int64(float64(f.LoanAmountCents) * f.InterestRatePct / 1200)
-		if abs(f.MonthlyPaymentCents-want) > 100 && abs(f.MonthlyPaymentCents-interestOnly) > 100 {
+		if Abs(f.MonthlyPaymentCents-want) > 100 && Abs(f.MonthlyPaymentCents-interestOnly) > 100 {
 			out[FieldMonthlyPayment] = fmt.Sprintf("amount, rate and term give %s", Dollars(want))
 		}
 	}

@@ -1,490 +1,115 @@
 package pipeline
 
-import (
-	"regexp"
-	"slices"
-	"strconv"
-	"strings"
-	"time"
-	"unicode"
-	"unicode/utf8"
-)
+import "slices"
 
-// Field extraction reads the laid-out text of a document (see layoutText):
-// lines whose cells are separated by runs of three or more spaces. A field
-// is found by a label and a value that parses: the value after the label in
-// its cell, in the next cell of the line, or alone in the cell below it.
-// The labels and parsers are the field table's (lexicon.go). Prose ("a loan
-// of $312,500.00 at a fixed rate of 6.125%") is read when no label gave a
-// value; parties no label names come from a letter's address block,
-// greeting and signature (parties.go); of the figures' candidates, the set
-// that agrees is chosen (consistency.go). A value that does not parse is
-// never guessed.
-
-// fieldRule says how to find one field.
-type fieldRule struct {
-	name   string           // the contract's key
-	labels []*regexp.Regexp // in order of preference, matched case-insensitively
-	// parse reads a value at the start of s and returns it normalized.
-	parse func(s string) (any, bool)
-	// below allows the value to stand alone in the cell under the label.
-	below bool
-	// numeric fields are figures: several candidates are kept for the choice
-	// of a consistent set (consistency.go), and in a Closing Disclosure's
-	// comparison rows the last (final) figure counts.
-	numeric bool
-	// beside allows the value to stand alone to the right of a label that
-	// starts a paragraph ("Annual Percentage Rate (APR). Your costs …  4.174%").
-	beside bool
+// Fields are the normalized loan fields found in a document. A zero or empty
+// value means the field was not found, and is omitted from JSON.
+type Fields struct {
+	LoanID              string  `json:"loan_id,omitempty"`
+	BorrowerName        string  `json:"borrower_name,omitempty"`
+	LenderName          string  `json:"lender_name,omitempty"`
+	LoanAmountCents     int64   `json:"loan_amount_cents,omitempty"`
+	InterestRatePct     float64 `json:"interest_rate_pct,omitempty"`
+	APRPct              float64 `json:"apr_pct,omitempty"`
+	TermMonths          int     `json:"term_months,omitempty"`
+	MonthlyPaymentCents int64   `json:"monthly_payment_cents,omitempty"`
+	ClosingCostsCents   int64   `json:"closing_costs_cents,omitempty"`
+	IssueDate           string  `json:"issue_date,omitempty"`
+	PropertyAddress     string  `json:"property_address,omitempty"`
 }
 
-// labels compiles label patterns that start their cell, after an optional
-// item letter ("J."); an optional parenthetical such as "(APR)" or
-// "(Borrower-Paid)" and punctuation may follow.
-func labels(patterns ...string) []*regexp.Regexp {
-	return compileLabels(`^[\[(|*]{0,2}(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
+// Count returns how many fields were found.
+func (f Fields) Count() int {
+	n := 0
+	for _, spec := range FieldTable {
+		if f.Get(spec.Key) != nil {
+			n++
+		}
+	}
+	return n
 }
 
-// anywhereLabels compiles label patterns that may stand anywhere in a cell
-// after a word boundary, as "PAGE 1 OF 3 LOAN ID # 123456789" footers do.
-func anywhereLabels(patterns ...string) []*regexp.Regexp {
-	return compileLabels(`(?:^|[^\pL\pN])`, patterns)
-}
-
-func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(patterns))
-	for i, p := range patterns {
-		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{2,})?\s*[:#]?\**`)
-	}
-	return out
-}
-
-func moneyValue(s string) (any, bool) {
-	c, ok := parseMoney(s, true)
-	return c, ok && c > 0
-}
-
-// labelledMoneyValue also reads an amount printed without its currency
-// after a money label, as LOS printouts do ("NOTE AMT : 642,400.00"): it
-// must then have cents, so that a count or a year is not taken for money.
-func labelledMoneyValue(s string) (any, bool) {
-	if v, ok := moneyValue(s); ok {
-		return v, true
-	}
-	if bareMoneyRe.MatchString(trimLead(s)) {
-		if c, ok := parseMoney(s, false); ok && c > 0 {
-			return c, true
-		}
-	}
-	return nil, false
-}
-
-var bareMoneyRe = regexp.MustCompile(`^\d{1,3}(?:,\d{3})*\.\d{2}(?:\s|$)`)
-
-func percentValue(s string) (any, bool) { return parsePercent(s) }
-
-// labelledPercentValue also reads a rate printed without its percent sign
-// after a rate label ("Interest Rate: 6.375"): a decimal under 20.
-func labelledPercentValue(s string) (any, bool) {
-	if p, ok := parsePercent(s); ok {
-		return p, true
-	}
-	if m := bareRateRe.FindStringSubmatch(trimLead(s)); m != nil {
-		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v > 0 && v < 20 {
-			return v, true
-		}
-	}
-	return nil, false
-}
-
-var bareRateRe = regexp.MustCompile(`^(\d{1,2}\.\d{1,4})(?:\s|$)`)
-
-func termValue(s string) (any, bool) { return parseTerm(s) }
-
-// labelledTermValue also reads a bare number after a term label: "360"
-// (months) or "30" (years), as term sheets print them.
-func labelledTermValue(s string) (any, bool) {
-	if m, ok := parseTerm(s); ok {
-		return m, true
-	}
-	if m := bareNumberRe.FindStringSubmatch(trimLead(s)); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		switch {
-		case n >= 60 && n <= 480:
-			return n, true
-		case n >= 5 && n <= 40:
-			return n * 12, true
-		}
-	}
-	return nil, false
-}
-
-var bareNumberRe = regexp.MustCompile(`^(\d{1,3})(?:[\s/]|$)`)
-
-func dateValue(s string) (any, bool) { return parseDate(s) }
-
-// ExtractFields finds the loan fields and the document type in a
-// document's pages.
-func ExtractFields(pages []PageText) (Fields, DocumentType) {
-	x := Extract(pages)
-	return x.Fields, x.Type
-}
-
-// Extraction is what a document's text gave: the fields, the document type,
-// each field's confidence (0–1) and page, and whether a person should check
-// the result, and why.
-type Extraction struct {
-	Fields        Fields
-	Type          DocumentType
-	Confidence    map[string]float64
-	Pages         map[string]int
-	NeedsReview   bool
-	ReviewReasons []string
-}
-
-// Extract reads the fields of a document's pages, with their confidence
-// and the cross-checks of review.go.
-func Extract(pages []PageText) Extraction {
-	lines := documentLines(pages)
-	typ := classify(pages)
-	found := map[string]hit{}
-	alts := map[string][]hit{} // the numeric fields' candidates, preferred first
-	for _, r := range fieldTable {
-		name := r.name
-		if name == "loan_id" {
-			if h, ok := findLoanID(lines); ok {
-				found[name] = h
-			}
-			continue
-		}
-		if r.numeric {
-			if hs := labelledCandidates(lines, r, typ == TypeClosingDisclosure, maxCandidates); len(hs) > 0 {
-				found[name] = hs[0]
-				alts[name] = hs
-			}
-			continue
-		}
-		if h, ok := findLabelled(lines, r, typ == TypeClosingDisclosure); ok {
-			found[name] = h
-		}
-	}
-	for name, h := range findProse(pages) {
-		if _, ok := found[name]; !ok {
-			found[name] = h
-		}
-		if !slices.ContainsFunc(alts[name], func(o hit) bool { return o.value == h.value }) {
-			alts[name] = append(alts[name], h)
-		}
-	}
-	chooseConsistent(found, alts)
-	if h, ok := found["property_address"]; ok {
-		h.value = completeAddress(lines, h)
-		found["property_address"] = h
-		if !wholeAddress(h.value.(string)) {
-			delete(found, "property_address")
-		}
-	}
-	for _, fallback := range []func([]textLine) (hit, bool){lenderLetterhead, signatureLender, nmlsLender} {
-		if _, ok := found["lender_name"]; ok {
-			break
-		}
-		if h, ok := fallback(lines); ok {
-			found["lender_name"] = h
-		}
-	}
-	for _, fallback := range []func([]textLine) (hit, bool){letterAddressee, greetedBorrower} {
-		if _, ok := found["borrower_name"]; ok {
-			break
-		}
-		if h, ok := fallback(lines); ok {
-			found["borrower_name"] = h
-		}
-	}
-	if blankForm(found) {
-		// Names with no loan figure or loan ID are a blank or sample
-		// form's examples, not a loan.
-		found = map[string]hit{}
-	}
-	if _, ok := found["issue_date"]; !ok && (typ == TypeCommitmentLetter || typ == TypeOther) {
-		if h, ok := letterDate(lines); ok {
-			found["issue_date"] = h
-		}
-	}
-	x := Extraction{Fields: toFields(found), Type: typ, Confidence: map[string]float64{}, Pages: map[string]int{}}
-	if x.Pages == nil {
-		x.Pages = map[string]int{}
-	}
-	ocrPage := map[int]bool{}
-	for _, p := range pages {
-		ocrPage[p.Page] = p.Source == SourceOCR
-	}
-	for name, h := range found {
-		x.Confidence[name] = confidenceOf(h.how, ocrPage[h.page])
-		x.Pages[name] = h.page
-	}
-	review(&x, time.Now())
-	return x
-}
-
-// blankForm reports whether what was found is only names, dates and
-// addresses: what the example rows of a blank form give.
-func blankForm(found map[string]hit) bool {
-	for k := range found {
-		switch k {
-		case "borrower_name", "lender_name", "property_address", "issue_date":
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// headLines is how many lines of a document's first page count as its
-// letterhead.
-const headLines = 10
-
-// firstLines returns the first non-empty lines of the document.
-func firstLines(lines []textLine, n int) []textLine {
-	var out []textLine
-	for _, l := range lines {
-		if len(l.cells) == 0 {
-			continue
-		}
-		if len(out) > 0 && l.page != out[0].page {
-			break
-		}
-		out = append(out, l)
-		if len(out) == n {
-			break
-		}
-	}
-	return out
-}
-
-// lenderLetterhead reads a lender named at the top of the first page, as
-// letterheads and form headers do ("HARBOR POINT MORTGAGE"), when the
-// name ends like a lender's (Bank, Mortgage, Credit Union, ...).
-func lenderLetterhead(lines []textLine) (hit, bool) {
-	for _, l := range firstLines(lines, headLines) {
-		for _, c := range l.cells {
-			if itemLetterRe.MatchString(c.text) {
-				continue
-			}
-			if h, ok := lenderName(c.text, l.page); ok {
-				return h, true
-			}
-		}
-	}
-	return hit{}, false
-}
-
-var itemLetterRe = regexp.MustCompile(`^\pL[.)]\s`)
-
-// letterDate reads the date a letter is dated with: a date alone in a cell
-// near the top of its first page.
-func letterDate(lines []textLine) (hit, bool) {
-	for _, l := range firstLines(lines, headLines+5) {
-		if len(l.cells) != 1 {
-			continue // a date in a row of a table is that row's
-		}
-		for _, c := range l.cells {
-			if d, ok := parseDate(c.text); ok && len(strings.Fields(c.text)) <= 4 {
-				return hit{value: d, page: l.page, how: byLetterDate}, true
-			}
-		}
-	}
-	return hit{}, false
-}
-
-// findLabelled returns the first value a rule's labels give, trying the
-// labels in order of preference.
-//
-// In a Closing Disclosure a label followed by several values in a row is a
-// comparison of the Loan Estimate with the final figures: the last is final.
-func findLabelled(lines []textLine, r fieldRule, lastOfRow bool) (hit, bool) {
-	hs := labelledCandidates(lines, r, lastOfRow, 1)
-	if len(hs) == 0 {
-		return hit{}, false
-	}
-	return hs[0], true
-}
-
-// labelledCandidates returns up to n different values a rule's labels give,
-// the preferred first.
-func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []hit {
-	var out []hit
-	for _, re := range r.labels {
-		for li, l := range lines {
-			for ci, c := range l.cells {
-				h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow)
-				if !ok || slices.ContainsFunc(out, func(o hit) bool { return o.value == h.value }) {
-					continue
-				}
-				if out = append(out, h); len(out) == n {
-					return out
-				}
-			}
-		}
-	}
-	return out
-}
-
-func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {
-	for _, loc := range re.FindAllStringIndex(c.text, -1) {
-		rest := c.text[loc[1]:]
-		if midWord(c.text, loc[1]) {
-			continue // "Rate" in "Rates", "Loan Term" in "Loan Terms"
-		}
-		if strings.TrimSpace(rest) != "" {
-			if v, ok := r.parse(rest); ok {
-				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
-			}
-			if r.beside && loc[0] == 0 {
-				if h, ok := valueBeside(lines, li, c, r); ok {
-					h.how = byLabelBeside
-					return h, true
-				}
-			}
-			continue
-		}
-		// The label ends its cell: the value is the next cell or the one below.
-		if ci+1 < len(lines[li].cells) {
-			cells := lines[li].cells
-			next := cells[ci+1]
-			if v, ok := r.parse(next.text); ok {
-				if lastOfRow && r.numeric {
-					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
-						w, ok := r.parse(cells[k].text)
-						if !ok {
-							break
-						}
-						v, next = w, cells[k]
-					}
-				}
-				return attach(v, lines[li].page, li, next.col), true
-			}
-		}
-		if r.below {
-			if h, ok := valueBelow(lines, li, c, r); ok {
-				h.how = byLabelBelow
-				return h, true
-			}
-		}
-	}
-	return hit{}, false
-}
-
-// midWord reports whether i falls between two letters of s.
-func midWord(s string, i int) bool {
-	if i <= 0 || i >= len(s) {
-		return false
-	}
-	before, _ := utf8.DecodeLastRuneInString(s[:i])
-	after, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(before) && unicode.IsLetter(after)
-}
-
-// valueBelow looks for a value alone in a cell under the label's column on
-// the next three non-empty lines of the same page (a form may print a
-// line or two describing the box between its label and its value).
-func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
-	end := label.col + len([]rune(label.text))
-	seen := 0
-	for j := li + 1; j < len(lines) && j <= li+8 && seen < 4; j++ {
-		if lines[j].page != lines[li].page {
-			break
-		}
-		if len(lines[j].cells) == 0 {
-			continue
-		}
-		seen++
-		for k, c := range lines[j].cells {
-			cEnd := c.col + len([]rune(c.text))
-			if c.col > end+2 || cEnd < label.col {
-				continue
-			}
-			if k > 0 && isLabelText(lines[j].cells[k-1].text) {
-				break // the value of the label beside it on its own line
-			}
-			if c.col < label.col-12 {
-				continue
-			}
-			if v, ok := r.parse(c.text); ok && valueFillsCell(c.text) {
-				return attach(v, lines[j].page, j, c.col), true
-			}
-		}
-	}
-	return hit{}, false
-}
-
-// valueBeside looks for a value alone in a cell to the right of a label
-// that starts a paragraph, on its line or the next three.
-func valueBeside(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
-	for j := li; j < len(lines) && j <= li+3 && lines[j].page == lines[li].page; j++ {
-		for _, c := range lines[j].cells {
-			if c.col <= label.col+10 || len(strings.Fields(c.text)) > 2 {
-				continue
-			}
-			if v, ok := r.parse(c.text); ok {
-				return attach(v, lines[j].page, j, c.col), true
-			}
-		}
-	}
-	return hit{}, false
-}
-
-// valueFillsCell reports whether a cell is a value rather than a sentence
-// that happens to start with one.
-func valueFillsCell(s string) bool { return len(strings.Fields(s)) <= 8 }
-
-// method is how a value was found; it sets the value's confidence.
-type method int
-
+// Field keys: the contract's JSON names of the loan fields. Code names a
+// field by these constants, or iterates FieldTable; the names are spelled
+// out here and in the Fields struct's tags only.
 const (
-	byLabel       method = iota // after its label, in its cell or the next
-	byLabelBelow                // alone in the cell under its label
-	byLabelBeside               // to the right of a labelled paragraph
-	byRepeat                    // a loan ID the document repeats
-	byProse                     // in a sentence
-	byLetterhead                // a lender's name atop the first page
-	byLetterDate                // a date atop a letter
-	byAddressee                 // a letter's addressee taken for the borrower
-	bySignature                 // the company signing a letter
+	FieldLoanID         = "loan_id"
+	FieldBorrower       = "borrower_name"
+	FieldLender         = "lender_name"
+	FieldLoanAmount     = "loan_amount_cents"
+	FieldInterestRate   = "interest_rate_pct"
+	FieldAPR            = "apr_pct"
+	FieldTerm           = "term_months"
+	FieldMonthlyPayment = "monthly_payment_cents"
+	FieldClosingCosts   = "closing_costs_cents"
+	FieldIssueDate      = "issue_date"
+	FieldProperty       = "property_address"
 )
 
-// hit is a value found in the text, and where and how it was found.
-type hit struct {
-	value           any
-	page, line, col int
-	how             method
+// ValueKind is what a field's value is: it says how the value is parsed
+// from what a person types, shown, exported and compared.
+type ValueKind int
+
+// Value kinds.
+const (
+	ValueText   ValueKind = iota // a name, an ID or an address (string)
+	ValueMoney                   // cents (int64)
+	ValueRate                    // percent (float64)
+	ValueMonths                  // months (int)
+	ValueDate                    // "YYYY-MM-DD" (string)
+)
+
+// FieldSpec is one loan field: its key, the words a person reads for it
+// and the kind of its value.
+type FieldSpec struct {
+	Key   string
+	Label string // "Monthly P&I"
+	Kind  ValueKind
+	// ref points at the field's member of a Fields: *string, *int64,
+	// *float64 or *int by Kind.
+	ref func(*Fields) any
 }
 
-func attach(v any, page, line, col int) hit {
-	return hit{value: v, page: page, line: line, col: col}
+// FieldTable is the loan fields in the contract's order. Everything that
+// lists fields (export columns, the window's table and details panel,
+// comparison rows, review reasons) iterates it.
+var FieldTable = []FieldSpec{
+	{FieldLoanID, "Loan ID", ValueText, func(f *Fields) any { return &f.LoanID }},
+	{FieldBorrower, "Borrower", ValueText, func(f *Fields) any { return &f.BorrowerName }},
+	{FieldLender, "Lender", ValueText, func(f *Fields) any { return &f.LenderName }},
+	{FieldLoanAmount, "Loan amount", ValueMoney, func(f *Fields) any { return &f.LoanAmountCents }},
+	{FieldInterestRate, "Interest rate", ValueRate, func(f *Fields) any { return &f.InterestRatePct }},
+	{FieldAPR, "APR", ValueRate, func(f *Fields) any { return &f.APRPct }},
+	{FieldTerm, "Term", ValueMonths, func(f *Fields) any { return &f.TermMonths }},
+	{FieldMonthlyPayment, "Monthly P&I", ValueMoney, func(f *Fields) any { return &f.MonthlyPaymentCents }},
+	{FieldClosingCosts, "Closing costs", ValueMoney, func(f *Fields) any { return &f.ClosingCostsCents }},
+	{FieldIssueDate, "Issue date", ValueDate, func(f *Fields) any { return &f.IssueDate }},
+	{FieldProperty, "Property", ValueText, func(f *Fields) any { return &f.PropertyAddress }},
 }
 
-func toFields(found map[string]hit) Fields {
-	var f Fields
-	str := func(k string) string {
-		switch v := found[k].value.(type) {
-		case string:
-			return v
-		case street:
-			return string(v)
-		}
-		return ""
+// FieldNames are the loan fields' keys, in the contract's order.
+var FieldNames = func() []string {
+	out := make([]string, len(FieldTable))
+	for i, s := range FieldTable {
+		out[i] = s.Key
 	}
-	i64 := func(k string) int64 { v, _ := found[k].value.(int64); return v }
-	f.LoanID = str("loan_id")
-	f.BorrowerName = str("borrower_name")
-	f.LenderName = str("lender_name")
-	f.LoanAmountCents = i64("loan_amount_cents")
-	f.InterestRatePct, _ = found["interest_rate_pct"].value.(float64)
-	f.APRPct, _ = found["apr_pct"].value.(float64)
-	f.TermMonths, _ = found["term_months"].value.(int)
-	f.MonthlyPaymentCents = i64("monthly_payment_cents")
-	f.ClosingCostsCents = i64("closing_costs_cents")
-	f.IssueDate = str("issue_date")
-	f.PropertyAddress = str("property_address")
-	return f
+	return out
+}()
+
+// FieldSpecOf returns the row of FieldTable for key.
+func FieldSpecOf(key string) (FieldSpec, bool) {
+	i := slices.IndexFunc(FieldTable, func(s FieldSpec) bool { return s.Key == key })
+	if i < 0 {
+		return FieldSpec{}, false
+	}
+	return FieldTable[i], true
+}
+
+// FieldLabel is the words a person reads for a field key; the key itself
+// for one not in FieldTable.
+func FieldLabel(key string) string {
+	if s, ok := FieldSpecOf(key); ok {
+		return s.Label
+	}
+	return key
 }

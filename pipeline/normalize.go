@@ -15,7 +15,8 @@ import (
 
 var leadJunk = regexp.MustCompile(`^[\s:#\-–—=.*|_]+`)
 
-func trimLead(s string) string { return leadJunk.ReplaceAllString(s, "") }
+// TrimLead drops the punctuation between a label and its value (": ", "#", "—").
+func TrimLead(s string) string { return leadJunk.ReplaceAllString(s, "") }
 
 // fixDigits undoes OCR confusions inside a token that is mostly digits.
 func fixDigits(tok string) string {
@@ -42,11 +43,11 @@ var (
 	moneyRe          = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,])(\d{2}))?(?:$|[^\d])`)
 )
 
-// parseMoney reads an amount such as "$250,000.00", "USD 250,000" or
+// ParseMoney reads an amount such as "$250,000.00", "USD 250,000" or
 // "$1 050" and returns it in cents. requireCurrency insists on a "$" or
 // "USD" so that bare numbers (years, counts) are not taken for money.
-func parseMoney(s string, requireCurrency bool) (int64, bool) {
-	s = strings.TrimPrefix(trimLead(s), "(")
+func ParseMoney(s string, requireCurrency bool) (int64, bool) {
+	s = strings.TrimPrefix(TrimLead(s), "(")
 	cur := currencyRe.FindString(s)
 	if requireCurrency && cur == "" && !suffixCurrencyRe.MatchString(s) {
 		return 0, false
@@ -78,10 +79,10 @@ func parseMoney(s string, requireCurrency bool) (int64, bool) {
 
 var percentRe = regexp.MustCompile(`^(\d{1,2}(?:[.,]\d{1,4})?)\s?(?:%|(?i:percent\b|per\s?cent\b))`)
 
-// parsePercent reads a rate such as "6.875%", "6.875 %", "4%" or
+// ParsePercent reads a rate such as "6.875%", "6.875 %", "4%" or
 // "3.875 percent" and returns it as a percent number.
-func parsePercent(s string) (float64, bool) {
-	s = trimLead(s)
+func ParsePercent(s string) (float64, bool) {
+	s = TrimLead(s)
 	if i := strings.IndexAny(s, "%pP"); i > 0 && i < 12 {
 		s = fixDigits(s[:i]) + s[i:]
 	}
@@ -98,10 +99,10 @@ func parsePercent(s string) (float64, bool) {
 
 var termRe = regexp.MustCompile(`(?i)^(\d{1,3})[\s-]?(years?|yrs?|months?|mos?)\b`)
 
-// parseTerm reads a loan term such as "30 years", "30-year" or
+// ParseTerm reads a loan term such as "30 years", "30-year" or
 // "360 months" and returns it in months.
-func parseTerm(s string) (int, bool) {
-	s = trimLead(s)
+func ParseTerm(s string) (int, bool) {
+	s = TrimLead(s)
 	m := termRe.FindStringSubmatch(s)
 	if m == nil {
 		return 0, false
@@ -144,11 +145,11 @@ func monthOf(name string) (time.Month, bool) {
 	return 0, false
 }
 
-// parseDate reads a date such as "03/14/2026", "2026-03-14",
+// ParseDate reads a date such as "03/14/2026", "2026-03-14",
 // "March 14, 2026" or "14 March 2026" (US month-first for numeric dates)
 // and returns it as YYYY-MM-DD.
-func parseDate(s string) (string, bool) {
-	s = weekdayRe.ReplaceAllString(trimLead(s), "")
+func ParseDate(s string) (string, bool) {
+	s = weekdayRe.ReplaceAllString(TrimLead(s), "")
 	var y, d int
 	var mo time.Month
 	if m := dateISORe.FindStringSubmatch(s); m != nil {
@@ -200,3 +201,24 @@ func firstToken(s string) string {
 	}
 	return s
 }
+
+// ParseMonths reads a term as a person, or a form after its label, writes
+// it: "360 months", "30 years", or a bare number of months (60–480) or
+// years (5–40), as term sheets print them.
+func ParseMonths(s string) (int, bool) {
+	if m, ok := ParseTerm(s); ok {
+		return m, true
+	}
+	if m := bareNumberRe.FindStringSubmatch(TrimLead(s)); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		switch {
+		case n >= 60 && n <= 480:
+			return n, true
+		case n >= 5 && n <= 40:
+			return n * 12, true
+		}
+	}
+	return 0, false
+}
+
+var bareNumberRe = regexp.MustCompile(`^(\d{1,3})(?:[\s/]|$)`)

@@ -27,9 +27,9 @@ func TestParseMoney(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := parseMoney(tt.in, tt.needCur)
+			got, ok := ParseMoney(tt.in, tt.needCur)
 			if ok != tt.ok || got != tt.want {
-				t.Errorf("parseMoney(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+				t.Errorf("ParseMoney(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
 			}
 		})
 	}
@@ -53,9 +53,9 @@ func TestParsePercent(t *testing.T) {
 		{"percent", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := parsePercent(tt.in)
+		got, ok := ParsePercent(tt.in)
 		if ok != tt.ok || got != tt.want {
-			t.Errorf("parsePercent(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("ParsePercent(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -77,9 +77,9 @@ func TestParseTerm(t *testing.T) {
 		{"years", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := parseTerm(tt.in)
+		got, ok := ParseTerm(tt.in)
 		if ok != tt.ok || got != tt.want {
-			t.Errorf("parseTerm(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("ParseTerm(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -107,9 +107,9 @@ func TestParseDate(t *testing.T) {
 		{"14", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := parseDate(tt.in)
+		got, ok := ParseDate(tt.in)
 		if ok != tt.ok || got != tt.want {
-			t.Errorf("parseDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("ParseDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	pdfcpulib "github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"loanbatch/extract"
 	"loanbatch/ocr"
 	"loanbatch/pdfium"
 	"loanbatch/pdftext"
@@ -224,7 +225,7 @@ func finishAnalysis(format pipeline.Format, npages int, pages []pipeline.PageTex
 			"No text could be read from the document: it looks blank or the scan is unreadable", errNoText)
 	}
 	progress(pipeline.StageFields, 0, 0)
-	x := pipeline.Extract(pages)
+	x := extract.Extract(pages)
 	res.Fields, res.DocumentType = x.Fields, x.Type
 	res.FieldConfidence, res.FieldPages = x.Confidence, x.Pages
 	res.NeedsReview, res.ReviewReasons = x.NeedsReview, x.ReviewReasons

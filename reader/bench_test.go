@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"testing"
 
+	"loanbatch/extract"
 	"loanbatch/imageio"
 	"loanbatch/ocr"
 	"loanbatch/pipeline"
@@ -145,6 +146,6 @@ func BenchmarkExtractFields(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		pipeline.ExtractFields(res.PageTexts)
+		extract.Extract(res.PageTexts)
 	}
 }

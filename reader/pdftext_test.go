@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"loanbatch/extract"
 	"loanbatch/pdftext"
 	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
@@ -149,7 +150,7 @@ func compareReaders(t *testing.T, docs []pdfSample, mustAccept bool, norm func(s
 			goTexts = append(goTexts, pipeline.PageText{Page: p + 1, Source: pipeline.SourceTextLayer, Text: goPages[p]})
 			pdfiumTexts = append(pdfiumTexts, pipeline.PageText{Page: p + 1, Source: pipeline.SourceTextLayer, Text: pdfiumPages[p]})
 		}
-		gx, px := pipeline.Extract(goTexts), pipeline.Extract(pdfiumTexts)
+		gx, px := extract.Extract(goTexts), extract.Extract(pdfiumTexts)
 		if !reflect.DeepEqual(gx, px) {
 			t.Errorf("%s: fields differ:\n  go:     %+v\n  pdfium: %+v", d.name, gx.Fields, px.Fields)
 		}

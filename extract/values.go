@@ -1,4 +1,4 @@
-package pipeline
+package extract
 
 // Value readers for the fields found by a label: loan IDs, names and
 // addresses. Each reads a value at the start of its text, or refuses.
@@ -7,14 +7,14 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-)
 
-// ---- loan ID ----
+	"loanbatch/pipeline"
+)
 
 var loanIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9\-/.]{2,29}`)
 
 func loanIDValue(s string) (any, bool) {
-	s = trimLead(s)
+	s = pipeline.TrimLead(s)
 	s = strings.TrimLeft(s, "#:. ")
 	m := loanIDRe.FindString(s)
 	m = strings.TrimRight(m, ".-/")
@@ -24,7 +24,7 @@ func loanIDValue(s string) (any, bool) {
 	if strings.Trim(m, "0-") == "" || strings.Trim(strings.ToUpper(m), "X-") == "" {
 		return nil, false // a form's placeholder, not a loan
 	}
-	if _, ok := parseDate(m); ok {
+	if _, ok := pipeline.ParseDate(m); ok {
 		return nil, false
 	}
 	// A token of letters with a digit or two is OCR noise or a word, not an ID.
@@ -47,7 +47,7 @@ func findLoanID(lines []textLine) (hit, bool) {
 	count := map[string]int{}
 	first := map[string]hit{}
 	var order []string
-	rule := ruleFor("loan_id")
+	rule := ruleFor(pipeline.FieldLoanID)
 	for _, re := range rule.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
@@ -91,8 +91,6 @@ func findLoanID(lines []textLine) (hit, bool) {
 	return h, true
 }
 
-// ---- names ----
-
 // nextLabelRe finds where a value runs into the next column's label in a
 // tight two-column form: a double space, or "Lender:" and the like.
 var nextLabelRe = regexp.MustCompile(`\s{2,}|\s+\p{Lu}\pL*(?:\s\pL+){0,2}:(?:\s|$)`)
@@ -109,7 +107,7 @@ var labelWords = regexp.MustCompile(`(?i)^(?:borrower|co-borrower|applicant|lend
 // personValue reads the first person named in s: "Michael Jones and Mary
 // Stone" gives "Michael Jones".
 func personValue(s string) (any, bool) {
-	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
+	s = cutAtNextLabel(strings.TrimSpace(pipeline.TrimLead(s)))
 	if m := lastFirstRe.FindStringSubmatch(strings.TrimRight(s, " .")); m != nil {
 		s = m[2] + " " + m[1]
 	}
@@ -147,7 +145,7 @@ var formWords = map[string]bool{
 
 // companyValue reads a lender's name.
 func companyValue(s string) (any, bool) {
-	s = cutAtNextLabel(strings.TrimSpace(trimLead(s)))
+	s = cutAtNextLabel(strings.TrimSpace(pipeline.TrimLead(s)))
 	if notLenderRe.MatchString(s) {
 		return nil, false
 	}
@@ -212,8 +210,6 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-// ---- addresses ----
-
 // wholeAddress reports whether an address names its town: a street alone
 // ("9912 Birch Pl.") is part of an address, which the contract never gives.
 func wholeAddress(s string) bool { return zipTailRe.MatchString(s) || cityNoZipRe.MatchString(s) }
@@ -237,7 +233,7 @@ var (
 )
 
 func addressValue(s string) (any, bool) {
-	s = strings.Join(strings.Fields(trimLead(s)), " ")
+	s = strings.Join(strings.Fields(pipeline.TrimLead(s)), " ")
 	m := streetRe.FindString(s)
 	if m == "" {
 		return nil, false

@@ -1,4 +1,6 @@
-package pipeline
+package extract
+
+import "loanbatch/pipeline"
 
 // The field table: for each loan field, in the order fields are reported and
 // searched, the label wordings that name it on the documents of a loan file
@@ -13,52 +15,52 @@ package pipeline
 // The value is the rest of the cell, the next cell of the line, or the cell
 // under the label (see valueAfterLabel).
 var fieldTable = []fieldRule{
-	{name: "loan_id", labels: anywhereLabels(
+	{name: pipeline.FieldLoanID, labels: anywhereLabels(
 		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
 		`lo[a@]n\s*(?:n[o0]\.|number|num\.?|nbr|#)`, `ln\s*(?:nbr|n[o0]\.|#)`,
 		`lender\s*case\s*(?:n[o0]\.?|number|#)`, `commitment\s*(?:n[o0]\.|number|#)`,
 		`(?:application|app|case|file|reference|ref)\s*(?:n[o0]\.|number|id|#)`, `reference`,
 	), parse: loanIDValue, below: true},
-	{name: "borrower_name", labels: labels(
+	{name: pipeline.FieldBorrower, labels: labels(
 		`(?:primary\s*)?borrower(?:\(s\)|s)?(?:'s)?(?:\s*name(?:\(s\)|s)?)?`, `(?:primary\s*)?borr(?:\s*name)?`,
 		`applicant(?:\(s\)|s)?(?:\s*name)?`, `name\s*of\s*(?:borrower|applicant)`, `mortgagor(?:\(s\)|s)?`,
 		`prepared\s*for`, `customer(?:\s*name)?`, `client(?:\s*name)?`, `full\s*name`, `name\(s\)`,
 	), parse: personValue, below: true},
-	{name: "lender_name", labels: labels(
+	{name: pipeline.FieldLender, labels: labels(
 		`(?:originating\s*|mortgage\s*)?lender(?:\s*name)?`, `lending\s*institution`, `creditor`, `mortgagee`, `issued\s*by`, `company`,
 	), parse: companyValue, below: true},
-	{name: "loan_amount_cents", labels: labels(
+	{name: pipeline.FieldLoanAmount, labels: labels(
 		`(?:base\s*|total\s*|principal\s*|requested\s*|approved\s*|pre-?approved\s*|original\s*)?loan\s*(?:amount|amt)(?:\s*requested)?`,
 		`principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`, `amount\s*of\s*(?:the\s*)?(?:loan|note|mortgage)`, `mortgage\s*amount`,
 		`note\s*(?:amount|amt)`, `pre-?approved\s*amount`, `principal`,
 	), parse: amountValue, below: true, numeric: true},
-	{name: "interest_rate_pct", labels: labels(
+	{name: pipeline.FieldInterestRate, labels: labels(
 		`(?:initial\s*|annual\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
 		`initial\s*rate`, `fixed\s*rate`, `rate`,
 	), parse: labelledPercentValue, below: true, numeric: true},
-	{name: "apr_pct", labels: labels(
+	{name: pipeline.FieldAPR, labels: labels(
 		`annual\s*percentage\s*rate`, `(?:estimated\s*|est\.\s*)?a\.?\s?p\.?\s?r\.?`,
 	), parse: labelledPercentValue, below: true, beside: true, numeric: true},
-	{name: "term_months", labels: labels(
+	{name: pipeline.FieldTerm, labels: labels(
 		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amort(?:ization|\.)?\s*(?:term|period)`, `term\s*/\s*amort`,
 		`no\.?\s*of\s*months`, `term`,
 	), parse: labelledTermValue, below: true, numeric: true},
-	{name: "monthly_payment_cents", labels: labels(
+	{name: pipeline.FieldMonthlyPayment, labels: labels(
 		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
 		`(?:est\.?\s*|estimated\s*)?(?:monthly\s*|mo\.?\s*)?p\s*&\s*[il1](?:\s*(?:payment|pmt))?`,
 		`(?:est\.?\s*|estimated\s*)?monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
 		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`, `amount\s*of\s*(?:each\s*)?payments?`,
 	), parse: paymentValue, below: true, numeric: true},
-	{name: "closing_costs_cents", labels: labels(
+	{name: pipeline.FieldClosingCosts, labels: labels(
 		`(?:(?:estimated|est\.?|total|tot\.?|j\.\s*total)\s*){0,2}closing\s*costs`,
 		`(?:total\s*)?(?:estimated\s*|est\.\s*)?settlement\s*charges`,
 	), parse: closingCostsValue, below: true, numeric: true},
-	{name: "issue_date", labels: labels(
+	{name: pipeline.FieldIssueDate, labels: labels(
 		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `confirmation\s*date`,
 		`date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`, `(?:commitment|approval|letter)\s*date`,
 		`issued`, `as\s*of`, `dated`, `date`, `sent`,
 	), parse: dateValue, below: true},
-	{name: "property_address", labels: labels(
+	{name: pipeline.FieldProperty, labels: labels(
 		`property\s*address`, `subject\s*property(?:\s*address)?`, `subj\.?\s*prop(?:erty)?`, `security\s*property`,
 		`property\s*location`, `collateral(?:\s*address)?`, `premises`, `property`,
 	), parse: addressValue, below: true},

@@ -1,12 +1,12 @@
-package pipeline
+package extract
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
-)
 
-// ---- document type ----
+	"loanbatch/pipeline"
+)
 
 // A document says what it is in its title, near the top of its first page,
 // or in its footers ("LOAN ESTIMATE  PAGE 1 OF 3"); a letter also in what it
@@ -34,7 +34,7 @@ var (
 const titleLines = 12
 
 // classify names the document type from what its text says it is.
-func classify(pages []PageText) DocumentType {
+func classify(pages []pipeline.PageText) pipeline.DocumentType {
 	var all strings.Builder
 	for _, p := range pages {
 		all.WriteString(p.Text)
@@ -44,7 +44,7 @@ func classify(pages []PageText) DocumentType {
 	le := 5 * len(leFooterRe.FindAllStringIndex(text, -1))
 	cd := 5 * len(cdFooterRe.FindAllStringIndex(text, -1))
 	if le == 0 && cd == 0 && len(emailHeaderRe.FindAllStringIndex(pagesHead(pages), -1)) >= 2 {
-		return TypeOther // a printed e-mail: correspondence about a loan, not one of its forms
+		return pipeline.TypeOther // a printed e-mail: correspondence about a loan, not one of its forms
 	}
 	var head []string // the short cells atop the first page: its headings
 	lines := documentLines(pages)
@@ -72,23 +72,23 @@ func classify(pages []PageText) DocumentType {
 	}
 	switch {
 	case le > 0 && le >= cd:
-		return TypeLoanEstimate
+		return pipeline.TypeLoanEstimate
 	case cd > 0:
-		return TypeClosingDisclosure
+		return pipeline.TypeClosingDisclosure
 	}
 	for _, h := range head {
 		if commitmentTitleRe.MatchString(h) && titleCased(h) && !strings.Contains(strings.ToLower(h), "expir") {
-			return TypeCommitmentLetter
+			return pipeline.TypeCommitmentLetter
 		}
 	}
 	if commitmentRe.MatchString(text) {
-		return TypeCommitmentLetter
+		return pipeline.TypeCommitmentLetter
 	}
-	return TypeOther
+	return pipeline.TypeOther
 }
 
 // pagesHead is the top of the first page, where a printed e-mail's headers are.
-func pagesHead(pages []PageText) string {
+func pagesHead(pages []pipeline.PageText) string {
 	if len(pages) == 0 {
 		return ""
 	}

@@ -1,10 +1,11 @@
-package pipeline
+package extract
 
 import (
 	"fmt"
 	"strconv"
 	"testing"
 
+	"loanbatch/pipeline"
 	"loanbatch/pipeline/pipelinetest"
 )
 
@@ -140,7 +141,7 @@ func TestExtractFieldsWordings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := Extract([]PageText{{Page: 1, Source: SourceTextLayer, Text: tt.text}})
+			x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceTextLayer, Text: tt.text}})
 			got := pipelinetest.JSONMap(t, x.Fields)
 			for k, w := range tt.want {
 				g, ok := got[k]
@@ -172,21 +173,21 @@ func sameAny(got, want any) bool {
 func TestClassify(t *testing.T) {
 	tests := []struct {
 		name, text string
-		want       DocumentType
+		want       pipeline.DocumentType
 	}{
-		{"estimate title", "TWIN OAKS MORTGAGE\nLoan Estimate\nDATE ISSUED   3/9/2026", TypeLoanEstimate},
-		{"disclosure footer", "Loan Costs\nCLOSING DISCLOSURE   PAGE 2 OF 5 • LOAN ID # 1234", TypeClosingDisclosure},
-		{"worksheet that is not an estimate", "Fees Worksheet\nLoan Amount: $1,000.00\nThis is not a Loan Estimate.", TypeOther},
-		{"term sheet pointing to the estimate", "Term Sheet\nThis is not a commitment to lend. Your Loan Estimate contains the official disclosures.", TypeOther},
-		{"conditional approval", "CARDINAL BANK & TRUST\nConditional Approval Letter\nDate: Sep. 15, 2025", TypeCommitmentLetter},
-		{"rate lock agreement", "BLUE RIDGE SAVINGS BANK\nInterest Rate Lock Agreement\nConfirmation Date: Jan. 16, 2024", TypeCommitmentLetter},
-		{"approval told in prose", "Keystone Valley Bank\nDear Ms. Whitaker:\nWe are pleased to approve your request for a loan.", TypeCommitmentLetter},
-		{"e-mail about an estimate", "From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom\nSubject: Re: Updated Loan Estimate\nLoan Estimate", TypeOther},
-		{"disclaimer is not a commitment", "Loan Summary\nSubject to final underwriting approval. This is nota Loan\nEstimate or a commitment to lend.", TypeOther},
+		{"estimate title", "TWIN OAKS MORTGAGE\nLoan Estimate\nDATE ISSUED   3/9/2026", pipeline.TypeLoanEstimate},
+		{"disclosure footer", "Loan Costs\nCLOSING DISCLOSURE   PAGE 2 OF 5 • LOAN ID # 1234", pipeline.TypeClosingDisclosure},
+		{"worksheet that is not an estimate", "Fees Worksheet\nLoan Amount: $1,000.00\nThis is not a Loan Estimate.", pipeline.TypeOther},
+		{"term sheet pointing to the estimate", "Term Sheet\nThis is not a commitment to lend. Your Loan Estimate contains the official disclosures.", pipeline.TypeOther},
+		{"conditional approval", "CARDINAL BANK & TRUST\nConditional Approval Letter\nDate: Sep. 15, 2025", pipeline.TypeCommitmentLetter},
+		{"rate lock agreement", "BLUE RIDGE SAVINGS BANK\nInterest Rate Lock Agreement\nConfirmation Date: Jan. 16, 2024", pipeline.TypeCommitmentLetter},
+		{"approval told in prose", "Keystone Valley Bank\nDear Ms. Whitaker:\nWe are pleased to approve your request for a loan.", pipeline.TypeCommitmentLetter},
+		{"e-mail about an estimate", "From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom\nSubject: Re: Updated Loan Estimate\nLoan Estimate", pipeline.TypeOther},
+		{"disclaimer is not a commitment", "Loan Summary\nSubject to final underwriting approval. This is nota Loan\nEstimate or a commitment to lend.", pipeline.TypeOther},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := classify([]PageText{{Page: 1, Text: tt.text}}); got != tt.want {
+			if got := classify([]pipeline.PageText{{Page: 1, Text: tt.text}}); got != tt.want {
 				t.Errorf("classify = %s; want %s", got, tt.want)
 			}
 		})

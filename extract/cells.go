@@ -1,4 +1,4 @@
-package pipeline
+package extract
 
 import (
 	"regexp"
@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"loanbatch/pipeline"
 )
 
 // The laid-out text of a page as lines of cells: what field extraction reads.
@@ -78,7 +80,7 @@ func innerLabels(text string) []int {
 	return out
 }
 
-func documentLines(pages []PageText) []textLine {
+func documentLines(pages []pipeline.PageText) []textLine {
 	var out []textLine
 	for _, p := range pages {
 		for _, l := range strings.Split(p.Text, "\n") {

@@ -1,39 +1,41 @@
-package pipeline
+package extract
 
 import (
 	"strings"
 	"testing"
 	"time"
+
+	"loanbatch/pipeline"
 )
 
 func TestReview(t *testing.T) {
-	full := Fields{
+	full := pipeline.Fields{
 		LoanID: "LN-1", BorrowerName: "Ann Lee", LoanAmountCents: 25000000, InterestRatePct: 6.875,
 		APRPct: 7.012, TermMonths: 360, MonthlyPaymentCents: 164232, IssueDate: "2026-03-14",
 	}
-	conf := func(f Fields) map[string]float64 {
+	conf := func(f pipeline.Fields) map[string]float64 {
 		m := map[string]float64{}
 		for k := range fieldMapOf(f) {
 			m[k] = 0.95
 		}
 		return m
 	}
-	with := func(change func(*Fields)) Fields { f := full; change(&f); return f }
+	with := func(change func(*pipeline.Fields)) pipeline.Fields { f := full; change(&f); return f }
 	tests := []struct {
 		name   string
-		fields Fields
+		fields pipeline.Fields
 		review bool
 		reason string
 	}{
 		{"consistent loan", full, false, ""},
-		{"P&I off by $20", with(func(f *Fields) { f.MonthlyPaymentCents = 166232 }), true, "monthly P&I $1662.32 does not match the amount, rate and term ($1642.32 expected)"},
-		{"interest only", with(func(f *Fields) { f.MonthlyPaymentCents = 143229 }), false, "is interest only"},
-		{"APR below rate", with(func(f *Fields) { f.APRPct = 6.5 }), true, "APR 6.500% is below the note rate 6.875%"},
-		{"missing borrower", with(func(f *Fields) { f.BorrowerName = "" }), true, "no borrower found"},
-		{"future date", with(func(f *Fields) { f.IssueDate = "2031-01-01" }), true, "issue date 2031-01-01 is implausible"},
-		{"nothing found", Fields{}, true, "no loan fields found"},
-		{"term misread", with(func(f *Fields) { f.TermMonths = 368 }), true, "term of 360 months worked out from the payment, amount and rate (the document reads 368 months)"},
-		{"term missing", with(func(f *Fields) { f.TermMonths = 0 }), false, "term of 360 months worked out"},
+		{"P&I off by $20", with(func(f *pipeline.Fields) { f.MonthlyPaymentCents = 166232 }), true, "monthly P&I $1662.32 does not match the amount, rate and term ($1642.32 expected)"},
+		{"interest only", with(func(f *pipeline.Fields) { f.MonthlyPaymentCents = 143229 }), false, "is interest only"},
+		{"APR below rate", with(func(f *pipeline.Fields) { f.APRPct = 6.5 }), true, "APR 6.500% is below the note rate 6.875%"},
+		{"missing borrower", with(func(f *pipeline.Fields) { f.BorrowerName = "" }), true, "no borrower found"},
+		{"future date", with(func(f *pipeline.Fields) { f.IssueDate = "2031-01-01" }), true, "issue date 2031-01-01 is implausible"},
+		{"nothing found", pipeline.Fields{}, true, "no loan fields found"},
+		{"term misread", with(func(f *pipeline.Fields) { f.TermMonths = 368 }), true, "term of 360 months worked out from the payment, amount and rate (the document reads 368 months)"},
+		{"term missing", with(func(f *pipeline.Fields) { f.TermMonths = 0 }), false, "term of 360 months worked out"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,7 +57,7 @@ func TestReview(t *testing.T) {
 	}
 }
 
-func fieldMapOf(f Fields) map[string]bool {
+func fieldMapOf(f pipeline.Fields) map[string]bool {
 	m := map[string]bool{}
 	set := map[string]bool{
 		"loan_id": f.LoanID != "", "borrower_name": f.BorrowerName != "", "lender_name": f.LenderName != "",
@@ -82,7 +84,7 @@ func TestAmortized(t *testing.T) {
 		{25000000, 6.875, 360, 164232},
 		{1200000, 0, 12, 100000},
 	} {
-		if got := Amortized(tt.amount, tt.rate, tt.months); got != tt.want {
+		if got := pipeline.Amortized(tt.amount, tt.rate, tt.months); got != tt.want {
 			t.Errorf("Amortized(%d, %v, %d) = %d; want %d", tt.amount, tt.rate, tt.months, got, tt.want)
 		}
 	}

@@ -1,4 +1,6 @@
-package pipeline
+package extract
+
+import "loanbatch/pipeline"
 
 // The figures of a loan agree with each other: the monthly principal and
 // interest is the amortization of the amount at the note rate over the
@@ -15,9 +17,9 @@ const maxCandidates = 4
 // with the candidates of alts that agree, when the preferred ones do not,
 // and drops a loan amount no larger than a year of payments.
 func chooseConsistent(found map[string]hit, alts map[string][]hit) {
-	amounts, rates, pays := alts["loan_amount_cents"], alts["interest_rate_pct"], alts["monthly_payment_cents"]
+	amounts, rates, pays := alts[pipeline.FieldLoanAmount], alts[pipeline.FieldInterestRate], alts[pipeline.FieldMonthlyPayment]
 	if len(amounts) > 0 && len(rates) > 0 && len(pays) > 0 && !agrees(found) {
-		terms := append([]hit{{}}, alts["term_months"]...) // {} lets the payment give the term
+		terms := append([]hit{{}}, alts[pipeline.FieldTerm]...) // {} lets the payment give the term
 		best, bestCost := map[string]hit(nil), 1<<30
 		for ai, a := range amounts {
 			for ri, r := range rates {
@@ -27,9 +29,9 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 						if cost >= bestCost {
 							continue
 						}
-						set := map[string]hit{"loan_amount_cents": a, "interest_rate_pct": r, "monthly_payment_cents": p}
+						set := map[string]hit{pipeline.FieldLoanAmount: a, pipeline.FieldInterestRate: r, pipeline.FieldMonthlyPayment: p}
 						if ti > 0 {
-							set["term_months"] = t
+							set[pipeline.FieldTerm] = t
 						}
 						if agrees(set) {
 							best, bestCost = set, cost
@@ -44,22 +46,22 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 	}
 	// A loan is larger than a year of its payments: a figure that is not
 	// (a statement's month of principal) gives way to one that is, or to none.
-	if pay, ok := found["monthly_payment_cents"].value.(int64); ok {
-		if amount, ok := found["loan_amount_cents"].value.(int64); ok && amount <= 12*pay {
-			delete(found, "loan_amount_cents")
+	if pay, ok := found[pipeline.FieldMonthlyPayment].value.(int64); ok {
+		if amount, ok := found[pipeline.FieldLoanAmount].value.(int64); ok && amount <= 12*pay {
+			delete(found, pipeline.FieldLoanAmount)
 			for _, h := range amounts {
 				if h.value.(int64) > 12*pay {
-					found["loan_amount_cents"] = h
+					found[pipeline.FieldLoanAmount] = h
 					break
 				}
 			}
 		}
 	}
-	rate, ok := found["interest_rate_pct"].value.(float64)
-	if apr, aok := found["apr_pct"].value.(float64); ok && aok && apr+0.0005 < rate {
-		for _, h := range alts["apr_pct"] {
+	rate, ok := found[pipeline.FieldInterestRate].value.(float64)
+	if apr, aok := found[pipeline.FieldAPR].value.(float64); ok && aok && apr+0.0005 < rate {
+		for _, h := range alts[pipeline.FieldAPR] {
 			if v := h.value.(float64); v+0.0005 >= rate && v-rate < 3 {
-				found["apr_pct"] = h
+				found[pipeline.FieldAPR] = h
 				break
 			}
 		}
@@ -70,15 +72,15 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 // at its rate over its term (or over a whole number of years when the set
 // has no term), to the dollar.
 func agrees(set map[string]hit) bool {
-	amount, ok1 := set["loan_amount_cents"].value.(int64)
-	rate, ok2 := set["interest_rate_pct"].value.(float64)
-	pay, ok3 := set["monthly_payment_cents"].value.(int64)
+	amount, ok1 := set[pipeline.FieldLoanAmount].value.(int64)
+	rate, ok2 := set[pipeline.FieldInterestRate].value.(float64)
+	pay, ok3 := set[pipeline.FieldMonthlyPayment].value.(int64)
 	if !ok1 || !ok2 || !ok3 {
 		return false
 	}
-	if term, ok := set["term_months"].value.(int); ok {
-		return abs(Amortized(amount, rate, term)-pay) <= 100
+	if term, ok := set[pipeline.FieldTerm].value.(int); ok {
+		return pipeline.Abs(pipeline.Amortized(amount, rate, term)-pay) <= 100
 	}
-	_, ok := solveTerm(amount, rate, pay)
+	_, ok := pipeline.SolveTerm(amount, rate, pay)
 	return ok
 }

@@ -1,9 +1,11 @@
-package pipeline
+package extract
 
 import (
 	"fmt"
 	"math"
 	"time"
+
+	"loanbatch/pipeline"
 )
 
 // confidenceOf is how far a value found by method can be trusted before the
@@ -22,7 +24,7 @@ func confidenceOf(how method, ocr bool) float64 {
 
 // keyFields are the fields without which a result is not a usable loan record.
 var keyFields = []struct{ name, words string }{
-	{"loan_id", "loan ID"}, {"borrower_name", "borrower"}, {"loan_amount_cents", "loan amount"}, {"interest_rate_pct", "interest rate"},
+	{pipeline.FieldLoanID, "loan ID"}, {pipeline.FieldBorrower, "borrower"}, {pipeline.FieldLoanAmount, "loan amount"}, {pipeline.FieldInterestRate, "interest rate"},
 }
 
 // lowConfidence is the confidence under which a field asks for review.
@@ -66,8 +68,8 @@ func review(x *Extraction, now time.Time) {
 	// A term that is missing or contradicts the payment is solved from the
 	// payment, amount and rate when exactly one whole number of months fits.
 	if f.LoanAmountCents > 0 && f.InterestRatePct > 0 && f.MonthlyPaymentCents > 0 &&
-		(f.TermMonths == 0 || abs(Amortized(f.LoanAmountCents, f.InterestRatePct, f.TermMonths)-f.MonthlyPaymentCents) > 100) {
-		if n, ok := solveTerm(f.LoanAmountCents, f.InterestRatePct, f.MonthlyPaymentCents); ok {
+		(f.TermMonths == 0 || pipeline.Abs(pipeline.Amortized(f.LoanAmountCents, f.InterestRatePct, f.TermMonths)-f.MonthlyPaymentCents) > 100) {
+		if n, ok := pipeline.SolveTerm(f.LoanAmountCents, f.InterestRatePct, f.MonthlyPaymentCents); ok {
 			reason := fmt.Sprintf("term of %d months worked out from the payment, amount and rate", n)
 			if f.TermMonths != 0 {
 				flag(fmt.Sprintf("%s (the document reads %d months)", reason, f.TermMonths))
@@ -75,81 +77,43 @@ func review(x *Extraction, now time.Time) {
 				note(reason)
 			}
 			f.TermMonths, x.Fields.TermMonths = n, n
-			x.Confidence["term_months"] = 0.9
-			x.Pages["term_months"] = x.Pages["monthly_payment_cents"]
+			x.Confidence[pipeline.FieldTerm] = 0.9
+			x.Pages[pipeline.FieldTerm] = x.Pages[pipeline.FieldMonthlyPayment]
 		}
 	}
 	if f.LoanAmountCents > 0 && f.InterestRatePct > 0 && f.TermMonths > 0 && f.MonthlyPaymentCents > 0 {
-		amortized := Amortized(f.LoanAmountCents, f.InterestRatePct, f.TermMonths)
+		amortized := pipeline.Amortized(f.LoanAmountCents, f.InterestRatePct, f.TermMonths)
 		interestOnly := int64(math.Round(float64(f.LoanAmountCents) * f.InterestRatePct / 1200))
 		switch {
-		case abs(amortized-f.MonthlyPaymentCents) <= 100:
-			raise("loan_amount_cents", "interest_rate_pct", "term_months", "monthly_payment_cents")
-		case abs(interestOnly-f.MonthlyPaymentCents) <= 100:
-			raise("loan_amount_cents", "interest_rate_pct", "monthly_payment_cents")
+		case pipeline.Abs(amortized-f.MonthlyPaymentCents) <= 100:
+			raise(pipeline.FieldLoanAmount, pipeline.FieldInterestRate, pipeline.FieldTerm, pipeline.FieldMonthlyPayment)
+		case pipeline.Abs(interestOnly-f.MonthlyPaymentCents) <= 100:
+			raise(pipeline.FieldLoanAmount, pipeline.FieldInterestRate, pipeline.FieldMonthlyPayment)
 			note(fmt.Sprintf("monthly payment %s is interest only (a fully amortizing payment would be %s)",
 				dollars(f.MonthlyPaymentCents), dollars(amortized)))
 		default:
-			setConf("monthly_payment_cents", 0.5)
+			setConf(pipeline.FieldMonthlyPayment, 0.5)
 			flag(fmt.Sprintf("monthly P&I %s does not match the amount, rate and term (%s expected)",
 				dollars(f.MonthlyPaymentCents), dollars(amortized)))
 		}
 	}
 	if f.APRPct > 0 && f.InterestRatePct > 0 && f.APRPct+0.0005 < f.InterestRatePct {
-		setConf("apr_pct", 0.5)
-		setConf("interest_rate_pct", 0.5)
+		setConf(pipeline.FieldAPR, 0.5)
+		setConf(pipeline.FieldInterestRate, 0.5)
 		flag(fmt.Sprintf("APR %.3f%% is below the note rate %.3f%%", f.APRPct, f.InterestRatePct))
 	}
 	if f.IssueDate != "" {
 		if d, err := time.Parse("2006-01-02", f.IssueDate); err == nil &&
 			(d.Year() < 1990 || d.After(now.AddDate(1, 0, 0))) {
-			setConf("issue_date", 0.4)
+			setConf(pipeline.FieldIssueDate, 0.4)
 			flag("issue date " + f.IssueDate + " is implausible")
 		}
 	}
-	for _, name := range FieldNames {
+	for _, name := range pipeline.FieldNames {
 		if c, ok := x.Confidence[name]; ok && c < lowConfidence && !x.NeedsReview {
 			flag(fmt.Sprintf("low confidence in %s", name))
 		}
 	}
-}
-
-// Amortized is the monthly principal and interest, in cents, of a fully
-// amortizing loan of amount cents at rate percent for months.
-func Amortized(amountCents int64, ratePct float64, months int) int64 {
-	if months <= 0 {
-		return 0
-	}
-	p := float64(amountCents)
-	r := ratePct / 100 / 12
-	if r == 0 {
-		return int64(math.Round(p / float64(months)))
-	}
-	return int64(math.Round(p * r / (1 - math.Pow(1+r, -float64(months)))))
-}
-
-// solveTerm finds the whole number of years, 1 to 40, whose fully
-// amortizing monthly payment on amount at rate is payment to the dollar;
-// loans run for whole years, which keeps a wrong payment from "solving" to
-// an odd term.
-func solveTerm(amountCents int64, ratePct float64, paymentCents int64) (int, bool) {
-	r := ratePct / 100 / 12
-	k := float64(amountCents) * r / float64(paymentCents)
-	if r <= 0 || k >= 1 {
-		return 0, false // interest only, or a payment that never repays
-	}
-	n := int(math.Round(-math.Log(1-k) / math.Log(1+r)))
-	if n < 12 || n > 480 || n%12 != 0 || abs(Amortized(amountCents, ratePct, n)-paymentCents) > 100 {
-		return 0, false
-	}
-	return n, true
-}
-
-func abs(v int64) int64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 func dollars(cents int64) string {

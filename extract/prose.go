@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"loanbatch/pipeline"
+)
+
+// money is an amount in a sentence, after an optional "U.S." ("I promise to
+// pay U.S. $ 555,000.00").
+const money = `(?:U\.S\.\s*)?((?:USD|US\$|\$)\s?[\d,.]{1,20})`
+
+var proseRules = []struct {
+	field string
+	re    *regexp.Regexp
+	parse func(string) (any, bool)
+}{
+	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:loan|mortgage)(?:\s+amount)?\s+(?:of|for|in the amount of)\s+(?:up to\s+)?` + money), amountValue},
+	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bin the (?:principal )?amount of\s+` + money), amountValue},
+	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bpromise to pay\s+` + money), amountValue},
+	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]{1,20})\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), amountValue},
+	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\b(?:annual percentage rate|APR)(?:\s*\(APR\))?\s+(?:of|is|will be)\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
+	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\(\s*([\d.,]{1,8}\s?%)\s*APR\s*\)`), percentValue},
+	{pipeline.FieldInterestRate, regexp.MustCompile(`(?i)\b(?:interest|note|yearly)?\s*rate\s+of\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
+	{pipeline.FieldInterestRate, regexp.MustCompile(`(?i)\bat\s+([\d.,]{1,8}\s?(?:%|percent))\s+(?:fixed|interest|per annum|annually|\(\s*[\d.,]{1,8}\s?%\s*APR)`), percentValue},
+	{pipeline.FieldTerm, regexp.MustCompile(`(?i)\b(\d{1,3}[- ]years?)\s+(?:fixed|adjustable|loan|term|mortgage|amortiz)`), termValue},
+	{pipeline.FieldTerm, regexp.MustCompile(`(?i)\b(?:for|term of|over|amortized over)\s+(\d{1,3}\s+(?:years|months))\b`), termValue},
+	{pipeline.FieldMonthlyPayment, regexp.MustCompile(`(?i)\b(?:monthly|principal and interest|P&I)(?: principal and interest)? payments?\s+(?:of|will be|is|are)\s+(?:approximately\s+)?` + money), paymentValue},
+	{pipeline.FieldClosingCosts, regexp.MustCompile(`(?i)\bclosing costs\s+(?:of|are estimated at|estimated at|total(?:ing)?|will be|are|is)\s+(?:approximately\s+)?` + money), closingCostsValue},
+	{pipeline.FieldLender, regexp.MustCompile(`(?:^|\|\s*|\.\s+)((?:[A-Z][\w&'.-]*\s+){0,5}[A-Z][\w&'.-]*)\s+(?:is pleased to|has approved|hereby commits|commits to lend|agrees to lend)`), companyValue},
+	{pipeline.FieldProperty, regexp.MustCompile(`(?i)\b(?:(?:property|premises|home)\s+(?:located\s+|situated\s+)?at|to (?:purchase|refinance))\s+(\d[^|]{5,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)`), addressValue},
+	{pipeline.FieldBorrower, regexp.MustCompile(`\b(?:[Bb]orrower(?:\(s\)|s)?|[Aa]pplicant(?:\(s\)|s)?)\s*[:,]?\s+((?:[A-Z][a-zA-Z'.-]*\s+){1,3}[A-Z][a-zA-Z'-]+)`), personValue},
+}
+
+// findProse reads fields from running text, each page's lines joined,
+// cells kept apart by " | " so that a sentence never runs into the next
+// column.
+func findProse(pages []pipeline.PageText) map[string]hit {
+	out := map[string]hit{}
+	for _, p := range pages {
+		var b strings.Builder
+		for _, l := range strings.Split(p.Text, "\n") {
+			for i, c := range splitCells(l) {
+				if i > 0 {
+					b.WriteString(" | ")
+				}
+				b.WriteString(c.text)
+			}
+			b.WriteString(" ")
+		}
+		text := strings.Join(strings.Fields(b.String()), " ")
+		for _, r := range proseRules {
+			if _, done := out[r.field]; done {
+				continue
+			}
+			for _, m := range r.re.FindAllStringSubmatch(text, -1) {
+				if v, ok := r.parse(m[1]); ok {
+					out[r.field] = hit{value: v, page: p.Page, how: byProse}
+					break
+				}
+			}
+		}
+	}
+	return out
+}
