@@ -241,21 +241,22 @@ func (r *Runner) execute(ctx context.Context, job JobInfo, names []string, docs 
 	}
 
 	endCtx := context.WithoutCancel(ctx)
-	sum, err := r.store.Summary(endCtx, jobID)
+	counts, err := r.store.Job(endCtx, jobID)
 	if err != nil {
-		return nil, fmt.Errorf("read summary: %w", err)
+		return nil, fmt.Errorf("read job: %w", err)
 	}
 	status := JobCompleted
 	switch {
 	case cancelled:
 		status = JobCancelled
-	case sum.SuccessfulDocuments < sum.TotalDocuments:
+	case counts.SuccessfulDocuments < counts.TotalDocuments:
 		status = JobCompletedWithErrors
 	}
 	if err := r.store.SetJobStatus(endCtx, jobID, status, r.opts.Now()); err != nil {
 		return nil, fmt.Errorf("finish job: %w", err)
 	}
-	if sum, err = r.store.Summary(endCtx, jobID); err != nil {
+	sum, err := r.store.Summary(endCtx, jobID)
+	if err != nil {
 		return nil, fmt.Errorf("read summary: %w", err)
 	}
 	log.Info(fmt.Sprintf("Batch processing job %s completed: %d successful, %d failed", jobID, sum.SuccessfulDocuments, sum.FailedDocuments),
