@@ -10,6 +10,10 @@ import (
 // ErrJobNotFound is returned by a Store for a job ID it does not hold.
 var ErrJobNotFound = errors.New("pipeline: job not found")
 
+// ErrDocumentNotFound is returned by a Store for a document ID it does not
+// hold.
+var ErrDocumentNotFound = errors.New("pipeline: document not found")
+
 // ErrJobClaimed is returned by ClaimJob when another process took the job.
 var ErrJobClaimed = errors.New("pipeline: job is run by another process")
 
@@ -36,9 +40,14 @@ var (
 )
 
 // Store keeps jobs, their documents' results and the documents' bytes. The
-// runner alone writes to it; every method commits before it returns. A
-// write that fails because the disk is full wraps ErrDiskFull, because the
-// data folder is read-only ErrReadOnly.
+// runner alone writes to it; every method commits before it returns.
+//
+// Errors: a write that fails because the disk is full wraps ErrDiskFull,
+// because the data folder is read-only ErrReadOnly; a method given a job
+// it does not hold wraps ErrJobNotFound, a document ErrDocumentNotFound;
+// CorrectFields wraps ErrUnknownField for a key not in FieldTable and
+// ClaimJob returns ErrJobClaimed. Anything else is the database's or the
+// file system's own error.
 type Store interface {
 	// PutObject stores a document's bytes once, by their SHA-256.
 	PutObject(ctx context.Context, r io.Reader) (sha256 string, size int64, err error)

@@ -31,7 +31,7 @@ func (s *DB) CorrectFields(ctx context.Context, documentID string, values map[st
 	var fieldsJSON string
 	err = tx.QueryRowContext(ctx, `SELECT fields_json FROM documents WHERE document_id = ?`, documentID).Scan(&fieldsJSON)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("correct fields: no document %s", documentID)
+		return fmt.Errorf("correct fields: %w: %s", pipeline.ErrDocumentNotFound, documentID)
 	}
 	if err != nil {
 		return fmt.Errorf("correct fields: %w", err)
@@ -75,7 +75,7 @@ func (s *DB) MarkReviewed(ctx context.Context, documentID, by string, at time.Ti
 		return fmt.Errorf("mark reviewed: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("mark reviewed: no document %s", documentID)
+		return fmt.Errorf("mark reviewed: %w: %s", pipeline.ErrDocumentNotFound, documentID)
 	}
 	return nil
 }

@@ -91,7 +91,7 @@ func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipel
 	var old pipeline.DocStatus
 	err = tx.QueryRowContext(ctx, `SELECT status FROM documents WHERE job_id = ? AND position = ?`, jobID, position).Scan(&old)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("save result: no document %d in job %s", position, jobID)
+		return fmt.Errorf("save result: %w: %d in job %s", pipeline.ErrDocumentNotFound, position, jobID)
 	}
 	if err != nil {
 		return fmt.Errorf("save result: %w", err)
@@ -108,7 +108,7 @@ func (s *DB) SaveResult(ctx context.Context, jobID string, position int, r pipel
 		return fmt.Errorf("save result: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("save result: no document %d in job %s", position, jobID)
+		return fmt.Errorf("save result: %w: %d in job %s", pipeline.ErrDocumentNotFound, position, jobID)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM document_pages WHERE document_id = ?`, r.DocumentID); err != nil {
 		return fmt.Errorf("save result: %w", err)
@@ -356,7 +356,7 @@ func (s *DB) StartReading(ctx context.Context, jobID string, position int) (err 
 		return fmt.Errorf("start reading: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("start reading: no document %d in job %s", position, jobID)
+		return fmt.Errorf("start reading: %w: %d in job %s", pipeline.ErrDocumentNotFound, position, jobID)
 	}
 	return nil
 }
