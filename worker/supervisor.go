@@ -51,7 +51,6 @@ type Reader struct {
 	log   *slog.Logger
 	mu    sync.Mutex // one document at a time
 	child *child
-	text  *reader.Analyzer // reads text-layer PDFs in this process
 }
 
 var _ pipeline.Reader = (*Reader)(nil)

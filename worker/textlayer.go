@@ -47,10 +47,9 @@ func (r *Reader) readTextLayer(ctx context.Context, req pipeline.ReadRequest, pr
 	if !ok {
 		return nil, false
 	}
-	if r.text == nil {
-		r.text = reader.New(reader.Options{})
-	}
-	r.text.SetOptions(reader.Options{Limits: req.Limits, Language: req.Language})
+	// An Analyzer of its own: one abandoned at the time limit may still be
+	// finishing while the next document is read.
+	text := reader.New(reader.Options{Limits: req.Limits, Language: req.Language})
 	// Progress goes out only while this call waits: a reader abandoned at
 	// the time limit falls silent.
 	var mu sync.Mutex
@@ -80,7 +79,7 @@ func (r *Reader) readTextLayer(ctx context.Context, req pipeline.ReadRequest, pr
 				done <- outcome{err: fmt.Errorf("the text reader panicked: %v", p)}
 			}
 		}()
-		a, err := r.text.AnalyzeTextLayer(readCtx, data, report)
+		a, err := text.AnalyzeTextLayer(readCtx, data, report)
 		done <- outcome{a, err}
 	}()
 	timeout := r.opts.TextLayerTimeout
