@@ -3,22 +3,7 @@ package imageio
 import (
 	"encoding/binary"
 	"image"
-
-	"loanbatch/pipeline"
 )
-
-// Orientation is the EXIF orientation (1–8) of an image in format f,
-// for the formats whose files carry one where phones write it; 1 (upright)
-// otherwise.
-func Orientation(f pipeline.Format, data []byte) int {
-	switch f {
-	case pipeline.FormatJPEG:
-		return EXIFOrientation(data)
-	case pipeline.FormatWebP:
-		return WebPOrientation(data)
-	}
-	return 1
-}
 
 // WebPOrientation reads the Orientation tag of a WebP's EXIF chunk, a TIFF
 // structure that some writers start with JPEG's "Exif\0\0".

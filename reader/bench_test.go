@@ -129,7 +129,7 @@ func BenchmarkDecodePage(b *testing.B) {
 		b.Run(c.name+"/go", func(b *testing.B) {
 			pages, _ := imageio.TIFFPages(c.data, 1)
 			for b.Loop() {
-				img, err := imageio.DecodePage(c.format, c.data, 0, pages)
+				img, err := imageio.DecodePage(c.data, 0, pages)
 				if err != nil {
 					b.Fatal(err)
 				}

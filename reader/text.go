@@ -102,7 +102,7 @@ func (a *Analyzer) readImageText(ctx context.Context, f pipeline.Format, data []
 	for i := range out {
 		out[i] = pipeline.PageText{Page: i + 1, Source: pipeline.SourceOCR}
 	}
-	orientation := imageio.Orientation(f, data)
+	orientation := imageOrientation(f, data)
 	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
 		if f == pipeline.FormatJPEG || f == pipeline.FormatTIFF {
 			if gray, err := ocr.FastGray(data, f == pipeline.FormatTIFF, i); err == nil {
@@ -115,7 +115,7 @@ func (a *Analyzer) readImageText(ctx context.Context, f pipeline.Format, data []
 			gray, err = ocr.LeptonicaGray(data, false, 0) // OpenJPEG; Go has no decoder
 		} else if f == pipeline.FormatHEIF || f == pipeline.FormatAVIF {
 			gray, err = ocr.HEIFGray(data, a.opts.Limits.WithDefaults().MaxSide) // libheif: libde265 or dav1d
-		} else if img, derr := imageio.DecodePage(f, data, i, tp); derr == nil {
+		} else if img, derr := imageio.DecodePage(data, i, tp); derr == nil {
 			gray = imageio.ToGray(img)
 		} else if g, lerr := ocr.LeptonicaGray(data, f == pipeline.FormatTIFF, i); lerr == nil {
 			gray = g // Leptonica reads what Go's decoders refuse
@@ -244,3 +244,16 @@ func textSource(pages []pipeline.PageText) pipeline.TextSource {
 }
 
 var errNoText = errors.New("pipeline: no text found")
+
+// imageOrientation is the EXIF orientation (1–8) of an image in format f,
+// for the formats whose files carry one where phones write it; 1 (upright)
+// otherwise.
+func imageOrientation(f pipeline.Format, data []byte) int {
+	switch f {
+	case pipeline.FormatJPEG:
+		return imageio.EXIFOrientation(data)
+	case pipeline.FormatWebP:
+		return imageio.WebPOrientation(data)
+	}
+	return 1
+}

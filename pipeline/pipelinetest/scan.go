@@ -12,6 +12,8 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/f64"
 	"golang.org/x/image/math/fixed"
+
+	"loanbatch/imageio"
 )
 
 // ScanOptions degrade a rendered page as a scanner or a phone would.
@@ -110,45 +112,4 @@ func boxBlur(src *image.Gray) *image.Gray {
 
 // MultiPageTIFF writes gray pages as one uncompressed multi-page TIFF, as
 // a document scanner's batch mode does.
-func MultiPageTIFF(pages []*image.Gray) []byte {
-	var b []byte
-	le := func(v uint32, n int) {
-		for i := 0; i < n; i++ {
-			b = append(b, byte(v>>(8*i)))
-		}
-	}
-	b = append(b, 'I', 'I', 42, 0)
-	le(8, 4)
-	for i, p := range pages {
-		w, h := p.Bounds().Dx(), p.Bounds().Dy()
-		const entries = 9
-		ifdStart := uint32(len(b))
-		dataStart := ifdStart + 2 + entries*12 + 4
-		next := dataStart + uint32(w*h)
-		if i == len(pages)-1 {
-			next = 0
-		}
-		le(entries, 2)
-		for _, e := range [][3]uint32{
-			{256, 4, uint32(w)},
-			{257, 4, uint32(h)},
-			{258, 3, 8},
-			{259, 3, 1},
-			{262, 3, 1},
-			{273, 4, dataStart},
-			{277, 3, 1},
-			{278, 4, uint32(h)},
-			{279, 4, uint32(w * h)},
-		} {
-			le(e[0], 2)
-			le(e[1], 2)
-			le(1, 4)
-			le(e[2], 4)
-		}
-		le(next, 4)
-		for y := 0; y < h; y++ {
-			b = append(b, p.Pix[y*p.Stride:y*p.Stride+w]...)
-		}
-	}
-	return b
-}
+func MultiPageTIFF(pages []*image.Gray) []byte { return imageio.EncodeRawTIFF(pages...) }
