@@ -90,7 +90,7 @@ func TestHostileChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := runtime.NumGoroutine()
-	baseline := peakRSS(t) // the test binary's own: the runtime, PDFium's module, the race detector
+	baseline := peakRSS(t)                                                   // the test binary's own: the runtime, PDFium's module, the race detector
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // the worker's in-process limit
 	start := time.Now()
 	_, err = New(Options{}).AnalyzeTextLayer(ctx, data, nil)

@@ -275,14 +275,22 @@ func (d *View) check() (ok bool) {
 	return ok
 }
 
+// say shows what an action did: err, or done when it worked.
 func (d *View) say(err error, done string) {
 	if err != nil {
-		d.message.SetText(err.Error())
-		d.message.Importance = widget.DangerImportance
-	} else {
-		d.message.SetText(done)
-		d.message.Importance = widget.SuccessImportance
+		d.warn(err.Error())
+		return
 	}
+	d.message.SetText(done)
+	d.message.Importance = widget.SuccessImportance
+	d.message.Show()
+	d.message.Refresh()
+}
+
+// warn shows what stopped an action, in the action bar.
+func (d *View) warn(text string) {
+	d.message.SetText(text)
+	d.message.Importance = widget.DangerImportance
 	d.message.Show()
 	d.message.Refresh()
 }
@@ -326,7 +334,7 @@ func (d *View) markReviewed() {
 		return
 	}
 	if !d.check() {
-		d.say(errors.New("Some values need checking (marked beside them): correct them first."), "")
+		d.warn("Some values need checking (marked beside them): correct them first.")
 		return
 	}
 	d.ReviewButton.Disable()
