@@ -200,14 +200,38 @@ func isAllCaps(s string) bool {
 	return hasLetter
 }
 
+// titleCase writes an all-capitals name as a person would: "CLEARWATER
+// BANK, N.A" becomes "Clearwater Bank, N.A.", initialisms ("N.A.", "U.S.")
+// and the capital suffixes of company names ("LLC", "FSB") staying
+// capitals.
 func titleCase(s string) string {
-	words := strings.Fields(strings.ToLower(s))
+	words := strings.Fields(s)
 	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
+		bare := strings.TrimRight(w, ",;:")
+		switch {
+		case dottedInitialsRe.MatchString(bare):
+			words[i] = strings.TrimSuffix(bare, ".") + "." + w[len(bare):]
+		case capitalSuffixes[bare]:
+		default: // a capital after a hyphen or an apostrophe too: "Smith-Jones", "O'Neil"
+			r := []rune(strings.ToLower(w))
+			for j := range r {
+				if j == 0 || r[j-1] == '-' || r[j-1] == '\'' || r[j-1] == '’' {
+					r[j] = unicode.ToUpper(r[j])
+				}
+			}
+			words[i] = string(r)
+		}
 	}
 	return strings.Join(words, " ")
+}
+
+// dottedInitialsRe is an initialism written with stops: "N.A.", "U.S", "F.S.B.".
+var dottedInitialsRe = regexp.MustCompile(`^(?:\p{Lu}\.)+\p{Lu}\.?$`)
+
+// capitalSuffixes stay capitals in a company's name.
+var capitalSuffixes = map[string]bool{
+	"LLC": true, "LLP": true, "PLLC": true, "LP": true, "FSB": true, "NA": true, "FCU": true,
+	"USA": true, "II": true, "III": true, "IV": true, "DBA": true,
 }
 
 // wholeAddress reports whether an address names its town: a street alone
