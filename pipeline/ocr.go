@@ -15,7 +15,9 @@ import (
 // page a worker reads. It is not safe for concurrent use.
 type ocrEngine struct {
 	client *gosseract.Client
-	warm   bool // Tesseract has loaded its language data
+	warm   bool       // Tesseract has loaded its language data
+	osd    *osdEngine // orientation detection, started when a page reads poorly
+	noOSD  bool       // osd.traineddata is not installed
 }
 
 // newOCREngine starts Tesseract for lang, failing with a message that says
@@ -38,6 +40,10 @@ func newOCREngine(lang string) (*ocrEngine, error) {
 		c.Close()
 		return nil, fmt.Errorf("tesseract page mode: %w", err)
 	}
+	// gosseract sets the mode above before Tesseract starts, which resets it
+	// to a single block (PSM 6, a table read as one paragraph of noise); as a
+	// variable it is set again once Tesseract has started.
+	_ = c.SetVariable("tessedit_pageseg_mode", "3")
 	return &ocrEngine{client: c}, nil
 }
 
@@ -49,6 +55,7 @@ func OCRLanguages() ([]string, error) {
 func (o *ocrEngine) Close() {
 	if o != nil {
 		o.client.Close()
+		o.osd.Close()
 	}
 }
 
@@ -71,30 +78,8 @@ func (o *ocrEngine) warmUp() {
 
 // words recognises the words of a page image with their boxes in pixels.
 func (o *ocrEngine) words(g *image.Gray) ([]word, error) {
-	o.warm = true
-	if err := o.client.SetImageFromBytes(encodeRawTIFF(g)); err != nil {
-		return nil, fmt.Errorf("ocr: %w", err)
-	}
-	boxes, err := o.client.GetBoundingBoxesVerbose()
-	if err != nil {
-		return nil, fmt.Errorf("ocr: %w", err)
-	}
-	out := make([]word, 0, len(boxes))
-	var lineOf []lineKey
-	for _, b := range boxes {
-		t := strings.TrimSpace(b.Word)
-		if t == "" {
-			continue
-		}
-		out = append(out, word{
-			text: t, x0: float64(b.Box.Min.X), y0: float64(b.Box.Min.Y),
-			x1: float64(b.Box.Max.X), y1: float64(b.Box.Max.Y),
-		})
-		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
-	}
-	deskewWords(out, lineOf)
-	alignLines(out, lineOf)
-	return out, nil
+	r, err := o.read(g)
+	return r.words, err
 }
 
 // alignLines gives the words of each line Tesseract found one vertical

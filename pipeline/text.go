@@ -86,6 +86,9 @@ func (a *Analyzer) readImageText(ctx context.Context, f Format, data []byte, pag
 	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
 		if f == FormatJPEG || f == FormatTIFF {
 			if gray, err := fastGray(data, f == FormatTIFF, i); err == nil {
+				if f == FormatTIFF && i < len(tp) {
+					gray = squarePixels(gray, tiffPixelAspect(data, tp[i].offset))
+				}
 				return i, orient(gray, orientation), nil
 			}
 		}
@@ -157,7 +160,7 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress ProgressFunc,
 				if ctx.Err() != nil {
 					continue
 				}
-				ws, err := e.words(prepareForOCR(j.img))
+				ws, err := e.bestWords(j.img)
 				if err != nil {
 					fail(processingErr(StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", j.index+1), err))
 					continue
@@ -197,7 +200,7 @@ func (a *Analyzer) ocrPage(g *image.Gray) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ws, err := engines[0].words(prepareForOCR(g))
+	ws, err := engines[0].bestWords(g)
 	if err != nil {
 		return "", err
 	}

@@ -1,0 +1,228 @@
+package pipeline
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	xdraw "golang.org/x/image/draw"
+)
+
+// OCR that never reads less than the stock engine: each page is read as
+// prepared (prepareForOCR), and, where that can lose text, as the page is
+// (what plain `tesseract` reads); a page that reads poorly is tried turned
+// by Tesseract's orientation detection, with its light and cell shading
+// flattened, and with small print enlarged. The reading kept is the one
+// with the most text Tesseract is confident of, so a preprocessing step
+// that turns a table into noise is never the one kept.
+
+// ocrReading is one Tesseract pass over a page image.
+type ocrReading struct {
+	words   []word
+	variant string
+	// score is the letters and digits of the words read with a
+	// confidence of at least goodWordConf: the text read well.
+	score float64
+	// meanConf is the mean word confidence, weighted by letters and digits.
+	meanConf float64
+	// height is the median height in pixels of the words read well.
+	height float64
+}
+
+// goodWordConf is the confidence (0–100) from which a word counts as read.
+const goodWordConf = 60
+
+// readingGood is the mean confidence from which a page is taken as read:
+// clean pages measure 85–95, a page read sideways or a table turned to
+// noise 30–60.
+const readingGood = 80
+
+// read recognises the words of a page image with their boxes in pixels and
+// Tesseract's confidence.
+func (o *ocrEngine) read(g *image.Gray) (ocrReading, error) {
+	o.warm = true
+	if err := o.client.SetImageFromBytes(encodeRawTIFF(g)); err != nil {
+		return ocrReading{}, fmt.Errorf("ocr: %w", err)
+	}
+	boxes, err := o.client.GetBoundingBoxesVerbose()
+	if err != nil {
+		return ocrReading{}, fmt.Errorf("ocr: %w", err)
+	}
+	var r ocrReading
+	r.words = make([]word, 0, len(boxes))
+	var lineOf []lineKey
+	var chars, confSum float64
+	var heights []float64
+	for _, b := range boxes {
+		t := strings.TrimSpace(b.Word)
+		if t == "" {
+			continue
+		}
+		w := word{
+			text: t, x0: float64(b.Box.Min.X), y0: float64(b.Box.Min.Y),
+			x1: float64(b.Box.Max.X), y1: float64(b.Box.Max.Y),
+		}
+		r.words = append(r.words, w)
+		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
+		n := float64(alnumCount(t))
+		chars += n
+		confSum += n * b.Confidence
+		if b.Confidence >= goodWordConf && n > 0 {
+			r.score += n
+			heights = append(heights, w.height())
+		}
+	}
+	if chars > 0 {
+		r.meanConf = confSum / chars
+	}
+	if len(heights) > 0 {
+		sort.Float64s(heights)
+		r.height = heights[len(heights)/2]
+	}
+	deskewWords(r.words, lineOf)
+	alignLines(r.words, lineOf)
+	return r, nil
+}
+
+func alnumCount(s string) int {
+	n := 0
+	for _, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// better tells whether reading b holds clearly more well-read text than a.
+func (b ocrReading) better(a ocrReading) bool {
+	return b.score > a.score*1.03+5
+}
+
+func (r ocrReading) good() bool {
+	return r.meanConf >= readingGood && r.score >= 50
+}
+
+// bestWords reads a page image choosing its preprocessing by measurement
+// (see the top of this file).
+func (o *ocrEngine) bestWords(g *image.Gray) ([]word, error) {
+	r, err := o.bestReading(g)
+	return r.words, err
+}
+
+func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
+	p := prepareForOCR(g)
+	best, err := o.read(p)
+	if err != nil {
+		return best, err
+	}
+	best.variant = "prepared"
+	base := p
+	try := func(variant string, img *image.Gray, keep func(r ocrReading) bool) error {
+		if img == nil {
+			return nil
+		}
+		r, err := o.read(img)
+		if err != nil {
+			return err
+		}
+		r.variant = variant
+		if keep(r) {
+			best, base = r, img
+		}
+		return nil
+	}
+	isBetter := func(r ocrReading) bool { return r.better(best) }
+	// A page turned 90° or 180° (Tesseract reads a sideways page, but its
+	// words then stand on end; an upside-down one it reads as noise):
+	// Tesseract's orientation detection, and the page read turned upright.
+	if sideways(best.words) || !best.good() {
+		if o.osd == nil && !o.noOSD {
+			o.osd = newOSDEngine()
+			o.noOSD = o.osd == nil
+		}
+		if deg, conf := o.osd.orientation(p); deg > 0 && conf >= 2 {
+			keep := isBetter
+			if sideways(best.words) {
+				keep = func(r ocrReading) bool { return r.score >= best.score*0.97 && !sideways(r.words) }
+			}
+			if err := try(fmt.Sprintf("turned %d°", deg), turnUpright(p, deg), keep); err != nil {
+				return best, err
+			}
+		}
+	}
+	if best.good() {
+		return best, nil
+	}
+	// The page as it is, what plain tesseract reads: enlarging or filtering
+	// the page must not have lost what it held.
+	if p != g && best.variant == "prepared" {
+		if err := try("as is", g, isBetter); err != nil {
+			return best, err
+		}
+		if best.good() {
+			return best, nil
+		}
+	}
+	// Shaded cells, a shadow or uneven light across a photo.
+	if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+		return best, err
+	}
+	// Small print: Tesseract reads best with capitals about 30 px high.
+	if h := best.height; h > 0 && h < 20 {
+		if err := try(best.variant+", enlarged", enlarge(base, 30/h), isBetter); err != nil {
+			return best, err
+		}
+	}
+	return best, nil
+}
+
+// sideways tells whether most words of three or more characters stand on
+// end: the page was read turned 90°.
+func sideways(ws []word) bool {
+	on, all := 0, 0
+	for _, w := range ws {
+		if alnumCount(w.text) < 3 {
+			continue
+		}
+		all++
+		if w.y1-w.y0 > w.x1-w.x0 {
+			on++
+		}
+	}
+	return all >= 10 && on*2 > all
+}
+
+// turnUpright turns a page that orientation detection says is turned deg
+// degrees clockwise back upright.
+func turnUpright(g *image.Gray, deg int) *image.Gray {
+	switch deg {
+	case 90:
+		return orient(g, 8) // turn 90° counter-clockwise
+	case 180:
+		return orient(g, 3)
+	case 270:
+		return orient(g, 6) // turn 90° clockwise
+	}
+	return g
+}
+
+// maxOCRPixels bounds an enlarged page (about 8500 × 11000).
+const maxOCRPixels = 95_000_000
+
+// enlarge scales a page up by f (at most 3), nil when that is no
+// enlargement or too large.
+func enlarge(g *image.Gray, f float64) *image.Gray {
+	f = math.Min(f, 3)
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	nw, nh := int(float64(w)*f), int(float64(h)*f)
+	if f < 1.2 || nw*nh > maxOCRPixels {
+		return nil
+	}
+	out := image.NewGray(image.Rect(0, 0, nw, nh))
+	xdraw.CatmullRom.Scale(out, out.Bounds(), g, g.Bounds(), xdraw.Src, nil)
+	return out
+}
