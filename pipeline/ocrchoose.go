@@ -57,7 +57,7 @@ func (o *ocrEngine) read(g *image.Gray) (ocrReading, error) {
 	var chars, confSum float64
 	var heights []float64
 	for _, b := range boxes {
-		t := strings.TrimSpace(b.Word)
+		t := trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence)
 		if t == "" {
 			continue
 		}
@@ -225,4 +225,32 @@ func enlarge(g *image.Gray, f float64) *image.Gray {
 	out := image.NewGray(image.Rect(0, 0, nw, nh))
 	xdraw.CatmullRom.Scale(out, out.Bounds(), g, g.Bounds(), xdraw.Src, nil)
 	return out
+}
+
+// ocrNoise are the marks Tesseract reads from table rules, specks and
+// shading: alone they are no word, and at a word's edge they are no part of
+// it ("|", "‘date", "Rate:|").
+const ocrNoise = "|‘’“”'\"«»;_~^*`¦"
+
+// trimOCRNoise removes rule and speck marks from the edges of a word read
+// by OCR, and the word when nothing else is left but noise, a colon or a
+// full stop, or when it is a lone mark or character Tesseract barely
+// recognised (conf, 0–100). Marks that print in loan documents ($ % # & /
+// -) stay when read with confidence.
+func trimOCRNoise(t string, conf float64) string {
+	n := alnumCount(t)
+	if n == 0 {
+		if strings.Trim(t, ocrNoise+".,:") == "" || conf < 50 && len(t) == 1 {
+			return ""
+		}
+		return t
+	}
+	if n == 1 && len([]rune(t)) == 1 && conf < 30 {
+		return ""
+	}
+	t = strings.TrimRight(strings.TrimLeft(t, ocrNoise), ocrNoise)
+	if strings.HasSuffix(t, ":.") || strings.HasSuffix(t, ":,") {
+		t = t[:len(t)-1] // "Amount:." a speck after the colon
+	}
+	return t
 }
