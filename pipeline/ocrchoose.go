@@ -238,6 +238,9 @@ const ocrNoise = "|‘’“”'\"«»;_~^*`¦"
 // recognised (conf, 0–100). Marks that print in loan documents ($ % # & /
 // -) stay when read with confidence.
 func trimOCRNoise(t string, conf float64) string {
+	if dotLeader(t) {
+		return ""
+	}
 	n := alnumCount(t)
 	if n == 0 {
 		if strings.Trim(t, ocrNoise+".,:") == "" || conf < 50 && len(t) == 1 {
@@ -253,4 +256,40 @@ func trimOCRNoise(t string, conf float64) string {
 		t = t[:len(t)-1] // "Amount:." a speck after the colon
 	}
 	return t
+}
+
+// dotLeader tells whether an OCR word is a row of leader dots between a
+// label and its value, which Tesseract reads as dots, "c" and "e"
+// ("......cccceeeceeeeaee", "0.0.0.2...", "eee"): more than half dots, or
+// nothing but c and e, or six or more of leader-like letters that are
+// mostly c and e, or a long run that is nearly all dots, c and e.
+func dotLeader(t string) bool {
+	rs := []rune(t)
+	if len(rs) < 3 {
+		return false
+	}
+	dots, ce, leaderish := 0, 0, 0
+	for _, r := range rs {
+		switch r {
+		case '.':
+			dots++
+			leaderish++
+		case 'c', 'e':
+			ce++
+			leaderish++
+		case 'a', 's', 'o', 'u', 'n', '0', ',', ':', '-', '_':
+			leaderish++
+		}
+	}
+	switch {
+	case dots*2 > len(rs) && dots >= 3:
+		return true
+	case ce == len(rs):
+		return true
+	case leaderish == len(rs) && len(rs) >= 6 && float64(ce+dots) >= 0.6*float64(len(rs)):
+		return true
+	case len(rs) >= 15 && float64(ce+dots) >= 0.8*float64(len(rs)):
+		return true
+	}
+	return false
 }

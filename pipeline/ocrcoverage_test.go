@@ -124,7 +124,7 @@ func TestOCRCoverage(t *testing.T) {
 // are left out as noise) are in text, blind to how the two split words: a
 // word counts as found when text has it as a word (each occurrence matched
 // once), as two or three consecutive words run together ("www pinecrest
-// com" against "wwwpinecrestcom"), or, with four letters or more, inside a
+// com" against "wwwpinecrestcom"), or, with three letters or more, inside a
 // longer word.
 func wordCoverage(ref, text string) (found, total int) {
 	ours := coverageWords(text)
@@ -146,7 +146,7 @@ func wordCoverage(ref, text string) (found, total int) {
 		case have[w] > 0:
 			have[w]--
 			found++
-		case joined[w], len(w) >= 4 && strings.Contains(all, w):
+		case joined[w], len(w) >= 3 && strings.Contains(all, w):
 			found++
 		}
 	}

@@ -1,0 +1,57 @@
+package pipeline
+
+import (
+	"image"
+	"testing"
+)
+
+func TestDotLeaderAndNoise(t *testing.T) {
+	for w, leader := range map[string]bool{
+		"cease": false, "case": false, "Conventional": false, "Residence": false, "Ter.": false,
+		"N.A.": false, "Access": false, "Escrow": false, "Dec.": false,
+		"eee": true, "cece": true, "0.0.0.2...": true, "..000.......": true,
+		"............ccccccceecceeeesceeceeeeeeeeeeeceeseeaaeceeeneeeesesaeeeeeaeesseceeeeeenaeeseeeeeeteeeaeeees": true,
+	} {
+		if got := dotLeader(w); got != leader {
+			t.Errorf("dotLeader(%q) = %v, want %v", w, got, leader)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		conf float64
+		want string
+	}{
+		{"|", 90, ""}, {"‘date", 80, "date"}, {"Rate:|", 70, "Rate:"}, {"Amount:.", 60, "Amount:"},
+		{"$", 90, "$"}, {"&", 90, "&"}, {"-", 20, ""}, {"$680,000.00", 90, "$680,000.00"},
+		{"(240", 90, "(240"}, {"Inc.", 90, "Inc."},
+	} {
+		if got := trimOCRNoise(c.in, c.conf); got != c.want {
+			t.Errorf("trimOCRNoise(%q, %v) = %q, want %q", c.in, c.conf, got, c.want)
+		}
+	}
+}
+
+func TestSquarePixelsAndSideways(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 1734, 1078))
+	if sq := squarePixels(g, 98.0/204); sq.Bounds().Dy() != 2244 || sq.Bounds().Dx() != 1734 {
+		t.Errorf("a standard-mode fax page squared is %v", sq.Bounds())
+	}
+	if sq := squarePixels(g, 1); sq != g {
+		t.Error("square pixels were resampled")
+	}
+	var up, on []word
+	for i := 0; i < 12; i++ {
+		up = append(up, word{text: "Amount", x0: 0, y0: 0, x1: 120, y1: 30})
+		on = append(on, word{text: "Amount", x0: 0, y0: 0, x1: 30, y1: 120})
+	}
+	if sideways(up) || !sideways(on) {
+		t.Error("sideways words are not told from upright ones")
+	}
+}
+
+func TestWordCoverage(t *testing.T) {
+	found, total := wordCoverage("www pinecrest com Loan Amount $250,000.00 offical", "wwwpinecrestcom Loan Amount $250,000.00 official")
+	if total != 7 || found != 6 {
+		t.Errorf("coverage %d/%d, want 6/7 (only the misspelling missed)", found, total)
+	}
+}
