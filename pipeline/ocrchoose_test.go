@@ -21,9 +21,16 @@ func TestDotLeaderAndNoise(t *testing.T) {
 		conf float64
 		want string
 	}{
-		{"|", 90, ""}, {"‘date", 80, "date"}, {"Rate:|", 70, "Rate:"}, {"Amount:.", 60, "Amount:"},
-		{"$", 90, "$"}, {"&", 90, "&"}, {"-", 20, ""}, {"$680,000.00", 90, "$680,000.00"},
-		{"(240", 90, "(240"}, {"Inc.", 90, "Inc."},
+		{"|", 90, ""},
+		{"‘date", 80, "date"},
+		{"Rate:|", 70, "Rate:"},
+		{"Amount:.", 60, "Amount:"},
+		{"$", 90, "$"},
+		{"&", 90, "&"},
+		{"-", 20, ""},
+		{"$680,000.00", 90, "$680,000.00"},
+		{"(240", 90, "(240"},
+		{"Inc.", 90, "Inc."},
 	} {
 		if got := trimOCRNoise(c.in, c.conf); got != c.want {
 			t.Errorf("trimOCRNoise(%q, %v) = %q, want %q", c.in, c.conf, got, c.want)
