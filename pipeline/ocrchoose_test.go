@@ -62,3 +62,15 @@ func TestWordCoverage(t *testing.T) {
 		t.Errorf("coverage %d/%d, want 6/7 (only the misspelling missed)", found, total)
 	}
 }
+
+func TestOCRNameRepairs(t *testing.T) {
+	if got := fixOCRStreetType("704 Timber PI. Unit 32, Raleigh, NC 27609"); got != "704 Timber Pl. Unit 32, Raleigh, NC 27609" {
+		t.Errorf("street type: %q", got)
+	}
+	if v, ok := cleanName("Q Bluestem Lending Group, Inc", true); !ok || v != "Bluestem Lending Group, Inc" {
+		t.Errorf("logo mark: %v %v", v, ok)
+	}
+	if v, ok := cleanName("A Plus Mortgage Company", true); !ok || v != "A Plus Mortgage Company" {
+		t.Errorf("article: %v %v", v, ok)
+	}
+}

@@ -161,6 +161,9 @@ func cleanName(s string, company bool) (any, bool) {
 		return nil, false
 	}
 	words := strings.Fields(s)
+	if company && len(words) >= 3 && logoMark(words[0]) {
+		words, s = words[1:], strings.Join(words[1:], " ") // "Q Bluestem Lending": the logo read as a letter
+	}
 	if len(words) < 2 || len(words) > 7 || sentenceRe.MatchString(s) {
 		return nil, false
 	}
@@ -248,7 +251,7 @@ func addressValue(s string) (any, bool) {
 	} else if part := streetCityRe.FindString(s); part != "" && cityNoZipRe.MatchString(part) {
 		m = part
 	}
-	return street(strings.TrimRight(m, " ,")), true
+	return street(strings.TrimRight(fixOCRStreetType(m), " ,")), true
 }
 
 // completeAddress joins the city, state and ZIP line under a street line,
