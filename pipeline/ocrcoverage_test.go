@@ -27,7 +27,8 @@ import (
 // 95 % per scan of the words it is sure of: the pipeline's OCR must never
 // read less than the stock engine. It reports; it fails only when
 // LOANBATCH_OCR_COVERAGE_STRICT is set and a scan is under the target.
-// Image-only PDFs are left out: plain tesseract does not read PDF.
+// Plain tesseract does not read PDF: for a scanned PDF it reads each page
+// the pipeline OCR'd, rendered at 300 DPI by pdftoppm (poppler-utils).
 func TestOCRCoverage(t *testing.T) {
 	dirs := os.Getenv("LOANBATCH_DEVSET")
 	if dirs == "" {
@@ -61,31 +62,64 @@ func TestOCRCoverage(t *testing.T) {
 				t.Fatal(err)
 			}
 			f, _ := sniff(data)
-			if f == FormatPDF || f == "" {
+			if f == "" {
 				continue
-			}
-			ref, err := plainTesseractInput(t, f, data, path)
-			if err != nil {
-				t.Fatal(err)
 			}
 			start := time.Now()
-			out, err := exec.Command("tesseract", ref, "stdout", "tsv").Output()
-			stock += time.Since(start)
-			if err != nil {
-				t.Logf("coverage %s %s: plain tesseract failed: %v", set, e.File, err)
-				continue
-			}
-			plainAll, plainSure := tsvWords(string(out))
-			start = time.Now()
 			res, err := a.Analyze(context.Background(), data, nil)
 			ours += time.Since(start)
 			var text strings.Builder
+			var ocrPages []int
 			if err == nil {
 				for _, p := range res.PageTexts {
+					if p.Source != SourceOCR {
+						continue
+					}
+					ocrPages = append(ocrPages, p.Page)
 					text.WriteString(p.Text)
 					text.WriteByte('\n')
 				}
 			}
+			var refs []string
+			switch {
+			case f != FormatPDF:
+				ref, err := plainTesseractInput(t, f, data, path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				refs = append(refs, ref)
+			case len(ocrPages) == 0:
+				continue // a text PDF: nothing was OCR'd
+			default:
+				// What plain tesseract reads of a scanned PDF: each page
+				// the pipeline OCR'd, rendered at 300 DPI by pdftoppm.
+				for _, n := range ocrPages {
+					prefix := filepath.Join(t.TempDir(), "page")
+					out, err := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-singlefile",
+						"-f", strconv.Itoa(n), "-l", strconv.Itoa(n), path, prefix).CombinedOutput()
+					if err != nil {
+						t.Logf("coverage %s %s: pdftoppm failed: %v %s", set, e.File, err, out)
+						continue
+					}
+					refs = append(refs, prefix+".png")
+				}
+			}
+			if len(refs) == 0 {
+				continue
+			}
+			var plainAll, plainSure string
+			start = time.Now()
+			for _, ref := range refs {
+				out, err := exec.Command("tesseract", ref, "stdout", "tsv").Output()
+				if err != nil {
+					t.Logf("coverage %s %s: plain tesseract failed: %v", set, e.File, err)
+					continue
+				}
+				all, sure := tsvWords(string(out))
+				plainAll += all
+				plainSure += sure
+			}
+			stock += time.Since(start)
 			foundAll, totalAll := wordCoverage(plainAll, text.String())
 			found, total := wordCoverage(plainSure, text.String())
 			share, shareAll := 1.0, 1.0
