@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	xdraw "golang.org/x/image/draw"
@@ -31,6 +32,10 @@ type ocrReading struct {
 	// height is the median height in pixels of the words read well.
 	height float64
 }
+
+// ocrTimeBudget bounds a page's OCR time, every reading tried included, as
+// a multiple of its first reading's.
+const ocrTimeBudget = 3
 
 // goodWordConf is the confidence (0–100) from which a word counts as read.
 const goodWordConf = 60
@@ -114,6 +119,7 @@ func (o *ocrEngine) bestWords(g *image.Gray) ([]word, error) {
 }
 
 func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
+	start := time.Now()
 	p := prepareForOCR(g)
 	best, err := o.read(p)
 	if err != nil {
@@ -121,8 +127,17 @@ func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
 	}
 	best.variant = "prepared"
 	base := p
+	// The time budget: every other reading together may take about twice
+	// the first (a reading costs about as much per pixel as the first).
+	first := time.Since(start)
+	perPixel := float64(first) / float64(max(1, p.Bounds().Dx()*p.Bounds().Dy()))
+	budget := first * ocrTimeBudget
 	try := func(variant string, img *image.Gray, keep func(r ocrReading) bool) error {
 		if img == nil {
+			return nil
+		}
+		cost := time.Duration(perPixel * float64(img.Bounds().Dx()*img.Bounds().Dy()))
+		if time.Since(start)+cost > budget {
 			return nil
 		}
 		r, err := o.read(img)
@@ -170,6 +185,18 @@ func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
 	// Shaded cells, a shadow or uneven light across a photo.
 	if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
 		return best, err
+	}
+	// A dense grid of monospaced key: value columns (a loan system's
+	// printout) that the automatic layout breaks into pieces: the page as
+	// one block of text.
+	if !best.good() {
+		if err := o.client.SetVariable("tessedit_pageseg_mode", "6"); err == nil {
+			err := try(best.variant+", one block", base, isBetter)
+			_ = o.client.SetVariable("tessedit_pageseg_mode", "3")
+			if err != nil {
+				return best, err
+			}
+		}
 	}
 	// Small print: Tesseract reads best with capitals about 30 px high.
 	if h := best.height; h > 0 && h < 20 {

@@ -74,3 +74,33 @@ func TestOCRNameRepairs(t *testing.T) {
 		t.Errorf("article: %v %v", v, ok)
 	}
 }
+
+func TestOCRAddressAndNameRepairs(t *testing.T) {
+	for in, want := range map[string]string{
+		"62 Dalton Lane. Nashville, TN 37208":               "62 Dalton Lane, Nashville, TN 37208",
+		"125 Maple St.. Wilmington, DE 19804":               "125 Maple St., Wilmington, DE 19804",
+		"12 Oak St. Springfield, IL 62704":                  "12 Oak St. Springfield, IL 62704",
+		"20038 Jefferson Pkwy. Unit 11, Richmond, VA 23219": "20038 Jefferson Pkwy. Unit 11, Richmond, VA 23219",
+	} {
+		v, ok := addressValue(in)
+		if got := ""; ok {
+			got = string(v.(street))
+			if got != want {
+				t.Errorf("addressValue(%q) = %q, want %q", in, got, want)
+			}
+		} else {
+			t.Errorf("addressValue(%q) failed", in)
+		}
+	}
+	for in, want := range map[string]string{
+		"Bluestem Bank, N:A-":        "Bluestem Bank, N.A",
+		"Sunfield Community Bank NA": "Sunfield Community Bank, N.A",
+	} {
+		if v, ok := cleanName(in, true); !ok || v != want {
+			t.Errorf("cleanName(%q) = %v, want %q", in, v, want)
+		}
+	}
+	if v, ok := cleanName("Caleb P.Kowalski", false); !ok || v != "Caleb P. Kowalski" {
+		t.Errorf("glued initial: %v", v)
+	}
+}

@@ -155,7 +155,7 @@ func companyValue(s string) (any, bool) {
 }
 
 func cleanName(s string, company bool) (any, bool) {
-	s = strings.Join(strings.Fields(s), " ")
+	s = repairOCRName(strings.Join(strings.Fields(s), " "), company)
 	s = strings.TrimRight(s, " ,.;:")
 	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") || isLabelText(s) {
 		return nil, false
@@ -245,6 +245,7 @@ func addressValue(s string) (any, bool) {
 	if m == "" {
 		return nil, false
 	}
+	m = withUnitNumber(s, m)
 	// Keep "123 Main St, Springfield, IL 62704" when the whole address is on one line.
 	if full := fullAddressRe.FindString(s); full != "" {
 		m = full
