@@ -268,6 +268,7 @@ func trimOCRNoise(t string, conf float64) string {
 	if dotLeader(t) {
 		return ""
 	}
+	t = cutGluedLeader(t)
 	n := alnumCount(t)
 	if n == 0 {
 		if strings.Trim(t, ocrNoise+".,:") == "" || conf < 50 && len(t) == 1 {
@@ -277,6 +278,9 @@ func trimOCRNoise(t string, conf float64) string {
 	}
 	if n == 1 && len([]rune(t)) == 1 && conf < 30 {
 		return ""
+	}
+	if conf < 35 && len([]rune(t)) <= 4 && !strings.ContainsAny(t, "0123456789$%") && strings.ToLower(t) == t {
+		return "" // "we.", "eet": specks in a leader, barely recognised
 	}
 	t = strings.TrimRight(strings.TrimLeft(t, ocrNoise), ocrNoise)
 	if strings.HasSuffix(t, ":.") || strings.HasSuffix(t, ":,") {
@@ -308,9 +312,17 @@ func dotLeader(t string) bool {
 			leaderish++
 		}
 	}
+	marks := 0
+	for _, r := range rs {
+		if strings.ContainsRune("-<>~:,", r) {
+			marks++
+		}
+	}
 	switch {
 	case dots*2 > len(rs) && dots >= 3:
 		return true
+	case (dots+marks)*2 > len(rs) && dots+marks >= 3 && dots >= 2 && len(rs)-dots-marks <= 2:
+		return true // "....-.------2", ".<.<.-2": dots and marks with a speck
 	case ce == len(rs):
 		return true
 	case leaderish == len(rs) && len(rs) >= 6 && float64(ce+dots) >= 0.6*float64(len(rs)):
@@ -319,4 +331,15 @@ func dotLeader(t string) bool {
 		return true
 	}
 	return false
+}
+
+// cutGluedLeader cuts the leader dots a printout runs into its label
+// ("APR....-.------2", "CLOSING....:") and ends the label with a colon, as
+// a printout's "KEY: value" reads.
+func cutGluedLeader(t string) string {
+	i := strings.Index(t, "..")
+	if i < 2 || alnumCount(t[:i]) < 2 || !dotLeader(t[i:]) {
+		return t
+	}
+	return strings.TrimRight(t[:i], ".:") + ":"
 }

@@ -104,3 +104,17 @@ func TestOCRAddressAndNameRepairs(t *testing.T) {
 		t.Errorf("glued initial: %v", v)
 	}
 }
+
+func TestGluedLeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"APR....-.------2": "APR:", "CLOSING....:": "CLOSING:", "BORR...:": "BORR:", "U.S.": "U.S.",
+		"Inc.": "Inc.", "2025-0176-55": "2025-0176-55", "$1,904.66": "$1,904.66", "etc..": "etc..",
+	} {
+		if got := cutGluedLeader(in); got != want {
+			t.Errorf("cutGluedLeader(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !dotLeader(".<.<.-2") || dotLeader("1-800-555-1234") || dotLeader("2025-0176-55") {
+		t.Error("dotLeader on marks")
+	}
+}
