@@ -118,3 +118,11 @@ func TestGluedLeader(t *testing.T) {
 		t.Error("dotLeader on marks")
 	}
 }
+
+// A label whose colon OCR read as a stop still labels its value.
+func TestLabelWithOCRStop(t *testing.T) {
+	f, _ := ExtractFields([]PageText{{Page: 1, Source: SourceOCR, Text: "   SUBJ PROP.        12272 WILLOW RD. #188, BIRMINGHAM, AL 35203\n   LOAN AMT          375,201.00\n"}})
+	if f.PropertyAddress != "12272 WILLOW RD. #188, BIRMINGHAM, AL 35203" {
+		t.Errorf("property %q", f.PropertyAddress)
+	}
+}
