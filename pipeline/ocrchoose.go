@@ -37,6 +37,10 @@ type ocrReading struct {
 // a multiple of its first reading's.
 const ocrTimeBudget = 3
 
+// minOCRTimePerMP is what reading a megapixel of a page of text takes on
+// one core (a 300 DPI letter page is 8.4 MP and about 2 s).
+const minOCRTimePerMP = float64(250 * time.Millisecond)
+
 // goodWordConf is the confidence (0–100) from which a word counts as read.
 const goodWordConf = 60
 
@@ -129,8 +133,11 @@ func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
 	base := p
 	// The time budget: every other reading together may take about twice
 	// the first (a reading costs about as much per pixel as the first).
-	first := time.Since(start)
-	perPixel := float64(first) / float64(max(1, p.Bounds().Dx()*p.Bounds().Dy()))
+	// A first reading that found next to nothing is quick: the budget counts
+	// it as at least what a page of text takes (minOCRTimePerMP).
+	pixels := float64(max(1, p.Bounds().Dx()*p.Bounds().Dy()))
+	first := max(time.Since(start), time.Duration(minOCRTimePerMP*pixels/1e6))
+	perPixel := float64(first) / pixels
 	budget := first * ocrTimeBudget
 	try := func(variant string, img *image.Gray, keep func(r ocrReading) bool) error {
 		if img == nil {
@@ -169,8 +176,20 @@ func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
 			}
 		}
 	}
-	if best.good() {
+	uneven := unevenLight(p)
+	if best.good() && !uneven {
 		return best, nil
+	}
+	// A shadow or a light gradient across a photo can hide a whole column
+	// from a reading that is otherwise good: the page with its light
+	// flattened first.
+	if uneven {
+		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+			return best, err
+		}
+		if best.good() {
+			return best, nil
+		}
 	}
 	// The page as it is, what plain tesseract reads: enlarging or filtering
 	// the page must not have lost what it held.
@@ -182,10 +201,6 @@ func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
 			return best, nil
 		}
 	}
-	// Shaded cells, a shadow or uneven light across a photo.
-	if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
-		return best, err
-	}
 	// A dense grid of monospaced key: value columns (a loan system's
 	// printout) that the automatic layout breaks into pieces: the page as
 	// one block of text.
@@ -196,6 +211,12 @@ func (o *ocrEngine) bestReading(g *image.Gray) (ocrReading, error) {
 			if err != nil {
 				return best, err
 			}
+		}
+	}
+	// Shaded cells, a shadow or uneven light across a photo.
+	if !uneven {
+		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+			return best, err
 		}
 	}
 	// Small print: Tesseract reads best with capitals about 30 px high.
@@ -342,4 +363,42 @@ func cutGluedLeader(t string) string {
 		return t
 	}
 	return strings.TrimRight(t[:i], ".:") + ":"
+}
+
+// unevenLight tells whether a page's background is lit unevenly (a phone
+// photo's shadow or gradient, a desk around the page): the paper's
+// brightness, the brightest tenth of each tile of a 12×12 grid, differs by
+// more than 40 levels between the lighter tiles and the darkest few (a
+// shadow along one edge darkens a twelfth of them).
+func unevenLight(g *image.Gray) bool {
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	const grid = 12
+	if w < grid*8 || h < grid*8 {
+		return false
+	}
+	var paper []int
+	for ty := 0; ty < grid; ty++ {
+		for tx := 0; tx < grid; tx++ {
+			var hist [256]int
+			n := 0
+			for y := ty * h / grid; y < (ty+1)*h/grid; y += 3 {
+				row := g.Pix[y*g.Stride:]
+				for x := tx * w / grid; x < (tx+1)*w/grid; x += 3 {
+					hist[row[x]]++
+					n++
+				}
+			}
+			// the brightness that a tenth of the tile reaches
+			acc, v := 0, 255
+			for ; v > 0; v-- {
+				acc += hist[v]
+				if acc*10 >= n {
+					break
+				}
+			}
+			paper = append(paper, v)
+		}
+	}
+	sort.Ints(paper)
+	return paper[len(paper)*19/20]-paper[len(paper)/30] > 40
 }
