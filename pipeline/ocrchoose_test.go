@@ -3,6 +3,8 @@ package pipeline
 import (
 	"image"
 	"testing"
+
+	"loanbatch/pipeline/pipelinetest"
 )
 
 func TestDotLeaderAndNoise(t *testing.T) {
@@ -124,5 +126,30 @@ func TestLabelWithOCRStop(t *testing.T) {
 	f, _ := ExtractFields([]PageText{{Page: 1, Source: SourceOCR, Text: "   SUBJ PROP.        12272 WILLOW RD. #188, BIRMINGHAM, AL 35203\n   LOAN AMT          375,201.00\n"}})
 	if f.PropertyAddress != "12272 WILLOW RD. #188, BIRMINGHAM, AL 35203" {
 		t.Errorf("property %q", f.PropertyAddress)
+	}
+}
+
+// words, the engine's plain reading, is the first reading bestReading
+// makes of a clean page, which it keeps.
+func TestBestReadingOfACleanPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR")
+	}
+	a := newTestAnalyzer(t)
+	es, err := a.ocrEngines(1)
+	if err != nil {
+		t.Skip(err)
+	}
+	img := pipelinetest.Scan(pipelinetest.SampleLoans()[0].EstimateLines(), pipelinetest.ScanOptions{})
+	ws, err := es[0].words(prepareForOCR(img))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := es[0].bestReading(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.variant != "prepared" || !r.good() || len(r.words) != len(ws) {
+		t.Errorf("clean page: variant %q, confidence %.0f, %d words (plain reading %d)", r.variant, r.meanConf, len(r.words), len(ws))
 	}
 }
