@@ -153,12 +153,15 @@ func companyValue(s string) (any, bool) {
 }
 
 func cleanName(s string, company bool) (any, bool) {
-	s = strings.Join(strings.Fields(s), " ")
+	s = repairOCRName(strings.Join(strings.Fields(s), " "), company)
 	s = strings.TrimRight(s, " ,.;:")
 	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") || isLabelText(s) {
 		return nil, false
 	}
 	words := strings.Fields(s)
+	if company && len(words) >= 3 && logoMark(words[0]) {
+		words, s = words[1:], strings.Join(words[1:], " ") // "Q Bluestem Lending": the logo read as a letter
+	}
 	if len(words) < 2 || len(words) > 7 || sentenceRe.MatchString(s) {
 		return nil, false
 	}
@@ -262,13 +265,14 @@ func addressValue(s string) (any, bool) {
 	if m == "" {
 		return nil, false
 	}
+	m = withUnitNumber(s, m)
 	// Keep "123 Main St, Springfield, IL 62704" when the whole address is on one line.
 	if full := fullAddressRe.FindString(s); full != "" {
 		m = full
 	} else if part := streetCityRe.FindString(s); part != "" && cityNoZipRe.MatchString(part) {
 		m = part
 	}
-	return street(strings.TrimRight(m, " ,")), true
+	return street(strings.TrimRight(fixOCRStreetType(m), " ,")), true
 }
 
 // completeAddress joins the city, state and ZIP line under a street line,

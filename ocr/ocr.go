@@ -18,7 +18,9 @@ import (
 // page a worker reads. It is not safe for concurrent use.
 type Engine struct {
 	client *gosseract.Client
-	warm   bool // Tesseract has loaded its language data
+	warm   bool       // Tesseract has loaded its language data
+	osd    *osdEngine // orientation detection, started when a page reads poorly
+	noOSD  bool       // osd.traineddata is not installed
 }
 
 // NewEngine starts Tesseract for lang, failing with a message that says
@@ -41,6 +43,10 @@ func NewEngine(lang string) (*Engine, error) {
 		c.Close()
 		return nil, fmt.Errorf("tesseract page mode: %w", err)
 	}
+	// gosseract sets the mode above before Tesseract starts, which resets it
+	// to a single block (PSM 6, a table read as one paragraph of noise); as a
+	// variable it is set again once Tesseract has started.
+	_ = c.SetVariable("tessedit_pageseg_mode", "3")
 	return &Engine{client: c}, nil
 }
 
@@ -52,6 +58,7 @@ func Languages() ([]string, error) {
 func (o *Engine) Close() {
 	if o != nil {
 		o.client.Close()
+		o.osd.Close()
 	}
 }
 
@@ -72,32 +79,10 @@ func (o *Engine) WarmUp() {
 	o.warm = true
 }
 
-// words recognises the words of a page image with their boxes in pixels.
+// Words recognises the words of a page image with their boxes in pixels.
 func (o *Engine) Words(g *image.Gray) ([]textlayout.Word, error) {
-	o.warm = true
-	if err := o.client.SetImageFromBytes(imageio.EncodeRawTIFF(g)); err != nil {
-		return nil, fmt.Errorf("ocr: %w", err)
-	}
-	boxes, err := o.client.GetBoundingBoxesVerbose()
-	if err != nil {
-		return nil, fmt.Errorf("ocr: %w", err)
-	}
-	out := make([]textlayout.Word, 0, len(boxes))
-	var lineOf []lineKey
-	for _, b := range boxes {
-		t := strings.TrimSpace(b.Word)
-		if t == "" {
-			continue
-		}
-		out = append(out, textlayout.Word{
-			Text: t, X0: float64(b.Box.Min.X), Y0: float64(b.Box.Min.Y),
-			X1: float64(b.Box.Max.X), Y1: float64(b.Box.Max.Y),
-		})
-		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
-	}
-	deskewWords(out, lineOf)
-	alignLines(out, lineOf)
-	return out, nil
+	r, err := o.read(g)
+	return r.words, err
 }
 
 // alignLines gives the words of each line Tesseract found one vertical

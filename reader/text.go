@@ -106,6 +106,9 @@ func (a *Analyzer) readImageText(ctx context.Context, f pipeline.Format, data []
 	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
 		if f == pipeline.FormatJPEG || f == pipeline.FormatTIFF {
 			if gray, err := ocr.FastGray(data, f == pipeline.FormatTIFF, i); err == nil {
+				if f == pipeline.FormatTIFF && i < len(tp) {
+					gray = imageio.SquarePixels(gray, imageio.PixelAspect(data, tp[i]))
+				}
 				return i, imageio.Orient(gray, orientation), nil
 			}
 		}
@@ -177,7 +180,7 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress pipeline.Progre
 				if ctx.Err() != nil {
 					continue
 				}
-				ws, err := e.Words(ocr.Prepare(j.img))
+				ws, err := e.BestWords(j.img)
 				if err != nil {
 					fail(pipeline.ProcessingError(pipeline.StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", j.index+1), err))
 					continue
@@ -217,7 +220,7 @@ func (a *Analyzer) ocrPage(g *image.Gray) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ws, err := engines[0].Words(ocr.Prepare(g))
+	ws, err := engines[0].BestWords(g)
 	if err != nil {
 		return "", err
 	}

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// logoMark tells whether the first word of a letterhead's company name is a
+// logo that OCR read as a lone letter or mark ("Q Bluestem Lending Group"):
+// one character that is not the article "A".
+func logoMark(w string) bool {
+	r := []rune(w)
+	return len(r) == 1 && r[0] != 'A' && r[0] != '&'
+}
+
+// ocrPlaceRe is the street type "Pl" read by OCR with a capital I ("704
+// Timber PI."), which is no street type.
+var ocrPlaceRe = regexp.MustCompile(`(\s)PI(\.?)(,|\s|$)`)
+
+// ocrStopRe is a full stop OCR read for the comma after a street type
+// spelled out ("62 Dalton Lane. Nashville"), or doubled after an
+// abbreviated one ("Maple St.. Wilmington").
+var (
+	ocrStopRe   = regexp.MustCompile(`(?i)\b(Street|Avenue|Road|Drive|Lane|Court|Place|Way|Circle|Boulevard|Terrace|Trail|Parkway|Highway)\.(\s)`)
+	doubleDotRe = regexp.MustCompile(`\.\.(\s)`)
+)
+
+// fixOCRStreetType reads "PI" after a street name as "Pl" (Place), and
+// mends the stops OCR reads for commas.
+func fixOCRStreetType(s string) string {
+	s = ocrPlaceRe.ReplaceAllString(s, "${1}Pl${2}${3}")
+	s = ocrStopRe.ReplaceAllString(s, "$1,$2")
+	return doubleDotRe.ReplaceAllString(s, ".,$1")
+}
+
+var (
+	// ocrNARe is "N.A." (National Association) after a bank's name as OCR
+	// reads its stops ("N:A-", "N,A.") or as "NA".
+	ocrNARe = regexp.MustCompile(`,?\s+N[.:,]?\s?A[.:,-]?$`)
+	// gluedInitialRe is a middle initial run into the surname
+	// ("Caleb P.Kowalski").
+	gluedInitialRe = regexp.MustCompile(`\b(\p{Lu})\.(\p{Lu}\p{Ll})`)
+)
+
+// repairOCRName mends what OCR and tight typesetting do to names: a glued
+// middle initial, and a bank's "N.A." read with other marks.
+func repairOCRName(s string, company bool) string {
+	s = gluedInitialRe.ReplaceAllString(s, "$1. $2")
+	if company && ocrNARe.MatchString(s) && len(strings.Fields(s)) >= 3 {
+		s = ocrNARe.ReplaceAllString(s, ", N.A.")
+	}
+	return s
+}
+
+// unitTailRe is a unit number after a street line that ends in its unit
+// word ("20038 Jefferson Pkwy. Unit" + " 11").
+var (
+	unitWordRe = regexp.MustCompile(`(?i)\b(?:unit|apt\.?|suite|ste\.?|#)$`)
+	unitTailRe = regexp.MustCompile(`^\s*#?\s*[A-Za-z0-9-]{1,6}\b`)
+)
+
+// withUnitNumber extends a street m found at the start of s with the unit
+// number that follows its unit word.
+func withUnitNumber(s, m string) string {
+	if !unitWordRe.MatchString(m) || !strings.HasPrefix(s, m) {
+		return m
+	}
+	if tail := unitTailRe.FindString(s[len(m):]); tail != "" && strings.ContainsAny(tail, "0123456789") {
+		return m + tail
+	}
+	return m
+}

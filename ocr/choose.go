@@ -1,0 +1,404 @@
+package ocr
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	xdraw "golang.org/x/image/draw"
+
+	"loanbatch/imageio"
+	"loanbatch/textlayout"
+)
+
+// OCR that never reads less than the stock engine: each page is read as
+// prepared (prepareForOCR), and, where that can lose text, as the page is
+// (what plain `tesseract` reads); a page that reads poorly is tried turned
+// by Tesseract's orientation detection, with its light and cell shading
+// flattened, and with small print enlarged. The reading kept is the one
+// with the most text Tesseract is confident of, so a preprocessing step
+// that turns a table into noise is never the one kept.
+
+// ocrReading is one Tesseract pass over a page image.
+type ocrReading struct {
+	words   []textlayout.Word
+	variant string
+	// score is the letters and digits of the words read with a
+	// confidence of at least goodWordConf: the text read well.
+	score float64
+	// meanConf is the mean word confidence, weighted by letters and digits.
+	meanConf float64
+	// height is the median height in pixels of the words read well.
+	height float64
+}
+
+// ocrTimeBudget bounds a page's OCR time, every reading tried included, as
+// a multiple of its first reading's.
+const ocrTimeBudget = 3
+
+// minOCRTimePerMP is what reading a megapixel of a page of text takes on
+// one core (a 300 DPI letter page is 8.4 MP and about 2 s).
+const minOCRTimePerMP = float64(250 * time.Millisecond)
+
+// goodWordConf is the confidence (0–100) from which a word counts as read.
+const goodWordConf = 60
+
+// readingGood is the mean confidence from which a page is taken as read:
+// clean pages measure 85–95, a page read sideways or a table turned to
+// noise 30–60.
+const readingGood = 80
+
+// read recognises the words of a page image with their boxes in pixels and
+// Tesseract's confidence.
+func (o *Engine) read(g *image.Gray) (ocrReading, error) {
+	o.warm = true
+	if err := o.client.SetImageFromBytes(imageio.EncodeRawTIFF(g)); err != nil {
+		return ocrReading{}, fmt.Errorf("ocr: %w", err)
+	}
+	boxes, err := o.client.GetBoundingBoxesVerbose()
+	if err != nil {
+		return ocrReading{}, fmt.Errorf("ocr: %w", err)
+	}
+	var r ocrReading
+	r.words = make([]textlayout.Word, 0, len(boxes))
+	var lineOf []lineKey
+	var chars, confSum float64
+	var heights []float64
+	for _, b := range boxes {
+		t := trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence)
+		if t == "" {
+			continue
+		}
+		w := textlayout.Word{
+			Text: t, X0: float64(b.Box.Min.X), Y0: float64(b.Box.Min.Y),
+			X1: float64(b.Box.Max.X), Y1: float64(b.Box.Max.Y),
+		}
+		r.words = append(r.words, w)
+		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
+		n := float64(alnumCount(t))
+		chars += n
+		confSum += n * b.Confidence
+		if b.Confidence >= goodWordConf && n > 0 {
+			r.score += n
+			heights = append(heights, w.Height())
+		}
+	}
+	if chars > 0 {
+		r.meanConf = confSum / chars
+	}
+	if len(heights) > 0 {
+		sort.Float64s(heights)
+		r.height = heights[len(heights)/2]
+	}
+	deskewWords(r.words, lineOf)
+	alignLines(r.words, lineOf)
+	return r, nil
+}
+
+func alnumCount(s string) int {
+	n := 0
+	for _, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// better tells whether reading b holds clearly more well-read text than a.
+func (b ocrReading) better(a ocrReading) bool {
+	return b.score > a.score*1.03+5
+}
+
+func (r ocrReading) good() bool {
+	return r.meanConf >= readingGood && r.score >= 50
+}
+
+// BestWords reads a page image choosing its preprocessing by measurement
+// (see the top of this file).
+func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
+	r, err := o.bestReading(g)
+	return r.words, err
+}
+
+func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
+	start := time.Now()
+	p := Prepare(g)
+	best, err := o.read(p)
+	if err != nil {
+		return best, err
+	}
+	best.variant = "prepared"
+	base := p
+	// The time budget: every other reading together may take about twice
+	// the first (a reading costs about as much per pixel as the first).
+	// A first reading that found next to nothing is quick: the budget counts
+	// it as at least what a page of text takes (minOCRTimePerMP).
+	pixels := float64(max(1, p.Bounds().Dx()*p.Bounds().Dy()))
+	first := max(time.Since(start), time.Duration(minOCRTimePerMP*pixels/1e6))
+	perPixel := float64(first) / pixels
+	budget := first * ocrTimeBudget
+	try := func(variant string, img *image.Gray, keep func(r ocrReading) bool) error {
+		if img == nil {
+			return nil
+		}
+		cost := time.Duration(perPixel * float64(img.Bounds().Dx()*img.Bounds().Dy()))
+		if time.Since(start)+cost > budget {
+			return nil
+		}
+		r, err := o.read(img)
+		if err != nil {
+			return err
+		}
+		r.variant = variant
+		if keep(r) {
+			best, base = r, img
+		}
+		return nil
+	}
+	isBetter := func(r ocrReading) bool { return r.better(best) }
+	// A page turned 90° or 180° (Tesseract reads a sideways page, but its
+	// words then stand on end; an upside-down one it reads as noise):
+	// Tesseract's orientation detection, and the page read turned upright.
+	if sideways(best.words) || !best.good() {
+		if o.osd == nil && !o.noOSD {
+			o.osd = newOSDEngine()
+			o.noOSD = o.osd == nil
+		}
+		if deg, conf := o.osd.orientation(p); deg > 0 && conf >= 2 {
+			keep := isBetter
+			if sideways(best.words) {
+				keep = func(r ocrReading) bool { return r.score >= best.score*0.97 && !sideways(r.words) }
+			}
+			if err := try(fmt.Sprintf("turned %d°", deg), turnUpright(p, deg), keep); err != nil {
+				return best, err
+			}
+		}
+	}
+	uneven := unevenLight(p)
+	if best.good() && !uneven {
+		return best, nil
+	}
+	// A shadow or a light gradient across a photo can hide a whole column
+	// from a reading that is otherwise good: the page with its light
+	// flattened first.
+	if uneven {
+		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+			return best, err
+		}
+		if best.good() {
+			return best, nil
+		}
+	}
+	// The page as it is, what plain tesseract reads: enlarging or filtering
+	// the page must not have lost what it held.
+	if p != g && best.variant == "prepared" {
+		if err := try("as is", g, isBetter); err != nil {
+			return best, err
+		}
+		if best.good() {
+			return best, nil
+		}
+	}
+	// A dense grid of monospaced key: value columns (a loan system's
+	// printout) that the automatic layout breaks into pieces: the page as
+	// one block of text.
+	if !best.good() {
+		if err := o.client.SetVariable("tessedit_pageseg_mode", "6"); err == nil {
+			err := try(best.variant+", one block", base, isBetter)
+			_ = o.client.SetVariable("tessedit_pageseg_mode", "3")
+			if err != nil {
+				return best, err
+			}
+		}
+	}
+	// Shaded cells, a shadow or uneven light across a photo.
+	if !uneven {
+		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+			return best, err
+		}
+	}
+	// Small print: Tesseract reads best with capitals about 30 px high.
+	if h := best.height; h > 0 && h < 20 {
+		if err := try(best.variant+", enlarged", enlarge(base, 30/h), isBetter); err != nil {
+			return best, err
+		}
+	}
+	return best, nil
+}
+
+// sideways tells whether most words of three or more characters stand on
+// end: the page was read turned 90°.
+func sideways(ws []textlayout.Word) bool {
+	on, all := 0, 0
+	for _, w := range ws {
+		if alnumCount(w.Text) < 3 {
+			continue
+		}
+		all++
+		if w.Y1-w.Y0 > w.X1-w.X0 {
+			on++
+		}
+	}
+	return all >= 10 && on*2 > all
+}
+
+// turnUpright turns a page that orientation detection says is turned deg
+// degrees clockwise back upright.
+func turnUpright(g *image.Gray, deg int) *image.Gray {
+	switch deg {
+	case 90:
+		return imageio.Orient(g, 8) // turn 90° counter-clockwise
+	case 180:
+		return imageio.Orient(g, 3)
+	case 270:
+		return imageio.Orient(g, 6) // turn 90° clockwise
+	}
+	return g
+}
+
+// enlarge scales a page up by f (at most 3), nil when that is no
+// enlargement or too large.
+func enlarge(g *image.Gray, f float64) *image.Gray {
+	f = math.Min(f, 3)
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	nw, nh := int(float64(w)*f), int(float64(h)*f)
+	if f < 1.2 || nw*nh > imageio.MaxPagePixels {
+		return nil
+	}
+	out := image.NewGray(image.Rect(0, 0, nw, nh))
+	xdraw.CatmullRom.Scale(out, out.Bounds(), g, g.Bounds(), xdraw.Src, nil)
+	return out
+}
+
+// ocrNoise are the marks Tesseract reads from table rules, specks and
+// shading: alone they are no word, and at a word's edge they are no part of
+// it ("|", "‘date", "Rate:|").
+const ocrNoise = "|‘’“”'\"«»;_~^*`¦"
+
+// trimOCRNoise removes rule and speck marks from the edges of a word read
+// by OCR, and the word when nothing else is left but noise, a colon or a
+// full stop, or when it is a lone mark or character Tesseract barely
+// recognised (conf, 0–100). Marks that print in loan documents ($ % # & /
+// -) stay when read with confidence.
+func trimOCRNoise(t string, conf float64) string {
+	if dotLeader(t) {
+		return ""
+	}
+	t = cutGluedLeader(t)
+	n := alnumCount(t)
+	if n == 0 {
+		if strings.Trim(t, ocrNoise+".,:") == "" || conf < 50 && len(t) == 1 {
+			return ""
+		}
+		return t
+	}
+	if n == 1 && len([]rune(t)) == 1 && conf < 30 {
+		return ""
+	}
+	if conf < 35 && len([]rune(t)) <= 4 && !strings.ContainsAny(t, "0123456789$%") && strings.ToLower(t) == t {
+		return "" // "we.", "eet": specks in a leader, barely recognised
+	}
+	t = strings.TrimRight(strings.TrimLeft(t, ocrNoise), ocrNoise)
+	if strings.HasSuffix(t, ":.") || strings.HasSuffix(t, ":,") {
+		t = t[:len(t)-1] // "Amount:." a speck after the colon
+	}
+	return t
+}
+
+// dotLeader tells whether an OCR word is a row of leader dots between a
+// label and its value, which Tesseract reads as dots, "c" and "e"
+// ("......cccceeeceeeeaee", "0.0.0.2...", "eee"): more than half dots, or
+// nothing but c and e, or six or more of leader-like letters that are
+// mostly c and e, or a long run that is nearly all dots, c and e.
+func dotLeader(t string) bool {
+	rs := []rune(t)
+	if len(rs) < 3 {
+		return false
+	}
+	dots, ce, leaderish := 0, 0, 0
+	for _, r := range rs {
+		switch r {
+		case '.':
+			dots++
+			leaderish++
+		case 'c', 'e':
+			ce++
+			leaderish++
+		case 'a', 's', 'o', 'u', 'n', '0', ',', ':', '-', '_':
+			leaderish++
+		}
+	}
+	marks := 0
+	for _, r := range rs {
+		if strings.ContainsRune("-<>~:,", r) {
+			marks++
+		}
+	}
+	switch {
+	case dots*2 > len(rs) && dots >= 3:
+		return true
+	case (dots+marks)*2 > len(rs) && dots+marks >= 3 && dots >= 2 && len(rs)-dots-marks <= 2:
+		return true // "....-.------2", ".<.<.-2": dots and marks with a speck
+	case ce == len(rs):
+		return true
+	case leaderish == len(rs) && len(rs) >= 6 && float64(ce+dots) >= 0.6*float64(len(rs)):
+		return true
+	case len(rs) >= 15 && float64(ce+dots) >= 0.8*float64(len(rs)):
+		return true
+	}
+	return false
+}
+
+// cutGluedLeader cuts the leader dots a printout runs into its label
+// ("APR....-.------2", "CLOSING....:") and ends the label with a colon, as
+// a printout's "KEY: value" reads.
+func cutGluedLeader(t string) string {
+	i := strings.Index(t, "..")
+	if i < 2 || alnumCount(t[:i]) < 2 || !dotLeader(t[i:]) {
+		return t
+	}
+	return strings.TrimRight(t[:i], ".:") + ":"
+}
+
+// unevenLight tells whether a page's background is lit unevenly (a phone
+// photo's shadow or gradient, a desk around the page): the paper's
+// brightness, the brightest tenth of each tile of a 12×12 grid, differs by
+// more than 40 levels between the lighter tiles and the darkest few (a
+// shadow along one edge darkens a twelfth of them).
+func unevenLight(g *image.Gray) bool {
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	const grid = 12
+	if w < grid*8 || h < grid*8 {
+		return false
+	}
+	var paper []int
+	for ty := 0; ty < grid; ty++ {
+		for tx := 0; tx < grid; tx++ {
+			var hist [256]int
+			n := 0
+			for y := ty * h / grid; y < (ty+1)*h/grid; y += 3 {
+				row := g.Pix[y*g.Stride:]
+				for x := tx * w / grid; x < (tx+1)*w/grid; x += 3 {
+					hist[row[x]]++
+					n++
+				}
+			}
+			// the brightness that a tenth of the tile reaches
+			acc, v := 0, 255
+			for ; v > 0; v-- {
+				acc += hist[v]
+				if acc*10 >= n {
+					break
+				}
+			}
+			paper = append(paper, v)
+		}
+	}
+	sort.Ints(paper)
+	return paper[len(paper)*19/20]-paper[len(paper)/30] > 40
+}
