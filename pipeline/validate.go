@@ -301,6 +301,9 @@ func validateImage(f Format, data []byte, l Limits) (Info, error) {
 		return Info{Format: f, Pages: 1}, nil
 	}
 	if f == FormatHEIF || f == FormatAVIF {
+		if err := heifUnsupported(f); err != nil {
+			return Info{}, err
+		}
 		hf, err := openHEIF(data, l.MaxSide)
 		if err != nil {
 			return Info{}, validationErr("%s image is damaged or too large and cannot be read: %v", formatName(f), err)

@@ -14,10 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // Documents are read in a worker: a child process of the same binary
@@ -49,14 +46,10 @@ type workMessage struct {
 // the real stdout for the protocol and points file descriptor 1 at stderr,
 // so that nothing a C library prints can corrupt the protocol.
 func RunWorker(ctx context.Context) error {
-	proto, err := unix.Dup(1)
+	out, err := redirectStdoutForProtocol()
 	if err != nil {
 		return fmt.Errorf("worker: %w", err)
 	}
-	if err := unix.Dup2(2, 1); err != nil {
-		return fmt.Errorf("worker: %w", err)
-	}
-	out := os.NewFile(uintptr(proto), "protocol")
 	return ServeWorker(ctx, os.Stdin, out)
 }
 
@@ -159,7 +152,7 @@ func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error)
 	}
 	cmd.Env = append(cmd.Env, workerEnv(cmd.Env)...)
 	// The worker dies with the runner (kill -9 included), never orphaned.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	setChildAttrs(cmd)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
@@ -173,6 +166,7 @@ func startWorker(newCmd func() *exec.Cmd, log *slog.Logger) (*workerProc, error)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
+	tieChild(cmd, log)
 	w := &workerProc{cmd: cmd, stdin: stdin, msgs: make(chan workMessage, 64), stderr: tail}
 	go func() {
 		defer close(w.msgs)
