@@ -18,3 +18,7 @@ func platformDataDir() string {
 	}
 	return ""
 }
+
+// ownerFileSep stands for the ":" of a process owner ("PID:START") in the
+// name of an object being written: Windows file names cannot hold ":".
+const ownerFileSep = "_"

@@ -7,6 +7,10 @@
 # ~/.cache/loanbatch-windows), outside the git tree, and a library already
 # built is not built again: a second `make windows` skips this in a second.
 #
+# The legacy (pre-LSTM) Tesseract engine is left out: Debian's
+# eng.traineddata (tesseract-ocr-eng) holds only the LSTM model, so the
+# Linux build reads with LSTM only too, and it is a third of the compile.
+#
 # Static libraries, so loanbatch.exe needs no DLL next to it. OpenMP, curl,
 # libarchive, training tools, GIF/WebP/OpenJPEG in Leptonica: all off (not
 # used by the app, and each one more library to cross-build).
@@ -116,7 +120,7 @@ if ! stamp tesseract; then
 	lept_dir=$(dirname "$(find "$LB_PREFIX/lib" -name 'LeptonicaConfig.cmake' | head -1)")
 	build_cmake tesseract "$s" -DSW_BUILD=OFF -DOPENMP_BUILD=OFF -DBUILD_TRAINING_TOOLS=OFF \
 		-DBUILD_TESTS=OFF -DDISABLE_CURL=ON -DDISABLE_ARCHIVE=ON -DGRAPHICS_DISABLED=ON \
-		-DENABLE_LTO=OFF -DINSTALL_CONFIGS=OFF -DLeptonica_DIR="$lept_dir" \
+		-DENABLE_LTO=OFF -DINSTALL_CONFIGS=OFF -DLeptonica_DIR="$lept_dir" -DDISABLED_LEGACY_ENGINE=ON \
 		-DCMAKE_DISABLE_FIND_PACKAGE_OpenCL=ON -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=ON
 	done_ tesseract
 fi
@@ -142,4 +146,13 @@ if [ ! -f "$out/lib/libtesseract.a" ] || [ "$LB_PREFIX/.built-tesseract" -nt "$o
 	mri "$out/lib/libtesseract.a" "$tess" "$lept" "${deps[@]}"
 	x86_64-w64-mingw32-ranlib "$out/lib/libleptonica.a" "$out/lib/libtesseract.a"
 fi
+# lept.go asks pkg-config for "lept".
+mkdir -p "$out/pkgconfig"
+cat >"$out/pkgconfig/lept.pc" <<PC
+Name: lept
+Description: Leptonica (static, with TIFF, JPEG, PNG, zlib) for windows/amd64
+Version: 1.82.0
+Cflags: -I$LB_PREFIX/include -I$LB_PREFIX/include/leptonica
+Libs: -L$out/lib -lleptonica
+PC
 echo "build-libs: libraries in $out/lib, headers in $LB_PREFIX/include"

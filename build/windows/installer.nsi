@@ -6,7 +6,7 @@
 ; is not part of the installation and is kept by the uninstaller.
 ;
 ; makensis -DVERSION=0.1.0 -DVERSION4=0.1.0.1 -DSTAGE=dir -DOUTFILE=setup.exe installer.nsi
-Unicode true
+Target amd64-unicode ; a 64-bit installer for the 64-bit app (also what runs under wine64)
 SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 
