@@ -33,13 +33,16 @@ trap 'rm -f "$root/$syso"' EXIT
 # gosseract links -lleptonica -ltesseract, lept.go asks pkg-config for
 # "lept": both find the static archives build-libs.sh made. -static puts
 # libstdc++, libgcc and winpthread inside the .exe: no DLL to ship.
+# Headers through CPATH and the library folder in -extldflags rather than
+# CGO_CPPFLAGS/CGO_LDFLAGS, which are part of every cgo package's cache key:
+# so vet.sh (make test) and this build share the compiled OpenGL bindings.
 echo "windows: go build loanbatch.exe"
+unset CGO_CPPFLAGS CGO_CFLAGS CGO_CXXFLAGS CGO_LDFLAGS
 GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
 	CC=x86_64-w64-mingw32-gcc-posix CXX=x86_64-w64-mingw32-g++-posix \
-	PKG_CONFIG_LIBDIR="$CACHE/gosseract/pkgconfig" PKG_CONFIG_PATH= \
-	CGO_CPPFLAGS="-I$CACHE/prefix/include" CGO_LDFLAGS="-L$CACHE/gosseract/lib" \
+	PKG_CONFIG_LIBDIR="$CACHE/gosseract/pkgconfig" PKG_CONFIG_PATH= CPATH="$CACHE/prefix/include" \
 	$GO build -tags migrated_fynedo -trimpath \
-	-ldflags "-s -w -H=windowsgui -extldflags=-static" \
+	-ldflags "-s -w -H=windowsgui '-extldflags=-static -L$CACHE/gosseract/lib'" \
 	-o "$stage/loanbatch.exe" ./cmd/loanbatch
 
 # The English language data: Debian's tesseract-ocr-eng, the file the

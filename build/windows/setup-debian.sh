@@ -13,7 +13,7 @@ if [ "${1:-}" = --wine ]; then
 	pkgs+=(wine64 wine xvfb xdotool x11-apps)
 fi
 if [ "${1:-}" = --vet ]; then
-	pkgs=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 libtesseract-dev libleptonica-dev pkg-config)
+	pkgs=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 libtesseract-dev libleptonica-dev libheif-dev pkg-config)
 fi
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 missing=()
