@@ -118,10 +118,15 @@ fi
 if ! stamp tesseract; then
 	s=$(fetch tesseract tesseract)
 	lept_dir=$(dirname "$(find "$LB_PREFIX/lib" -name 'LeptonicaConfig.cmake' | head -1)")
+	# tesseract.exe links "Ws2_32", a name only case-insensitive Windows
+	# finds: an alias for mingw's libws2_32.a.
+	mkdir -p "$BLD/winlibs"
+	ln -sfn /usr/x86_64-w64-mingw32/lib/libws2_32.a "$BLD/winlibs/libWs2_32.a"
 	build_cmake tesseract "$s" -DSW_BUILD=OFF -DOPENMP_BUILD=OFF -DBUILD_TRAINING_TOOLS=OFF \
 		-DBUILD_TESTS=OFF -DDISABLE_CURL=ON -DDISABLE_ARCHIVE=ON -DGRAPHICS_DISABLED=ON \
 		-DENABLE_LTO=OFF -DINSTALL_CONFIGS=OFF -DLeptonica_DIR="$lept_dir" -DDISABLED_LEGACY_ENGINE=ON \
-		-DCMAKE_DISABLE_FIND_PACKAGE_OpenCL=ON -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=ON
+		-DCMAKE_DISABLE_FIND_PACKAGE_OpenCL=ON -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=ON \
+		-DCMAKE_EXE_LINKER_FLAGS="-L$BLD/winlibs -static"
 	done_ tesseract
 fi
 
