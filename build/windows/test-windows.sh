@@ -149,8 +149,11 @@ if pgrep -f 'loanbatch.exe worker' >/dev/null; then
 	sleep 1
 	app=$(pgrep -f 'loanbatch.exe" process|loanbatch.exe process' | head -1)
 	kill -9 $app 2>/dev/null
-	for _ in $(seq 1 20); do pgrep -f 'loanbatch.exe worker' >/dev/null || break; sleep 0.5; done
-	pgrep -f 'loanbatch.exe worker' >/dev/null && failed "worker outlived the app (Job object)" || ok "worker died with the app (Job object)"
+	wait 2>/dev/null
+	# At once, not after the page in hand (which closing its stdin would
+	# also end, several seconds later): 2 s at most.
+	for _ in $(seq 1 10); do pgrep -f 'loanbatch.exe worker' >/dev/null || break; sleep 0.2; done
+	pgrep -f 'loanbatch.exe worker' >/dev/null && failed "worker outlived the app by 2 s (Job object)" || ok "worker died with the app (Job object)"
 else
 	failed "no worker process seen"
 fi

@@ -17,7 +17,9 @@ V=${LB_CACHE:-$HOME/.cache/loanbatch-windows}/vet
 mkdir -p "$V/include" "$V/pkgconfig"
 ln -sfn /usr/include/leptonica "$V/include/leptonica"
 ln -sfn /usr/include/tesseract "$V/include/tesseract"
-ln -sfn /usr/include/libheif "$V/include/libheif"
+for d in /usr/include/libheif /usr/include/*/libheif; do # multiarch on Debian 12
+	[ -f "$d/heif.h" ] && ln -sfn "$d" "$V/include/libheif" && break
+done
 cat >"$V/pkgconfig/lept.pc" <<PC
 Name: lept
 Description: Leptonica headers only, for GOOS=windows go vet
