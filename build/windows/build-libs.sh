@@ -33,25 +33,27 @@ cmake_common=(-G "Unix Makefiles" -DCMAKE_TOOLCHAIN_FILE="$TC" -DCMAKE_BUILD_TYP
 	-DCMAKE_INSTALL_PREFIX="$LB_PREFIX" -DCMAKE_PREFIX_PATH="$LB_PREFIX" -DBUILD_SHARED_LIBS=OFF
 	-DCMAKE_POSITION_INDEPENDENT_CODE=OFF)
 
-# fetch PKG: Debian's source package, unpacked with its patches, into $SRC.
+# fetch PKG [DIRPREFIX]: Debian's source package, unpacked with its
+# patches, into $SRC; prints the source folder (everything else to stderr).
 fetch() {
-	local pkg=$1
-	if ! ls -d "$SRC/$pkg"_*.dsc >/dev/null 2>&1; then
+	local pkg=$1 prefix=${2:-$1}
+	if ! ls "$SRC/$pkg"_*.dsc >/dev/null 2>&1; then
 		if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
 			echo "build-libs: no deb-src entry; run build/windows/setup-debian.sh first" >&2
 			exit 1
 		fi
-		(cd "$SRC" && apt-get source --download-only "$pkg")
+		(cd "$SRC" && apt-get source --download-only "$pkg") >&2
 	fi
-	local dsc
-	dsc=$(ls "$SRC/$pkg"_*.dsc | head -1)
 	local dir
-	dir=$(cd "$SRC" && ls -d */ | grep -i "^${2:-$pkg}" | head -1 || true)
+	dir=$(find "$SRC" -mindepth 1 -maxdepth 1 -type d -iname "$prefix*" | head -1)
 	if [ -z "$dir" ]; then
-		(cd "$SRC" && dpkg-source -x "$(basename "$dsc")" >/dev/null)
-		dir=$(cd "$SRC" && ls -d */ | grep -i "^${2:-$pkg}" | head -1)
+		local dsc
+		dsc=$(ls "$SRC/$pkg"_*.dsc | head -1)
+		(cd "$SRC" && dpkg-source -x "$(basename "$dsc")") >/dev/null 2>&1
+		dir=$(find "$SRC" -mindepth 1 -maxdepth 1 -type d -iname "$prefix*" | head -1)
 	fi
-	echo "$SRC/${dir%/}"
+	[ -n "$dir" ] || { echo "build-libs: could not unpack $pkg" >&2; exit 1; }
+	echo "$dir"
 }
 
 stamp() { [ -f "$LB_PREFIX/.built-$1" ]; }
