@@ -19,7 +19,7 @@ DEB_PACKAGES := gcc g++ pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev 
 	libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng \
 	tesseract-ocr-osd libheif-dev qpdf poppler-utils
 
-.PHONY: all deps build run release test test-short test-gui bench lint fuzz package accuracy ocr-coverage clean
+.PHONY: all deps build run release test test-short test-gui bench lint fuzz package accuracy ocr-coverage clean windows test-windows vet-windows vet-windows-fast
 
 all: build
 
@@ -57,9 +57,30 @@ package: deps
 # -race stays on: the UI and the runner share data across goroutines. The
 # hostile PDFs run once more without it, against their memory bound itself
 # (the race detector multiplies a program's memory 5–10 times).
-test: deps
+test: deps vet-windows-fast
 	$(GO) test -race -timeout 20m ./...
 	$(GO) test -count=1 -run 'TestHostilePDFsStayWithinBudget' ./reader
+
+# The Windows build (see build/windows/ and the README's Windows section).
+# vet-windows: GOOS=windows go vet ./... with mingw cgo, headers only: on a
+# fresh machine it compiles Fyne's OpenGL bindings for Windows (minutes), so
+# .ci/run runs it beside make test. vet-windows-fast, in make test, builds
+# for Windows the packages that need no cgo (the domain, the store, the
+# exports, the PDF readers, extraction), in seconds.
+vet-windows:
+	bash build/windows/vet.sh
+
+vet-windows-fast:
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build ./pipeline ./store ./export ./extract ./pdftext ./pdfium ./imageio ./textlayout
+
+# dist/LoanBatch-VERSION-windows-amd64.zip and dist/LoanBatch-VERSION-setup.exe,
+# cross-built here; the OCR libraries are built once into ~/.cache/loanbatch-windows.
+windows:
+	bash build/windows/build.sh
+
+# The Windows build under Wine and Xvfb (after make windows).
+test-windows:
+	bash build/windows/test-windows.sh
 
 # The real window under Xvfb with a real drag and drop (see .ci/gui-smoke.sh).
 test-gui: build
@@ -103,4 +124,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -rf bin
+	rm -rf bin dist build/windows/out

@@ -1,3 +1,5 @@
+//go:build !windows
+
 package ocr
 
 /*
@@ -39,6 +41,9 @@ import (
 	"image"
 	"unsafe"
 )
+
+// HEIFSupported tells whether HEIC and AVIF photos can be read.
+const HEIFSupported = true
 
 // HEIFFile is an HEIC/HEIF or AVIF file opened by libheif. It must be
 // closed; data must stay unchanged until then (libheif reads it in place).

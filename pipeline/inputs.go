@@ -1,14 +1,12 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // Inputs are files, never what a name points at: a symbolic link is not
@@ -141,9 +139,9 @@ func OpenInput(path string) (*os.File, os.FileInfo, error) {
 	if err := checkRegular(st.Mode()); err != nil {
 		return nil, nil, err
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoFollow, 0)
 	if err != nil {
-		if errors.Is(err, syscall.ELOOP) {
+		if isSymlinkLoop(err) {
 			return nil, nil, checkRegular(fs.ModeSymlink) // replaced by a link since Lstat
 		}
 		return nil, nil, &Error{Kind: KindValidation, Stage: StageValidate, Message: "File cannot be opened: " + openReason(err), Err: err}

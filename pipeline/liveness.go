@@ -35,6 +35,9 @@ func OwnerAlive(owner string) bool {
 // procStart is field 22 of /proc/PID/stat, the process's start time; ""
 // when the process does not exist.
 func procStart(pid int) string {
+	if s, ok := procStartOS(pid); ok {
+		return s
+	}
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return ""

@@ -223,6 +223,9 @@ func validateImage(f pipeline.Format, data []byte, l pipeline.Limits) (Info, err
 		return Info{Format: f, Pages: 1}, nil
 	}
 	if f == pipeline.FormatHEIF || f == pipeline.FormatAVIF {
+		if !ocr.HEIFSupported {
+			return Info{}, pipeline.ValidationError("%s photos are not supported on Windows yet: save or export the photo as JPEG (or PDF) and add that", formatName(f))
+		}
 		hf, err := ocr.OpenHEIF(data, l.MaxSide)
 		if err != nil {
 			return Info{}, pipeline.ValidationError("%s image is damaged or too large and cannot be read: %v", formatName(f), err)

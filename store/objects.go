@@ -20,7 +20,7 @@ import (
 func (s *DB) PutObject(ctx context.Context, r io.Reader) (sha string, size int64, err error) {
 	defer func() { err = classify(err) }()
 	dir := filepath.Join(s.dir, "objects")
-	tmp, err := os.CreateTemp(dir, incomingPrefix+pipeline.ProcessOwner()+"-*")
+	tmp, err := os.CreateTemp(dir, incomingPrefix+strings.ReplaceAll(pipeline.ProcessOwner(), ":", ownerFileSep)+"-*")
 	if err != nil {
 		return "", 0, fmt.Errorf("store object: %w", err)
 	}
@@ -72,7 +72,7 @@ func (s *DB) removeLeftovers() {
 		if !ok || e.IsDir() {
 			continue
 		}
-		owner := rest[:max(strings.LastIndexByte(rest, '-'), 0)]
+		owner := strings.ReplaceAll(rest[:max(strings.LastIndexByte(rest, '-'), 0)], ownerFileSep, ":")
 		if strings.Contains(owner, ":") {
 			if pipeline.OwnerAlive(owner) {
 				continue

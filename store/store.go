@@ -148,6 +148,9 @@ func DefaultDir() string {
 	if d := os.Getenv("LOANBATCH_DATA"); d != "" {
 		return d
 	}
+	if d := platformDataDir(); d != "" {
+		return d
+	}
 	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
 		return filepath.Join(d, "loanbatch")
 	}

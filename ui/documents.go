@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,7 +50,7 @@ func (u *UI) openDocument(res *pipeline.Result) {
 }
 
 func (u *UI) openPath(path string) {
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: path}); err != nil {
+	if err := u.app.OpenURL(fileURL(path)); err != nil {
 		u.showError(problemf("No program could open %s: %v", path, err))
 	}
 }

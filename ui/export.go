@@ -122,6 +122,9 @@ func exportFolder(last string) string {
 // documentsFolder is the user's Documents folder (XDG_DOCUMENTS_DIR on
 // Linux desktops), or "".
 func documentsFolder() string {
+	if d := platformDocuments(); d != "" {
+		return d
+	}
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return ""

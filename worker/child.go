@@ -14,10 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
-
-	"golang.org/x/sys/unix"
 
 	"loanbatch/pipeline"
 	"loanbatch/reader"
@@ -58,14 +55,10 @@ type message struct {
 // the real stdout for the protocol and points file descriptor 1 at stderr,
 // so that nothing a C library prints can corrupt the protocol.
 func Run(ctx context.Context) error {
-	proto, err := unix.Dup(1)
+	out, err := redirectStdoutForProtocol()
 	if err != nil {
 		return fmt.Errorf("worker: %w", err)
 	}
-	if err := unix.Dup2(2, 1); err != nil {
-		return fmt.Errorf("worker: %w", err)
-	}
-	out := os.NewFile(uintptr(proto), "protocol")
 	return Serve(ctx, os.Stdin, out)
 }
 
@@ -165,7 +158,7 @@ func startChild(newCmd func() *exec.Cmd, log *slog.Logger) (*child, error) {
 	}
 	cmd.Env = append(cmd.Env, workerEnv(cmd.Env)...)
 	// The worker dies with the runner (kill -9 included), never orphaned.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	setChildAttrs(cmd)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
@@ -179,6 +172,7 @@ func startChild(newCmd func() *exec.Cmd, log *slog.Logger) (*child, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
+	tieChild(cmd, log)
 	w := &child{cmd: cmd, stdin: stdin, msgs: make(chan message, 64), stderr: tail}
 	go func() {
 		defer close(w.msgs)

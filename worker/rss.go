@@ -9,6 +9,9 @@ import (
 
 // processRSS is a process's resident memory in bytes, 0 when unknown.
 func processRSS(pid int) int64 {
+	if n, ok := processRSSOS(pid); ok {
+		return n
+	}
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0

@@ -13,6 +13,7 @@ import (
 )
 
 func main() {
+	attachConsole()
 	if len(os.Args) > 1 && os.Args[1] == "worker" {
 		// The hidden worker reads documents for a parent loanbatch process.
 		if err := worker.Run(context.Background()); err != nil {
