@@ -27,13 +27,6 @@ Version: 1.82.0
 Cflags: -I$V/include -I$V/include/leptonica
 Libs: -lleptonica
 PC
-cat >"$V/pkgconfig/tesseract.pc" <<PC
-Name: tesseract
-Description: Tesseract headers only, for GOOS=windows go vet (ocr/variant.go's C API)
-Version: 5.3.0
-Cflags: -I$V/include
-Libs: -ltesseract
-PC
 cat >"$V/pkgconfig/libheif.pc" <<PC
 Name: libheif
 Description: libheif headers only (pipelinetest's encoder, vetted, never built for Windows)
