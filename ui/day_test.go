@@ -563,19 +563,6 @@ func TestFitsSmallScreens(t *testing.T) {
 	}
 }
 
-func TestReadingLanguages(t *testing.T) {
-	got := readingLanguages([]string{"osd", "spa", "eng", "equ", "xyz"})
-	want := []string{"English (eng)", "Spanish (spa)", "xyz"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("readingLanguages = %q; want %q", got, want)
-	}
-	for _, l := range want {
-		if code := languageCode(l); languageLabel(code) != l {
-			t.Errorf("%q reads back as %q", l, code)
-		}
-	}
-}
-
 // History finds a document of any job by what it says, and opening the hit
 // shows its job with that document selected; the window opens on the last
 // job after a restart.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"loanbatch/pipeline"
+	"loanbatch/watch"
 )
 
 // queueView is the list of jobs waiting behind the running one: each can
@@ -174,13 +175,13 @@ func (u *UI) startWatching() {
 	}
 	dir := u.settings.snapshot().watchDir
 	st := u.currentStore()
-	log, ok := st.(pipeline.WatchLog)
+	log, ok := st.(watch.Log)
 	if dir == "" || st == nil || !ok {
 		return
 	}
 	ctx, stop := context.WithCancel(u.ctx)
 	u.stopWatch = stop
-	w := &pipeline.Watcher{
+	w := &watch.Watcher{
 		Dir: dir, Log: log,
 		Submit: func(ctx context.Context, paths []string) (string, error) {
 			runner, err := u.newRunner(u.settings.options())

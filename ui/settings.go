@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"loanbatch/ocr"
 	"loanbatch/pipeline"
 )
 
@@ -93,12 +94,12 @@ func showSettings(win fyne.Window, s *settings, languages []string, onSaved func
 	})
 	stop := widget.NewCheck("Stop the job at the first failed document", nil)
 	stop.SetChecked(cur.stopOnFailure)
-	labels := readingLanguages(languages)
-	if !slices.Contains(labels, languageLabel(cur.language)) {
-		labels = append(labels, languageLabel(cur.language))
+	labels := ocr.ReadingLanguages(languages)
+	if !slices.Contains(labels, ocr.LanguageLabel(cur.language)) {
+		labels = append(labels, ocr.LanguageLabel(cur.language))
 	}
 	lang := widget.NewSelect(labels, nil)
-	lang.SetSelected(languageLabel(cur.language))
+	lang.SetSelected(ocr.LanguageLabel(cur.language))
 	limit := widget.NewSelect(timeLimits, nil)
 	limit.SetSelected(timeLimitLabel(cur.timeLimit))
 	watch := widget.NewEntry()
@@ -129,7 +130,7 @@ func showSettings(win fyne.Window, s *settings, languages []string, onSaved func
 		s.mu.Lock()
 		changed := s.dataDir != dir.Text
 		watchChanged := s.watchDir != strings.TrimSpace(watch.Text)
-		s.dataDir, s.stopOnFailure, s.language = dir.Text, stop.Checked, languageCode(lang.Selected)
+		s.dataDir, s.stopOnFailure, s.language = dir.Text, stop.Checked, ocr.LanguageCode(lang.Selected)
 		s.watchDir = strings.TrimSpace(watch.Text)
 		if minutes > 0 {
 			s.timeLimit = time.Duration(minutes) * time.Minute

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"loanbatch/pipeline"
+	"loanbatch/watch"
 )
 
 // cmdWatch is `watch DIR`: each document that appears in DIR (complete,
@@ -53,7 +54,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				sum.TotalDocuments, pipeline.SafeText(pipeline.SummaryTitle(sum)))
 		}
 	}()
-	w := &pipeline.Watcher{
+	w := &watch.Watcher{
 		Dir: dir, Log: db, Settle: *settle,
 		Submit: func(ctx context.Context, paths []string) (string, error) {
 			job, err := runner.Enqueue(ctx, paths)

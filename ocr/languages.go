@@ -1,4 +1,4 @@
-package ui
+package ocr
 
 import (
 	"slices"
@@ -19,31 +19,31 @@ var languageNames = map[string]string{
 	"msa": "Malay", "khm": "Khmer", "lao": "Lao", "hye": "Armenian", "kat": "Georgian",
 }
 
-// languageLabel names a Tesseract language: "Spanish (spa)", or the code.
-func languageLabel(code string) string {
+// LanguageLabel names a Tesseract language: "Spanish (spa)", or the code.
+func LanguageLabel(code string) string {
 	if n, ok := languageNames[code]; ok {
 		return n + " (" + code + ")"
 	}
 	return code
 }
 
-// readingLanguages are the installed languages a page can be read in, as
+// ReadingLanguages are the installed languages a page can be read in, as
 // labels sorted by name: Tesseract's "osd" (orientation and script
 // detection) and "equ" (equations) data are not languages.
-func readingLanguages(codes []string) []string {
+func ReadingLanguages(codes []string) []string {
 	var out []string
 	for _, c := range codes {
 		if c == "osd" || c == "equ" || c == "" {
 			continue
 		}
-		out = append(out, languageLabel(c))
+		out = append(out, LanguageLabel(c))
 	}
 	slices.SortFunc(out, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return out
 }
 
-// languageCode reads the code back from a label.
-func languageCode(label string) string {
+// LanguageCode reads the code back from a label.
+func LanguageCode(label string) string {
 	if i := strings.LastIndex(label, "("); i >= 0 && strings.HasSuffix(label, ")") {
 		return label[i+1 : len(label)-1]
 	}

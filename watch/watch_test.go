@@ -1,4 +1,4 @@
-package pipeline_test
+package watch_test
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"loanbatch/pipeline"
 	"loanbatch/store"
+	"loanbatch/watch"
 )
 
 func TestWatcherTakesCompleteFilesOnce(t *testing.T) {
@@ -21,8 +21,8 @@ func TestWatcherTakesCompleteFilesOnce(t *testing.T) {
 	defer db.Close()
 	dir := t.TempDir()
 	var jobs [][]string
-	newWatcher := func() *pipeline.Watcher {
-		return &pipeline.Watcher{Dir: dir, Log: db, Settle: 2 * time.Second, Submit: func(_ context.Context, paths []string) (string, error) {
+	newWatcher := func() *watch.Watcher {
+		return &watch.Watcher{Dir: dir, Log: db, Settle: 2 * time.Second, Submit: func(_ context.Context, paths []string) (string, error) {
 			var names []string
 			for _, p := range paths {
 				names = append(names, filepath.Base(p))

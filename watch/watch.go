@@ -1,4 +1,6 @@
-package pipeline
+// Package watch turns the documents that appear in a folder (a scanner's,
+// say) into jobs, each file once.
+package watch
 
 import (
 	"context"
@@ -10,9 +12,9 @@ import (
 	"time"
 )
 
-// WatchLog remembers which files a watched folder has taken, so that each
+// Log remembers which files a watched folder has taken, so that each
 // is taken once, also across restarts.
-type WatchLog interface {
+type Log interface {
 	WatchedFiles(ctx context.Context, keys []string) (map[string]bool, error)
 	RememberWatched(ctx context.Context, keys []string, jobID string) error
 }
@@ -25,7 +27,7 @@ type WatchLog interface {
 // file; the folder's files are never moved or deleted.
 type Watcher struct {
 	Dir      string
-	Log      WatchLog
+	Log      Log
 	Interval time.Duration // how often the folder is read; 1 s when zero
 	Settle   time.Duration // how long a file must stay unchanged; 2 s when zero
 	// Submit registers paths as a job and returns its ID; the files are
