@@ -17,3 +17,16 @@ func TestTitleCase(t *testing.T) {
 		}
 	}
 }
+
+// A document's title or a label run into a name is not a name: the field
+// is left empty rather than wrong.
+func TestTitlesAndLabelsAreNotNames(t *testing.T) {
+	for _, s := range []string{"Conditional Commitment", "Yuki M. Whitaker Id", "Commitment Letter"} {
+		if v, ok := cleanName(s, false); ok {
+			t.Errorf("cleanName(%q) = %q; want no name", s, v)
+		}
+	}
+	if v, ok := cleanName("Idalia M. Whitaker", false); !ok || v != "Idalia M. Whitaker" {
+		t.Errorf("cleanName(Idalia M. Whitaker) = %v, %t", v, ok)
+	}
+}

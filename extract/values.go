@@ -141,6 +141,9 @@ var formWords = map[string]bool{
 	"letter": true, "notice": true, "terms": true, "agreement": true, "application": true, "form": true,
 	"details": true, "detail": true, "report": true, "rate": true, "no": true, "number": true, "party": true,
 	"charges": true, "payment": true, "paid": true, "description": true, "program": true, "officer": true, "prepared": true, "approval": true,
+	// a document's title ("Conditional Commitment") and a label run into a
+	// name ("Yuki M. Whitaker ID"): no name has these words
+	"commitment": true, "conditional": true, "id": true,
 }
 
 // companyValue reads a lender's name.
