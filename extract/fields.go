@@ -58,10 +58,14 @@ func anywhereLabels(patterns ...string) []*regexp.Regexp {
 	return compileLabels(`(?:^|[^\pL\pN])`, patterns)
 }
 
+// compileLabels compiles label patterns. The words of a label may also be
+// joined by a hyphen, and its colon doubled, as OCR reads them
+// ("Date-Prepared", "Applicant::").
 func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
-		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{1,})?\s*[:#]?\**`)
+		p = strings.ReplaceAll(p, `\s*`, `[\s-]*`)
+		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{1,})?\s*(?:[:#]\s*[:;.]?)?\**`)
 	}
 	return out
 }
@@ -339,6 +343,9 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		if ci+1 < len(lines[li].cells) {
 			cells := lines[li].cells
 			next := cells[ci+1]
+			if junkCell(next.text) && ci+2 < len(cells) {
+				next = cells[ci+2] // OCR's reading of a leader or a speck between label and value
+			}
 			if v, ok := r.parse(next.text); ok {
 				if lastOfRow && r.numeric {
 					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
@@ -419,6 +426,12 @@ func valueBeside(lines []textLine, li int, label cell, r fieldRule) (hit, bool) 
 		}
 	}
 	return hit{}, false
+}
+
+// junkCell reports whether a cell holds no letter or digit: a dot leader,
+// a rule or a speck read by OCR.
+func junkCell(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // valueFillsCell reports whether a cell is a value rather than a sentence

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"loanbatch/pipeline"
@@ -63,6 +64,39 @@ func TestExtractFieldsWordings(t *testing.T) {
 				"loan_amount_cents": int64(74600000),
 			},
 		},
+		{
+			"e-mail: an informal sign-off, the loan ID only in the subject, the amount approved in prose",
+			"From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom <c@example.com>\nSubject: Your loan terms - MTG-11768290\n\n" +
+				"Hi Chloe,\n\nYou are approved for $229,000.00 at 7.750% (7.973% APR).\n\nTalk soon,\n\nJo Lee\nLoan Officer | NMLS #1\nStonebridge Savings Bank",
+			map[string]any{"loan_id": "MTG-11768290", "loan_amount_cents": int64(22900000), "lender_name": "Stonebridge Savings Bank"},
+		},
+		{
+			"a sentence starting with Thanks is not a sign-off",
+			strings.Repeat("The rate is unchanged.\n", 12) + "Thanks for the update.\nOld Mill Mortgage Company\nLoan #   A-55",
+			map[string]any{"lender_name": nil},
+		},
+		{
+			"OCR: label words hyphenated, doubled colon, junk between label and value",
+			"Loan No. 2370431572\nApplicant::                       Jasmine E. Kendrick\nA.P.R.:              =.    5.36%\n" +
+				"Date-Prepared:     1/2/2026\nPrincipal and Interest Payment: ] US$1,755.26",
+			map[string]any{
+				"borrower_name": "Jasmine E. Kendrick", "apr_pct": 5.36, "issue_date": "2026-01-02",
+				"monthly_payment_cents": int64(175526), "loan_id": "2370431572",
+			},
+		},
+		{
+			"OCR: a space inside a loan ID, the dashed reading outvotes the joined one",
+			"LOAN ID # 7527 546-176\nLOAN ID # 7527-546-176\nLOAN ID # 7527 546-176\nLOAN ID # 7527-546-176\nLoan Amount  $100,000.00",
+			map[string]any{"loan_id": "7527-546-176"},
+		},
+		{"OCR: digits of an ID split by a space", "Loan Number: LN-2026-732 139\nLoan Amount  $100,000.00", map[string]any{"loan_id": "LN-2026-732139"}},
+		{
+			"printout: a value run into the next column's label",
+			"APP ID       : 246166238     PROGRAM      : 30 YR FIXED JUMB ISSUED      : 2024-05-20\n" +
+				"PROP ADDR....: 70 OAK CIR, CHARLESTON, SC 29402\nRepayment Term:   360 months\nLOAN NO: 441424769418",
+			map[string]any{"issue_date": "2024-05-20", "property_address": "70 OAK CIR, CHARLESTON, SC 29402", "term_months": 360, "loan_id": "441424769418"},
+		},
+		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",
 			"COMPANY: GRANITE STATE BANK\nBORR NAME.........: WHITAKER, PRIYA L\n" +

@@ -17,7 +17,7 @@ import "loanbatch/pipeline"
 var fieldTable = []fieldRule{
 	{name: pipeline.FieldLoanID, labels: anywhereLabels(
 		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
-		`lo[a@]n\s*(?:n[o0]\.|number|num\.?|nbr|#)`, `ln\s*(?:nbr|n[o0]\.|#)`,
+		`lo[a@]n\s*(?:n[o0](?:\.|\b)|number|num\.?|nbr|#)`, `ln\s*(?:nbr|n[o0]\.|#)`,
 		`lender\s*case\s*(?:n[o0]\.?|number|#)`, `commitment\s*(?:n[o0]\.|number|#)`,
 		`(?:application|app|case|file|reference|ref)\s*(?:n[o0]\.|number|id|#)`, `reference`,
 	), parse: loanIDValue, below: true},
@@ -43,7 +43,7 @@ var fieldTable = []fieldRule{
 	), parse: labelledPercentValue, below: true, beside: true, numeric: true},
 	{name: pipeline.FieldTerm, labels: labels(
 		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amort(?:ization|\.)?\s*(?:term|period)`, `term\s*/\s*amort`,
-		`no\.?\s*of\s*months`, `term`,
+		`no\.?\s*of\s*months`, `repayment\s*(?:term|period)`, `term`,
 	), parse: labelledTermValue, below: true, numeric: true},
 	{name: pipeline.FieldMonthlyPayment, labels: labels(
 		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
@@ -62,7 +62,7 @@ var fieldTable = []fieldRule{
 	), parse: dateValue, below: true},
 	{name: pipeline.FieldProperty, labels: labels(
 		`property\s*address`, `subject\s*property(?:\s*address)?`, `subj\.?\s*prop(?:erty)?`, `security\s*property`,
-		`property\s*location`, `collateral(?:\s*address)?`, `premises`, `property`,
+		`property\s*location`, `prop\.?\s*addr(?:ess|\.)?`, `collateral(?:\s*address)?`, `premises`, `property`,
 	), parse: addressValue, below: true},
 }
 

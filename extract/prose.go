@@ -19,6 +19,7 @@ var proseRules = []struct {
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:loan|mortgage)(?:\s+amount)?\s+(?:of|for|in the amount of)\s+(?:up to\s+)?` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bin the (?:principal )?amount of\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bpromise to pay\s+` + money), amountValue},
+	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:are|is|been|was)\s+(?:pre-?)?approved\s+for\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]{1,20})\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), amountValue},
 	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\b(?:annual percentage rate|APR)(?:\s*\(APR\))?\s+(?:of|is|will be)\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
 	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\(\s*([\d.,]{1,8}\s?%)\s*APR\s*\)`), percentValue},
