@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -47,7 +48,7 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 		return pipeline.TypeOther // a printed e-mail: correspondence about a loan, not one of its forms
 	}
 	var head []string // the short cells atop the first page: its headings
-	lines := documentLines(pages)
+	lines := documentLines(maskNegated(pages))
 	for _, l := range firstLines(lines, titleLines) {
 		for _, c := range l.cells {
 			if len(strings.Fields(c.text)) <= 10 && !negatedRe.MatchString(c.text) {
@@ -85,6 +86,24 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 		return pipeline.TypeCommitmentLetter
 	}
 	return pipeline.TypeOther
+}
+
+// maskNegated blanks the form names that a sentence says a document is
+// not ("This is not a\nLoan Estimate"), keeping every other character in
+// its place.
+func maskNegated(pages []pipeline.PageText) []pipeline.PageText {
+	out := slices.Clone(pages)
+	for i := range out {
+		out[i].Text = negatedRe.ReplaceAllStringFunc(out[i].Text, func(m string) string {
+			return strings.Map(func(r rune) rune {
+				if r == '\n' {
+					return r
+				}
+				return ' '
+			}, m)
+		})
+	}
+	return out
 }
 
 // pagesHead is the top of the first page, where a printed e-mail's headers are.

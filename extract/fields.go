@@ -309,6 +309,9 @@ func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []
 		for li, l := range lines {
 			for ci, c := range l.cells {
 				h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow)
+				if w, wrapped := wrappedLabel(lines, li, ci); !ok && wrapped {
+					h, ok = valueAfterLabel(lines, li, ci, w, re, r, lastOfRow)
+				}
 				if !ok || slices.ContainsFunc(out, func(o hit) bool { return o.value == h.value }) {
 					continue
 				}
@@ -367,6 +370,30 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		}
 	}
 	return hit{}, false
+}
+
+// wrappedLabel joins a label that a narrow table cell wrapped onto two
+// lines ("Annual Percentage" over "Rate", the value beside the first): the
+// line under it holds only the label's last words, in its column.
+func wrappedLabel(lines []textLine, li, ci int) (cell, bool) {
+	c := lines[li].cells[ci]
+	if ci+1 >= len(lines[li].cells) || li+1 >= len(lines) || lines[li+1].page != lines[li].page {
+		return cell{}, false
+	}
+	valueCol := lines[li].cells[ci+1].col
+	for k, b := range lines[li+1].cells {
+		if b.col < c.col-2 || b.col > c.col+2 {
+			continue
+		}
+		if k+1 < len(lines[li+1].cells) && lines[li+1].cells[k+1].col <= valueCol+2 {
+			return cell{}, false // the next row: a label of its own with its value
+		}
+		if len(strings.Fields(b.text)) > 3 || strings.ContainsFunc(b.text, unicode.IsDigit) {
+			return cell{}, false
+		}
+		return cell{col: c.col, text: c.text + " " + b.text}, true
+	}
+	return cell{}, false
 }
 
 // midWord reports whether i falls between two letters of s.
@@ -436,7 +463,9 @@ func junkCell(s string) bool {
 
 // valueFillsCell reports whether a cell is a value rather than a sentence
 // that happens to start with one.
-func valueFillsCell(s string) bool { return len(strings.Fields(s)) <= 8 }
+func valueFillsCell(s string) bool {
+	return len(strings.Fields(s)) <= 8 || fullAddressRe.FindString(s) == strings.TrimSpace(s)
+}
 
 // method is how a value was found; it sets the value's confidence.
 type method int

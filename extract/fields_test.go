@@ -96,6 +96,26 @@ func TestExtractFieldsWordings(t *testing.T) {
 				"PROP ADDR....: 70 OAK CIR, CHARLESTON, SC 29402\nRepayment Term:   360 months\nLOAN NO: 441424769418",
 			map[string]any{"issue_date": "2024-05-20", "property_address": "70 OAK CIR, CHARLESTON, SC 29402", "term_months": 360, "loan_id": "441424769418"},
 		},
+		{
+			"a label wrapped in a narrow cell, the value beside its first line",
+			"Loan Number   8526-272-050     Rate   5.3750%       Annual Percentage     5.62%\n" +
+				"                                                    Rate\n" +
+				"Loan Term     25 years                              Principal and         US$1,961.53\n" +
+				"                                                    Interest Payment\n",
+			map[string]any{"apr_pct": 5.62, "monthly_payment_cents": int64(196153), "interest_rate_pct": 5.375},
+		},
+		{
+			"a value alone under its label, an address of ten words, a document date",
+			"Reference No.        Document Date\n MTG-23891201        May 8, 2026\n\nProperty Address\n 24078 Meadow Road Unit 17, Salt Lake City, UT 84114",
+			map[string]any{"issue_date": "2026-05-08", "property_address": "24078 Meadow Road Unit 17, Salt Lake City, UT 84114"},
+		},
+		{
+			"OCR: a space after a thousands comma, a month glued to its day, a month's first letters lost",
+			"Loan #  A-55\nBase Loan Amount:    US$275, 100.00\nDate Issued: JANUARY16, 2024",
+			map[string]any{"loan_amount_cents": int64(27510000), "issue_date": "2024-01-16"},
+		},
+		{"OCR: a month's first letters lost", "Loan #  A-55\nDate Issued     tober 27, 2025", map[string]any{"issue_date": "2025-10-27"}},
+		{"OCR: a note rate of 1 % is a misread", "Loan #  A-55\nRate:        1%\nLoan Amount  $100,000.00", map[string]any{"interest_rate_pct": nil}},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",
@@ -217,6 +237,7 @@ func TestClassify(t *testing.T) {
 		{"rate lock agreement", "BLUE RIDGE SAVINGS BANK\nInterest Rate Lock Agreement\nConfirmation Date: Jan. 16, 2024", pipeline.TypeCommitmentLetter},
 		{"approval told in prose", "Keystone Valley Bank\nDear Ms. Whitaker:\nWe are pleased to approve your request for a loan.", pipeline.TypeCommitmentLetter},
 		{"e-mail about an estimate", "From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom\nSubject: Re: Updated Loan Estimate\nLoan Estimate", pipeline.TypeOther},
+		{"disclaimer wrapped before the form's name", "Closing Cost Worksheet\nThe fees listed are estimates. This is nota\nLoan Estimate\n", pipeline.TypeOther},
 		{"disclaimer is not a commitment", "Loan Summary\nSubject to final underwriting approval. This is nota Loan\nEstimate or a commitment to lend.", pipeline.TypeOther},
 	}
 	for _, tt := range tests {

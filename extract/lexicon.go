@@ -37,7 +37,7 @@ var fieldTable = []fieldRule{
 	{name: pipeline.FieldInterestRate, labels: labels(
 		`(?:initial\s*|annual\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
 		`initial\s*rate`, `fixed\s*rate`, `rate`,
-	), parse: labelledPercentValue, below: true, numeric: true},
+	), parse: rateValue, below: true, numeric: true},
 	{name: pipeline.FieldAPR, labels: labels(
 		`annual\s*percentage\s*rate`, `(?:estimated\s*|est\.\s*)?a\.?\s?p\.?\s?r\.?`,
 	), parse: labelledPercentValue, below: true, beside: true, numeric: true},
@@ -56,7 +56,7 @@ var fieldTable = []fieldRule{
 		`(?:total\s*)?(?:estimated\s*|est\.\s*)?settlement\s*charges`,
 	), parse: closingCostsValue, below: true, numeric: true},
 	{name: pipeline.FieldIssueDate, labels: labels(
-		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `confirmation\s*date`,
+		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `document\s*date`, `confirmation\s*date`,
 		`date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`, `(?:commitment|approval|letter)\s*date`,
 		`issued`, `as\s*of`, `dated`, `date`, `sent`,
 	), parse: dateValue, below: true},
@@ -72,6 +72,16 @@ var (
 	paymentValue      = moneyBetween(10_00, 1_000_000_00)
 	closingCostsValue = moneyBetween(100_00, 10_000_000_00)
 )
+
+// rateValue reads a note rate: no mortgage lends at 1 % or less, which is
+// what OCR makes of a 7 % ("1%").
+func rateValue(s string) (any, bool) {
+	v, ok := labelledPercentValue(s)
+	if !ok || v.(float64) <= 1 {
+		return nil, false
+	}
+	return v, true
+}
 
 // moneyBetween reads an amount after a money label and refuses one outside
 // [lo, hi] cents: no mortgage is for $126, no closing costs are $1 (an OCR
