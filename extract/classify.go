@@ -26,6 +26,12 @@ var (
 	// commitmentTitleRe names a lender's commitment in a heading: commitment,
 	// approval and pre-approval letters, rate-lock agreements and confirmations.
 	commitmentTitleRe = regexp.MustCompile(`(?i)\b(?:commitment|approval|pre-?approval|(?:rate\s*)?lock(?:-in)?\s+(?:agreement|confirmation))\b`)
+	// notLetterTitleRe names what a heading with "commitment" or "approval"
+	// in it may be other than the letter: a date, a worksheet or checklist
+	// to fill in.
+	notLetterTitleRe = regexp.MustCompile(`(?i)expir|worksheet|checklist|request\b`)
+	// notLetterHeadingRe is a line that names a worksheet or checklist.
+	notLetterHeadingRe = regexp.MustCompile(`(?im)^.*\b(?:worksheet|checklist)\b.*$`)
 	// emailHeaderRe is a printed e-mail's header line: correspondence about a
 	// loan, not the loan document itself.
 	emailHeaderRe = regexp.MustCompile(`(?im)^\s*(?:from|sent|subject)\s*:\s*\S`)
@@ -78,11 +84,11 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 		return pipeline.TypeClosingDisclosure
 	}
 	for _, h := range head {
-		if commitmentTitleRe.MatchString(h) && titleCased(h) && !strings.Contains(strings.ToLower(h), "expir") {
+		if commitmentTitleRe.MatchString(h) && titleCased(h) && !notLetterTitleRe.MatchString(h) {
 			return pipeline.TypeCommitmentLetter
 		}
 	}
-	if commitmentRe.MatchString(text) {
+	if commitmentRe.MatchString(notLetterHeadingRe.ReplaceAllString(text, " ")) {
 		return pipeline.TypeCommitmentLetter
 	}
 	return pipeline.TypeOther

@@ -432,6 +432,9 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 				continue
 			}
 			if v, ok := r.parse(c.text); ok && valueFillsCell(c.text) {
+				if r.name == pipeline.FieldLender && !isOrganisation(v.(string)) {
+					continue // a payee under a "Lender" column cell ("Third Party")
+				}
 				return attach(v, lines[j].page, j, c.col), true
 			}
 		}

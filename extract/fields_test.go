@@ -116,6 +116,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 		},
 		{"OCR: a month's first letters lost", "Loan #  A-55\nDate Issued     tober 27, 2025", map[string]any{"issue_date": "2025-10-27"}},
 		{"OCR: a note rate of 1 % is a misread", "Loan #  A-55\nRate:        1%\nLoan Amount  $100,000.00", map[string]any{"interest_rate_pct": nil}},
+		{
+			"a payee under a Lender column cell is not the lender",
+			"Loan #  A-55\nDescription of Charges          Paid to          Amount\n   Appraisal Fee             Lender           $650.00\n   Title Search              Third Pariy      $675.00",
+			map[string]any{"lender_name": nil},
+		},
+		{"a word of an address split by the text layer", "Loan #  A-55\nProperty:   643 Prairie Wa y, Austin, TX 78704", map[string]any{"property_address": "643 Prairie Way, Austin, TX 78704"}},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",
@@ -238,6 +244,7 @@ func TestClassify(t *testing.T) {
 		{"approval told in prose", "Keystone Valley Bank\nDear Ms. Whitaker:\nWe are pleased to approve your request for a loan.", pipeline.TypeCommitmentLetter},
 		{"e-mail about an estimate", "From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom\nSubject: Re: Updated Loan Estimate\nLoan Estimate", pipeline.TypeOther},
 		{"disclaimer wrapped before the form's name", "Closing Cost Worksheet\nThe fees listed are estimates. This is nota\nLoan Estimate\n", pipeline.TypeOther},
+		{"a worksheet to fill in is not a commitment", "LOAN COMMITMENT WORKSHEET\nFor lender use.\nLoan Number:\nLender:\n", pipeline.TypeOther},
 		{"disclaimer is not a commitment", "Loan Summary\nSubject to final underwriting approval. This is nota Loan\nEstimate or a commitment to lend.", pipeline.TypeOther},
 	}
 	for _, tt := range tests {

@@ -318,6 +318,9 @@ var (
 	zipTailRe   = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
 )
 
+// strayLetterRe is a lone small letter after a word: the end of that word.
+var strayLetterRe = regexp.MustCompile(`(\pL) (\p{Ll})\b`)
+
 var (
 	fullAddressRe = regexp.MustCompile(`^\d{1,6}[^|]{0,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`)
 	streetCityRe  = regexp.MustCompile(`^\d{1,6}[^|:]{0,80}?,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
@@ -325,6 +328,7 @@ var (
 
 func addressValue(s string) (any, bool) {
 	s = strings.Join(strings.Fields(pipeline.TrimLead(s)), " ")
+	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
 	m := streetRe.FindString(s)
 	if m == "" {
 		return nil, false
