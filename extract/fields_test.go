@@ -122,6 +122,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"lender_name": nil},
 		},
 		{"a word of an address split by the text layer", "Loan #  A-55\nProperty:   643 Prairie Wa y, Austin, TX 78704", map[string]any{"property_address": "643 Prairie Way, Austin, TX 78704"}},
+		{
+			"OCR: a term the amount, rate and payment contradict gives way to theirs",
+			"Loan #  A-55\nLoan Amount   $300,000.00\nInterest Rate   6.500%\nTerm   460 months\nMonthly P&I   $1,896.20",
+			map[string]any{"term_months": 360},
+		},
+		{"OCR: a term of no whole years that nothing confirms", "Loan #  A-55\nTerm   460 months\nLoan Amount  $100,000.00", map[string]any{"term_months": nil}},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",
