@@ -76,6 +76,9 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 	case cd > 0:
 		return pipeline.TypeClosingDisclosure
 	}
+	if t, ok := classifyForm(pages, lines, text); ok {
+		return t // an application, underwriting summary, Note or statement (doctype.go)
+	}
 	for _, h := range head {
 		if commitmentTitleRe.MatchString(h) && titleCased(h) && !strings.Contains(strings.ToLower(h), "expir") {
 			return pipeline.TypeCommitmentLetter
