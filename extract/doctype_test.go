@@ -90,6 +90,24 @@ Investor Loan No.   4000912233                           Seller No.   771204
 Seller Loan No.   HP-2026-004417
 Freddie Mac Form 1077 June 2009                                            Fannie Mae Form 1008 June 2009`
 
+// summary1008Grid is a 1008 printed with its values in the row under its
+// labels, names surname first, and the seller's and investor's loan
+// numbers side by side.
+const summary1008Grid = `Uniform Underwriting and Transmittal Summary
+I. Borrower and Property Information
+Borrower Name                          Co-Borrower Name
+WHITAKER, PRIYA L                      WHITAKER, TANYA
+Property Address
+2290 Alder Creek Way, Fort Collins, CO 80525
+II. Mortgage Information
+Note Information
+Original Loan Amount      Initial P&I Payment      Initial Note Rate      Loan Term (in months)
+$ 412,500.00              $ 2,539.83               6.250 %                360
+IV. Seller, Contract, and Contact Information
+Seller/Lender Name                    Investor Loan No.               Seller Loan No.
+Summit Ridge Home Lending, LLC        FN-4477120                      SR-88120
+Fannie Mae Form 1008 rev. 09/2017`
+
 // note3200 is the Fannie Mae/Freddie Mac fixed rate Note: values above
 // bracketed captions, terms in sentences, signers at the end. "In the
 // amount of" there is the payment; a late charge is a percent too.
@@ -214,6 +232,11 @@ func TestExtractLoanFileForms(t *testing.T) {
 			"loan_amount_cents": int64(28000000), "interest_rate_pct": 6.5, "term_months": 360, "monthly_payment_cents": int64(176979),
 			"property_address": "1427 Juniper Ridge Rd, Boise, ID 83702", "issue_date": nil, "apr_pct": nil,
 		}},
+		{"1008 in a grid", summary1008Grid, pipeline.TypeUnderwritingSummary, map[string]any{
+			"loan_id": "SR-88120", "borrower_name": "Priya L Whitaker", "lender_name": "Summit Ridge Home Lending, LLC",
+			"loan_amount_cents": int64(41250000), "interest_rate_pct": 6.25, "term_months": 360, "monthly_payment_cents": int64(253983),
+			"property_address": "2290 Alder Creek Way, Fort Collins, CO 80525",
+		}},
 		{"fixed rate Note", note3200, pipeline.TypePromissoryNote, map[string]any{
 			"loan_id": "2026-0417-88", "borrower_name": "Maria T. Gonzalez", "lender_name": "Harbor Point Mortgage, LLC",
 			"loan_amount_cents": int64(55500000), "interest_rate_pct": 6.5, "term_months": 360, "monthly_payment_cents": int64(350800),
@@ -275,6 +298,7 @@ func TestLoanFileFormDistractors(t *testing.T) {
 		{"2021 current address", urla2021, "property_address", []any{"88 Old Mill Rd, Loveland, CO 80537"}},
 		{"1003 present housing expense", urla2009, "monthly_payment_cents", []any{int64(142000)}},
 		{"1008 investor loan number", summary1008, "loan_id", []any{"4000912233", "771204"}},
+		{"1008 grid investor loan number", summary1008Grid, "loan_id", []any{"FN-4477120"}},
 		{"1008 co-borrower", summary1008, "borrower_name", []any{"Grace Okafor"}},
 		{"1008 ratio", summary1008, "interest_rate_pct", []any{14.93, 80.0}},
 		{"Note payment is not the amount", note3200, "loan_amount_cents", []any{int64(350800)}},
