@@ -76,7 +76,7 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 	case cd > 0:
 		return pipeline.TypeClosingDisclosure
 	}
-	if t, ok := classifyForm(pages, lines, text); ok {
+	if t, ok := classifyForm(lines, text); ok {
 		return t // an application, underwriting summary, Note or statement (doctype.go)
 	}
 	for _, h := range head {

@@ -163,6 +163,24 @@ _______________________________ (Seal)
                          - Borrower
 WENDY A. PARK`
 
+// noteLOS is a Note as a loan origination system prints it: labelled
+// header lines, a title OCR read with a zero, a 15-year term.
+const noteLOS = `Loan #: 5512-0093                                                         Page 1 of 3
+                                   N0TE
+Date: 04/10/2026
+Borrower: Juan C. Alvarez and Rosa Alvarez
+Property Address: 901 Cactus Wren Ln, Tucson, AZ 85718
+1. BORROWER'S PROMISE TO PAY
+In return for a loan that I have received, I promise to pay U.S. $ 232,400.00 (this amount is called "Principal"), plus interest,
+to the order of the Lender. The Lender is Saguaro Federal Credit Union. I will make all payments under this Note by check.
+2. INTEREST
+I will pay interest at a yearly rate of 7.125%.
+3. PAYMENTS
+I will make my monthly payment on the 1st day of each month beginning on June 1, 2026. If, on May 1, 2041, I still owe amounts under
+this Note, I will pay those amounts in full on that date, which is called the "Maturity Date."
+My monthly payment will be in the amount of U.S. $2,105.15.
+4. BORROWER'S RIGHT TO PREPAY`
+
 // statementWithOriginal is a periodic statement that prints the original
 // amount, beside a balance, an amount due and one payment's parts.
 const statementWithOriginal = `Cedar Valley Mortgage Servicing                                      Mortgage Statement
@@ -247,6 +265,11 @@ func TestExtractLoanFileForms(t *testing.T) {
 			"loan_amount_cents": int64(37900000), "interest_rate_pct": 5.875, "term_months": 240, "monthly_payment_cents": int64(268801),
 			"issue_date": "2026-06-15", "property_address": "6675 Union Cir, Raleigh, NC 27601",
 		}},
+		{"Note printed by an LOS", noteLOS, pipeline.TypePromissoryNote, map[string]any{
+			"loan_id": "5512-0093", "borrower_name": "Juan C. Alvarez", "lender_name": "Saguaro Federal Credit Union",
+			"loan_amount_cents": int64(23240000), "interest_rate_pct": 7.125, "term_months": 180, "monthly_payment_cents": int64(210515),
+			"issue_date": "2026-04-10", "property_address": "901 Cactus Wren Ln, Tucson, AZ 85718",
+		}},
 		{"statement with the original amount", statementWithOriginal, pipeline.TypeMortgageStatement, map[string]any{
 			"loan_id": "0051207467", "borrower_name": "Daniel R. Okafor", "lender_name": "Cedar Valley Mortgage Servicing",
 			"loan_amount_cents": int64(28000000), "interest_rate_pct": 6.5, "issue_date": "2026-11-05",
@@ -306,6 +329,7 @@ func TestLoanFileFormDistractors(t *testing.T) {
 		{"Note co-signer", note3200, "borrower_name", []any{"Carlos Gonzalez"}},
 		{"Note MIN", note3200, "loan_id", []any{"1001234-0000004417-7"}},
 		{"Note payment address", note3200, "property_address", []any{"40 Elm Ave, Dover, DE 19901"}},
+		{"LOS Note co-borrower", noteLOS, "borrower_name", []any{"Rosa Alvarez"}},
 		{"statement co-borrower", statementWithOriginal, "borrower_name", []any{"Grace Okafor"}},
 	}
 	for _, tt := range tests {
@@ -359,6 +383,7 @@ LOAN ESTIMATE   PAGE 1 OF 3 • LOAN ID # 123456789`
 		{"1008 by its footer", "I. Borrower and Property Information\nII. Mortgage Information\nFannie Mae Form 1008 rev. 09/2017", pipeline.TypeUnderwritingSummary},
 		{"Note without a readable title", "N0TF\nIn return for a loan that I have received, I promise to pay U.S. $100,000.00 (this amount is called \"Principal\")", pipeline.TypePromissoryNote},
 		{"statement without a title", "Statement Date   11/05/2026\nPayment Due Date   12/01/2026\nAmount Due   $1,200.00\nExplanation of Amount Due\nPast Payments Breakdown", pipeline.TypeMortgageStatement},
+		{"Note title read with a zero", "N0TE\n1. BORROWER'S PROMISE TO PAY\n4. BORROWER'S RIGHT TO PREPAY", pipeline.TypePromissoryNote},
 		{"OCR-misread statement title", "Cedar Valley Bank\nMortgage Statemcnt\nStatement Date   11/05/2026", pipeline.TypeMortgageStatement},
 	}
 	for _, tt := range tests {
