@@ -37,6 +37,10 @@ Rent                                      $ 1,850.00
 First Mortgage (P&I)                      $ 1,420.00        $ 1,769.79
                                         VII. DETAILS OF TRANSACTION
 f. Estimated closing costs                $ 8,054.00
+                          X. INFORMATION FOR GOVERNMENT MONITORING PURPOSES
+Interviewer's Name (print or type)        Name and Address of Interviewer's Employer
+Jo Lee                                    Harbor Point Mortgage, LLC
+                                          40 Elm Ave, Dover, DE 19901
 Freddie Mac Form 65   7/05 (rev.6/09)            Page 1 of 4            Fannie Mae Form 1003   7/05 (rev.6/09)`
 
 // urla2021 is the 2021 redesigned URLA: the lender's loan number and the
@@ -147,8 +151,9 @@ const noteARM = `                         ADJUSTABLE RATE NOTE
 THIS NOTE CONTAINS PROVISIONS ALLOWING FOR CHANGES IN MY INTEREST RATE AND MY MONTHLY PAYMENT.
 June 15, 2026                       Raleigh                          North Carolina
 [Date]                              [City]                           [State]
-                          6675 Union Cir, Raleigh, NC 27601
-                                       [Property Address]
+                          6675 Union Cir
+                          Raleigh, NC 27601
+                          [Property Address]
 1. BORROWER'S PROMISE TO PAY
 In return for a loan that I have received, I promise to pay U.S. $379,000.00 (this amount is called "Principal"), plus interest, to the
 order of the Lender. The Lender is Pine Hill Savings Bank, N.A. I will make all payments under this Note in the form of cash.
@@ -237,7 +242,7 @@ func TestExtractLoanFileForms(t *testing.T) {
 	}{
 		{"2009 URLA", urla2009, pipeline.TypeLoanApplication, map[string]any{
 			"loan_id": "HP-2026-004417", "borrower_name": "Daniel R. Okafor", "loan_amount_cents": int64(28000000),
-			"interest_rate_pct": 6.5, "term_months": 360, "monthly_payment_cents": int64(176979),
+			"lender_name": "Harbor Point Mortgage, LLC", "interest_rate_pct": 6.5, "term_months": 360, "monthly_payment_cents": int64(176979),
 			"property_address": "1427 Juniper Ridge Rd, Boise, ID 83702", "apr_pct": nil, "issue_date": nil,
 		}},
 		{"2021 URLA", urla2021, pipeline.TypeLoanApplication, map[string]any{
