@@ -54,6 +54,7 @@ type formSpec struct {
 // formEvidence is the score a form's signs must reach.
 const formEvidence = 4
 
+// romanItem and numItem are a section's number before its name: "VII.", "4.".
 var (
 	romanItem = `(?:[IVX]{1,4}[.)]\s*)?`
 	numItem   = `(?:\d{1,2}[.)]?\s*)?`
@@ -62,6 +63,7 @@ var (
 	footerTail = `(?:\s*$|\s*[•·|(]|\s+(?:\d{1,2}/\d{2,4}|effective|rev\b|page\s+\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}))`
 )
 
+// marksRe compiles section names that start a cell, case-insensitively.
 func marksRe(patterns ...string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
@@ -70,6 +72,7 @@ func marksRe(patterns ...string) []*regexp.Regexp {
 	return out
 }
 
+// phrasesRe compiles sentences found anywhere in the text, case-insensitively.
 func phrasesRe(patterns ...string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
@@ -335,6 +338,7 @@ func titleKey(s string) string {
 	return b.String()
 }
 
+// editDistance is the Levenshtein distance between two strings, in runes.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
