@@ -195,27 +195,44 @@ func findStatementParties(lines []textLine, found map[string]hit) {
 	if _, ok := found[pipeline.FieldBorrower]; ok {
 		return
 	}
-	top := firstLines(lines, addresseeWindow)
+	if h, ok := mailingAddressee(firstLines(lines, addresseeWindow)); ok {
+		found[pipeline.FieldBorrower] = h
+	}
+}
+
+// mailingAddressee reads the first of the one or two names over the first
+// street line at the left of the page: the borrower, then a co-borrower.
+// A mail endorsement over them ("RETURN SERVICE REQUESTED") is not a name,
+// and a servicer's own address has its company over it, not a person.
+func mailingAddressee(top []textLine) (hit, bool) {
 	for i, l := range top {
 		if len(l.cells) == 0 || l.cells[0].col > 20 {
 			continue
 		}
-		text := l.cells[0].text
-		v, ok := personValue(text)
-		if !ok || isOrganisation(v.(string)) || isLabelText(text) {
+		if _, ok := addressValue(l.cells[0].text); !ok {
 			continue
 		}
-		for j := i + 1; j < len(top) && j <= i+3; j++ {
-			if len(top[j].cells) == 0 {
-				continue
+		var name hit
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			if len(top[j].cells) == 0 || top[j].cells[0].col > 20 {
+				break
 			}
-			if _, ok := addressValue(top[j].cells[0].text); ok {
-				found[pipeline.FieldBorrower] = hit{value: v, page: l.page, how: byAddressee}
-				return
+			text := top[j].cells[0].text
+			v, ok := personValue(text)
+			if !ok || isOrganisation(v.(string)) || isLabelText(text) || mailEndorsementRe.MatchString(text) {
+				break
 			}
+			name = hit{value: v, page: top[j].page, how: byAddressee}
+		}
+		if name.value != nil {
+			return name, true
 		}
 	}
+	return hit{}, false
 }
+
+// mailEndorsementRe is what a mailer prints over the addressee.
+var mailEndorsementRe = regexp.MustCompile(`(?i)\b(?:return|forwarding|change|electronic)\s+service\b|\bservice\s+requested\b|\bpresorted\b|\bpostage\b`)
 
 // servicerName reads a letterhead that names a servicer: any organisation
 // ("Cedar Valley Mortgage Servicing"), not a title or escrow company.

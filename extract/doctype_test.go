@@ -233,6 +233,17 @@ Late Charges                $0.00
 Total Amount Due            $4,120.55
 Property Address: 88 Harbor View Dr, Springfield, IL 62704`
 
+// statementMailer has the servicer's street address atop it and a mail
+// endorsement over the addressee.
+const statementMailer = `Summit Servicing Company, LLC                           Mortgage Statement
+4000 Horizon Way, Irving, TX 75063
+RETURN SERVICE REQUESTED                                 Statement Date   11/05/2026
+Daniel R. Okafor                                         Loan Number   SS-0093-1182
+1427 Juniper Ridge Rd                                    Amount Due   $2,431.22
+Boise, ID 83702
+Explanation of Amount Due
+Interest Rate   6.500%`
+
 func TestExtractLoanFileForms(t *testing.T) {
 	tests := []struct {
 		name string
@@ -279,6 +290,10 @@ func TestExtractLoanFileForms(t *testing.T) {
 			"loan_id": "0051207467", "borrower_name": "Daniel R. Okafor", "lender_name": "Cedar Valley Mortgage Servicing",
 			"loan_amount_cents": int64(28000000), "interest_rate_pct": 6.5, "issue_date": "2026-11-05",
 			"property_address": "1427 Juniper Ridge Rd, Boise, ID 83702", "monthly_payment_cents": nil, "closing_costs_cents": nil,
+		}},
+		{"statement mailed with an endorsement", statementMailer, pipeline.TypeMortgageStatement, map[string]any{
+			"loan_id": "SS-0093-1182", "borrower_name": "Daniel R. Okafor", "lender_name": "Summit Servicing Company, LLC",
+			"issue_date": "2026-11-05", "interest_rate_pct": 6.5, "loan_amount_cents": nil, "property_address": nil,
 		}},
 		{"statement without the original amount", statementNoOriginal, pipeline.TypeMortgageStatement, map[string]any{
 			"loan_id": "HP-2026-004417", "borrower_name": "Maria T. Gonzalez", "lender_name": "Harbor Point Mortgage",
@@ -335,6 +350,7 @@ func TestLoanFileFormDistractors(t *testing.T) {
 		{"Note MIN", note3200, "loan_id", []any{"1001234-0000004417-7"}},
 		{"Note payment address", note3200, "property_address", []any{"40 Elm Ave, Dover, DE 19901"}},
 		{"LOS Note co-borrower", noteLOS, "borrower_name", []any{"Rosa Alvarez"}},
+		{"statement mail endorsement", statementMailer, "borrower_name", []any{"Return Service Requested"}},
 		{"statement co-borrower", statementWithOriginal, "borrower_name", []any{"Grace Okafor"}},
 	}
 	for _, tt := range tests {
