@@ -41,7 +41,10 @@ var dottedTailRe = regexp.MustCompile(`\b(?:\p{Lu}\.)+\p{Lu}$`)
 var (
 	noteFirstPayRe = regexp.MustCompile(`(?i)\bmonthly\s+payments?\s+on\s+the\s+\S+\s+day\s+of\s+each\s+month\s+beginning\s+on\s+([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})`)
 	noteMaturityRe = regexp.MustCompile(`(?i)\bif,?\s+on\s+([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}),?\s+I\s+still\s+owe`)
-	borrowerSignRe = regexp.MustCompile(`^[-–—]\s*(?i:borrower)$`)
+	// borrowerSignRe is a signature line's caption; OCR reads its dash as "~".
+	borrowerSignRe = regexp.MustCompile(`^[-–—~]\s*(?i:borrower)$`)
+	// initialColonRe is a middle initial whose stop OCR read as a colon ("WENDY A: PARK").
+	initialColonRe = regexp.MustCompile(`\b(\p{Lu}):\s`)
 )
 
 // findNoteFields reads what a Note prints outside its sentences' labels:
@@ -121,7 +124,7 @@ func noteSigner(lines []textLine) (hit, bool) {
 
 func signerName(s string, page int) (hit, bool) {
 	s = strings.TrimSpace(strings.Trim(s, "_ "))
-	v, ok := personValue(s)
+	v, ok := personValue(initialColonRe.ReplaceAllString(s, "$1. "))
 	if !ok || isOrganisation(v.(string)) {
 		return hit{}, false
 	}
