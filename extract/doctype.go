@@ -196,7 +196,7 @@ var forms = []formSpec{
 			`^(?:monthly|periodic)\s+(?:billing\s+)?statement$`),
 		titleWeight: 3,
 		marks: marksRe(
-			`explanation\s+of\s+amount\s+due`, `past\s+payments?\s+breakdown`, `transaction\s+activity`, `(?:total\s+)?amount\s+due\b`,
+			`explanation\s+of\s+amount\s+due`, `past\s+payments?\s+breakdown`, `transaction\s+activity`, `(?:total\s+)?amount\s+due(?:\s*:?\s*\$.*)?$`,
 			`payment\s+due\s+date`, `statement\s+date`, `(?:outstanding|unpaid)\s+principal`, `principal\s+balance`,
 			`paid\s+(?:last\s+month|year\s+to\s+date)`, `if\s+(?:your\s+)?payment\s+is\s+received\s+after`, `escrow\s+balance`,
 			`regular\s+monthly\s+payment`, `delinquency\s+notice`,

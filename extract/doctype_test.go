@@ -398,6 +398,7 @@ LOAN ESTIMATE   PAGE 1 OF 3 • LOAN ID # 123456789`
 		{"commitment letter that mentions the Note, a statement and the 1003", commitment, pipeline.TypeCommitmentLetter},
 		{"Loan Estimate that mentions the Note and a statement", estimate, pipeline.TypeLoanEstimate},
 		{"HUD-1 settlement statement", "A. Settlement Statement (HUD-1)\nB. Type of Loan\nLoan Number   88-12\nAmount Due from Borrower", pipeline.TypeOther},
+		{"HUD-1 rows that start like a statement's", "Settlement Statement\nAmount Due From Borrower   $1.00\nPayment Due Date of the first payment\nStatement Date\nPrincipal Balance of the new loan", pipeline.TypeOther},
 		{"escrow statement", "Annual Escrow Account Disclosure Statement\nLoan Number   88-12\nStatement Date   01/02/2026", pipeline.TypeOther},
 		{"letter pointing to a statement", "Dear Ms. Park:\nPlease see your monthly statement.\nMortgage Statement questions: call us.", pipeline.TypeOther},
 		{"a lone NOTE heading is not a Note", "NOTE\nThe figures below are estimates only.\nLoan Amount   $200,000.00", pipeline.TypeOther},
