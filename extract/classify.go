@@ -83,6 +83,9 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 	case cd > 0:
 		return pipeline.TypeClosingDisclosure
 	}
+	if t, ok := classifyForm(lines, text); ok {
+		return t // an application, underwriting summary, Note or statement (doctype.go)
+	}
 	for _, h := range head {
 		if commitmentTitleRe.MatchString(h) && titleCased(h) && !notLetterTitleRe.MatchString(h) {
 			return pipeline.TypeCommitmentLetter

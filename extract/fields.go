@@ -139,28 +139,29 @@ type Extraction struct {
 func Extract(pages []pipeline.PageText) Extraction {
 	lines := documentLines(pages)
 	typ := classify(pages)
+	lastOfRow := lastOfRowFor(typ)
 	found := map[string]hit{}
-	alts := map[string][]hit{} // the numeric fields' candidates, preferred first
-	for _, r := range fieldTable {
+	alts := map[string][]hit{}        // the numeric fields' candidates, preferred first
+	for _, r := range rulesFor(typ) { // the field table as this type prints it (doctype.go)
 		name := r.name
 		if name == pipeline.FieldLoanID {
-			if h, ok := findLoanID(lines); ok {
+			if h, ok := findLoanID(lines, r); ok {
 				found[name] = h
 			}
 			continue
 		}
 		if r.numeric {
-			if hs := labelledCandidates(lines, r, typ == pipeline.TypeClosingDisclosure, maxCandidates); len(hs) > 0 {
+			if hs := labelledCandidates(lines, r, lastOfRow, maxCandidates); len(hs) > 0 {
 				found[name] = hs[0]
 				alts[name] = hs
 			}
 			continue
 		}
-		if h, ok := findLabelled(lines, r, typ == pipeline.TypeClosingDisclosure); ok {
+		if h, ok := findLabelled(lines, r, lastOfRow); ok {
 			found[name] = h
 		}
 	}
-	for name, h := range findProse(pages) {
+	for name, h := range proseFor(typ, pages) {
 		if _, ok := found[name]; !ok {
 			found[name] = h
 		}
@@ -169,6 +170,7 @@ func Extract(pages []pipeline.PageText) Extraction {
 		}
 	}
 	chooseConsistent(found, alts)
+	completeForm(typ, lines, found)
 	if h, ok := found[pipeline.FieldProperty]; ok {
 		h.value = completeAddress(lines, h)
 		found[pipeline.FieldProperty] = h

@@ -51,11 +51,10 @@ func loanIDValue(s string) (any, bool) {
 // findLoanID collects every labelled loan ID and keeps the one the
 // document repeats most: forms confirm their loan ID in every page's
 // footer, which outvotes a header whose text layer carries hidden digits.
-func findLoanID(lines []textLine) (hit, bool) {
+func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	count := map[string]int{}
 	first := map[string]hit{}
 	var order []string
-	rule := ruleFor(pipeline.FieldLoanID)
 	for _, re := range rule.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
