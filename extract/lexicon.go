@@ -95,13 +95,3 @@ func moneyBetween(lo, hi int64) func(string) (any, bool) {
 		return v, true
 	}
 }
-
-// ruleFor returns a field's row of the field table.
-func ruleFor(name string) fieldRule {
-	for _, r := range fieldTable {
-		if r.name == name {
-			return r
-		}
-	}
-	panic("pipeline: no field " + name)
-}
