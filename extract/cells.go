@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"loanbatch/pipeline"
@@ -41,9 +42,10 @@ func splitCells(line string) []cell {
 	}
 	out = splitOverflowingLabels(out)
 	// A currency sign printed apart from its amount ("Loan Amount $        280,000.00")
-	// belongs to it.
+	// belongs to it, and a name spaced wide after its "&" ("IRONWOOD BANK &    TRUST")
+	// goes on.
 	for i := 0; i+1 < len(out); i++ {
-		if trailingCurrencyRe.MatchString(out[i].text) {
+		if trailingCurrencyRe.MatchString(out[i].text) || strings.HasSuffix(out[i].text, " &") && startsWord(out[i+1].text) {
 			out[i].text += " " + out[i+1].text
 			out = slices.Delete(out, i+1, i+2)
 		}
@@ -112,4 +114,11 @@ func splitOverflowingLabels(cells []cell) []cell {
 		}
 	}
 	return cells
+}
+
+// startsWord reports whether s starts with a letter: a name's next word,
+// not a value.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }

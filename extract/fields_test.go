@@ -105,6 +105,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"apr_pct": 5.62, "monthly_payment_cents": int64(196153), "interest_rate_pct": 5.375},
 		},
 		{
+			"a label wrapped after its ampersand",
+			"Loan Number   8526-272-050\nMonthly Principal &     $1,887.21       Loan Program   VA Fixed\nInterest\n",
+			map[string]any{"monthly_payment_cents": int64(188721)},
+		},
+		{
 			"a value alone under its label, an address of ten words, a document date",
 			"Reference No.        Document Date\n MTG-23891201        May 8, 2026\n\nProperty Address\n 24078 Meadow Road Unit 17, Salt Lake City, UT 84114",
 			map[string]any{"issue_date": "2026-05-08", "property_address": "24078 Meadow Road Unit 17, Salt Lake City, UT 84114"},
@@ -128,6 +133,13 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"term_months": 360},
 		},
 		{"OCR: a term of no whole years that nothing confirms", "Loan #  A-55\nTerm   460 months\nLoan Amount  $100,000.00", map[string]any{"term_months": nil}},
+		{
+			"a letter's party defined as the Lender, a letterhead spaced wide after its ampersand",
+			"          IRONWOOD BANK &            TRUST\n\nRe: Commitment No. 330914252\n\nWe are pleased to inform you that your application has been\n" +
+				"approved, and Harbor Point Bank & Trust (the \"Lender\") hereby commits to make a loan to you.",
+			map[string]any{"lender_name": "Harbor Point Bank & Trust"},
+		},
+		{"a letterhead spaced wide after its ampersand", "          IRONWOOD BANK &            TRUST\nLoan #  A-55", map[string]any{"lender_name": "Ironwood Bank & Trust"}},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",

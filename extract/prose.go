@@ -32,6 +32,7 @@ var proseRules = []proseRule{
 	{pipeline.FieldTerm, regexp.MustCompile(`(?i)\b(?:for|term of|over|amortized over)\s+(\d{1,3}\s+(?:years|months))\b`), termValue},
 	{pipeline.FieldMonthlyPayment, regexp.MustCompile(`(?i)\b(?:monthly|principal and interest|P&I)(?: principal and interest)? payments?\s+(?:of|will be|is|are)\s+(?:approximately\s+)?` + money), paymentValue},
 	{pipeline.FieldClosingCosts, regexp.MustCompile(`(?i)\bclosing costs\s+(?:of|are estimated at|estimated at|total(?:ing)?|will be|are|is)\s+(?:approximately\s+)?` + money), closingCostsValue},
+	{pipeline.FieldLender, regexp.MustCompile(`((?:[A-Z][\w&'.-]*,?\s+|&\s+){1,6}?[A-Z][\w&'.-]*)\s*\(\s*(?:the\s+)?["“”']?Lender["“”']?\s*\)`), companyValue},
 	{pipeline.FieldLender, regexp.MustCompile(`(?:^|\|\s*|\.\s+)((?:[A-Z][\w&'.-]*\s+){0,5}[A-Z][\w&'.-]*)\s+(?:is pleased to|has approved|hereby commits|commits to lend|agrees to lend)`), companyValue},
 	{pipeline.FieldProperty, regexp.MustCompile(`(?i)\b(?:(?:property|premises|home)\s+(?:located\s+|situated\s+)?at|to (?:purchase|refinance))\s+(\d[^|]{5,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?)`), addressValue},
 	{pipeline.FieldBorrower, regexp.MustCompile(`\b(?:[Bb]orrower(?:\(s\)|s)?|[Aa]pplicant(?:\(s\)|s)?)\s*[:,]?\s+((?:[A-Z][a-zA-Z'.-]*\s+){1,3}[A-Z][a-zA-Z'-]+)`), personValue},
