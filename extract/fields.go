@@ -390,10 +390,11 @@ func wrappedLabel(lines []textLine, li, ci int) (cell, bool) {
 		if k+1 < len(lines[li+1].cells) && lines[li+1].cells[k+1].col <= valueCol+2 {
 			return cell{}, false // the next row: a label of its own with its value
 		}
-		if len(strings.Fields(b.text)) > 3 || strings.ContainsFunc(b.text, unicode.IsDigit) {
+		joined := c.text + " " + b.text
+		if len(strings.Fields(b.text)) > 3 || strings.ContainsFunc(b.text, unicode.IsDigit) || !isLabelText(joined) {
 			return cell{}, false
 		}
-		return cell{col: c.col, text: c.text + " " + b.text}, true
+		return cell{col: c.col, text: joined}, true
 	}
 	return cell{}, false
 }
@@ -412,6 +413,9 @@ func midWord(s string, i int) bool {
 // the next three non-empty lines of the same page (a form may print a
 // line or two describing the box between its label and its value).
 func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
+	if repeatedInColumn(lines, li, label) {
+		return hit{}, false // a column's value ("Paid to: Lender"), not its label
+	}
 	end := label.col + len([]rune(label.text))
 	seen := 0
 	for j := li + 1; j < len(lines) && j <= li+8 && seen < 4; j++ {
@@ -442,6 +446,23 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// repeatedInColumn reports whether a cell's text is printed again in its
+// column on its page: a table's values repeat ("Lender", "Third Party"
+// under "Paid to"), a label does not.
+func repeatedInColumn(lines []textLine, li int, c cell) bool {
+	for j := range lines {
+		if j == li || lines[j].page != lines[li].page {
+			continue
+		}
+		for _, o := range lines[j].cells {
+			if o.text == c.text && o.col >= c.col-3 && o.col <= c.col+3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // valueBeside looks for a value alone in a cell to the right of a label

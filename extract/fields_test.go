@@ -140,6 +140,17 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"lender_name": "Harbor Point Bank & Trust"},
 		},
 		{"a letterhead spaced wide after its ampersand", "          IRONWOOD BANK &            TRUST\nLoan #  A-55", map[string]any{"lender_name": "Ironwood Bank & Trust"}},
+		{"OCR: a name cut after its initial is no name", "Loan #  A-55\nBorrower(s):   Hannah L. Sullivan: Megan P Sullivan", map[string]any{"borrower_name": nil}},
+		{"OCR: a doubled stop in a name", "Loan #  A-55\nBorrower Name   Mei L.. Pemberton", map[string]any{"borrower_name": "Mei L. Pemberton"}},
+		{"OCR: an ID whose end was lost to a mark", "Loan Number:   LN-2024-7!\nLoan Amount  $100,000.00", map[string]any{"loan_id": nil}},
+		{"OCR: a stop for the comma before the state", "Loan #  A-55\nProperty Address   4245 Deer Hollow Dr, Wichita. KS 67204", map[string]any{"property_address": "4245 Deer Hollow Dr, Wichita, KS 67204"}},
+		{
+			"a fees table's payee column is no label",
+			"Loan #  A-55\n" + strings.Repeat("Estimate of the charges you are likely to incur.\n", 10) +
+				"Description of Charges          Paid to          Amount\n   Underwriting Fee          Lender           $1,255.00\n" +
+				"   Flood Monitoring Fee      Harbor Point Bank   $36.00\n   Appraisal Fee             Lender           $740.00",
+			map[string]any{"lender_name": nil},
+		},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",

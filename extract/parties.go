@@ -20,7 +20,7 @@ var orgEndRe = regexp.MustCompile(`(?i)\b(?:bank|bancorp|mortgage|lending|lender
 
 // notLenderRe finds the companies of a loan file that are not its lender:
 // title, escrow and insurance companies, appraisers, realtors.
-var notLenderRe = regexp.MustCompile(`(?i)\b(?:title|escrow|insurance|appraisal|realty|realtors?|settlement|third\s+party|closing\s+agent)\b`)
+var notLenderRe = regexp.MustCompile(`(?i)\b(?:title|escrow|insurance|appraisal|realty|realtors?|settlement|third\s+party|closing\s+(?:agent|group|services|company))\b`)
 
 // isOrganisation reports whether a name is a company's rather than a person's.
 func isOrganisation(name string) bool { return orgWordRe.MatchString(name) }

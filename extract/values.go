@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"loanbatch/pipeline"
 )
@@ -22,6 +23,9 @@ func loanIDValue(s string) (any, bool) {
 	s = pipeline.TrimLead(s)
 	s = strings.TrimLeft(s, "#:. ")
 	m := loanIDRe.FindString(s)
+	if next, _ := utf8.DecodeRuneInString(s[len(m):]); len(m) < len(s) && !unicode.IsSpace(next) && !strings.ContainsRune(",;:)]", next) {
+		return nil, false // "LN-2024-7!": OCR lost the rest of the ID
+	}
 	if g := splitIDTailRe.FindString(s[len(m):]); g != "" && strings.ContainsAny(m, "0123456789") {
 		m += strings.ReplaceAll(g, " ", "") // "LN-2026-732 139": OCR split the ID's digits
 	}
@@ -191,7 +195,7 @@ var notNameWords = map[string]bool{
 	"loan": true, "closing": true, "costs": true, "cost": true, "funds": true, "signature": true, "date": true,
 	"information": true, "services": true, "name": true, "address": true, "section": true, "page": true,
 	"lender": true, "borrower": true, "borrowers": true, "applicant": true, "applicants": true, "seller": true,
-	"property": true, "creditor": true, "co-borrower": true,
+	"property": true, "creditor": true, "co-borrower": true, "dear": true, "hi": true, "hello": true,
 }
 
 // formWords are the nouns of a form's headings ("Borrower Summary Sheet"),
@@ -217,7 +221,7 @@ func companyValue(s string) (any, bool) {
 
 func cleanName(s string, company bool) (any, bool) {
 	s = repairOCRName(strings.Join(strings.Fields(s), " "), company)
-	s = strings.TrimRight(s, " ,.;:")
+	s = strings.ReplaceAll(strings.TrimRight(s, " ,.;:"), "..", ".")
 	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") || isLabelText(s) {
 		return nil, false
 	}
@@ -245,6 +249,9 @@ func cleanName(s string, company bool) (any, bool) {
 	}
 	if !unicode.IsUpper([]rune(words[0])[0]) {
 		return nil, false
+	}
+	if last := strings.TrimRight(words[len(words)-1], "."); !company && len([]rune(last)) == 1 {
+		return nil, false // "Hannah L": a name cut after its initial
 	}
 	if isAllCaps(s) {
 		s = titleCase(s)
@@ -317,8 +324,12 @@ var (
 	zipTailRe   = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
 )
 
-// strayLetterRe is a lone small letter after a word: the end of that word.
-var strayLetterRe = regexp.MustCompile(`(\pL) (\p{Ll})\b`)
+var (
+	// strayLetterRe is a lone small letter after a word: the end of that word.
+	strayLetterRe = regexp.MustCompile(`(\pL) (\p{Ll})\b`)
+	// cityStopRe is a full stop between a town and its state and ZIP.
+	cityStopRe = regexp.MustCompile(`(\p{Ll})\. ([A-Z]{2}\s+\d{5}(?:-\d{4})?)\b`)
+)
 
 var (
 	fullAddressRe = regexp.MustCompile(`^\d{1,6}[^|]{0,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`)
@@ -328,6 +339,7 @@ var (
 func addressValue(s string) (any, bool) {
 	s = strings.Join(strings.Fields(pipeline.TrimLead(s)), " ")
 	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
+	s = cityStopRe.ReplaceAllString(s, "$1, $2")  // "Wichita. KS 67204": OCR's stop for a comma
 	m := streetRe.FindString(s)
 	if m == "" {
 		return nil, false

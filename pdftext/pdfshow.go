@@ -56,8 +56,13 @@ func (in *textInterp) show(s []byte, newRun bool) error {
 	if f == nil {
 		return fmt.Errorf("%w: text without a font", ErrNeedsPDFium)
 	}
-	for _, code := range f.codes(s) {
+	for k, code := range f.codes(s) {
 		w := f.width(code) / 1000
+		if k > 0 && in.spacedApart(f) {
+			if err := in.emit(textlayout.Glyph{Text: " "}); err != nil {
+				return err
+			}
+		}
 		trm := matrix{gs.size * gs.scale, 0, 0, gs.size, 0, gs.rise}.mul(in.tm).mul(gs.ctm)
 		text, ok := f.text(code)
 		if !ok {
@@ -102,6 +107,15 @@ func (in *textInterp) show(s []byte, newRun bool) error {
 		in.advance(f, code, w)
 	}
 	return nil
+}
+
+// spacedApart reports whether the character spacing alone puts a word gap
+// between two glyphs of one string: ps2pdf draws "Andre H. Stanton" as
+// "Andr", then "eH" and ".S" with a character spacing of a space's width,
+// cancelled inside each word by TJ displacements.
+func (in *textInterp) spacedApart(f *pdfFont) bool {
+	gap := in.gs.charSpace * in.gs.scale / math.Max(math.Abs(in.gs.size), 1e-9) * 1000
+	return in.last.Text != " " && gap >= spaceThreshold(f)
 }
 
 // advance moves the text matrix past a glyph of width w (thousandths).

@@ -182,3 +182,29 @@ func TestGoTextReaderRefusesCompressionBomb(t *testing.T) {
 		t.Fatalf("a %d-byte PDF inflating past %d bytes: err %v; want a refusal", len(pdf), pdftext.MaxDecodedStream, err)
 	}
 }
+
+// ps2pdf draws a space as character spacing on a string ("eH" with Tc of a
+// space's width) that TJ displacements cancel inside words: both readers
+// must read the words apart ("Andre H. Stanton", not "AndreH.Stanton"),
+// and a word without spacing stays whole.
+func TestSpacesDrawnAsCharacterSpacing(t *testing.T) {
+	content := "BT /F1 10.5 Tf 1 0 0 1 72 700 Tm (Andr)Tj 2.625 Tc 22.176 0 Td [(eH)249.988(.S)]TJ 0 Tc 28.59 0 Td (tanton)Tj ET\n" +
+		"BT /F1 10.5 Tf 1 0 0 1 72 680 Tm (Lakeshore Lending)Tj ET\n"
+	pdf := pipelinetest.RawPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	)
+	goPages, pdfiumPages, err := goAndPDFiumText(t, newTestAnalyzer(t), pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, pages := range map[string][]string{"go": goPages, "pdfium": pdfiumPages} {
+		text := strings.Join(strings.Fields(strings.Join(pages, "\n")), " ")
+		if !strings.Contains(text, "Andre H. Stanton") || !strings.Contains(text, "Lakeshore Lending") {
+			t.Errorf("%s reader: %q; want the words Andre H. Stanton and Lakeshore Lending", name, text)
+		}
+	}
+}
