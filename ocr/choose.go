@@ -3,6 +3,7 @@ package ocr
 import (
 	"fmt"
 	"image"
+	"log/slog"
 	"math"
 	"sort"
 	"strings"
@@ -121,7 +122,10 @@ func (r ocrReading) good() bool {
 // BestWords reads a page image choosing its preprocessing by measurement
 // (see the top of this file).
 func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
+	start := time.Now()
 	r, err := o.bestReading(g)
+	slog.Debug("ocr page read", "variant", r.variant, "score", r.score,
+		"mean_conf", math.Round(r.meanConf), "took", time.Since(start).Round(time.Millisecond))
 	return r.words, err
 }
 
@@ -174,7 +178,7 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 			if sideways(best.words) {
 				keep = func(r ocrReading) bool { return r.score >= best.score*0.97 && !sideways(r.words) }
 			}
-			if err := try(fmt.Sprintf("turned %d°", deg), turnUpright(p, deg), keep); err != nil {
+			if err := try(fmt.Sprintf("turned %d°", deg), withoutLeaders(turnUpright(p, deg)), keep); err != nil {
 				return best, err
 			}
 		}
@@ -187,7 +191,7 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	// from a reading that is otherwise good: the page with its light
 	// flattened first.
 	if uneven {
-		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+		if err := try(best.variant+", light flattened", withoutLeaders(flattenLight(base)), isBetter); err != nil {
 			return best, err
 		}
 		if best.good() {
@@ -218,7 +222,7 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	}
 	// Shaded cells, a shadow or uneven light across a photo.
 	if !uneven {
-		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+		if err := try(best.variant+", light flattened", withoutLeaders(flattenLight(base)), isBetter); err != nil {
 			return best, err
 		}
 	}

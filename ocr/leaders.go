@@ -43,7 +43,7 @@ func removeDotLeaders(g *image.Gray) (*image.Gray, int) {
 	w := g.Bounds().Dx()
 	maxSide := max(4, w/170) // a leader dot is about 6 px at 300 DPI
 	dots := smallBlobs(g, maxSide)
-	rows := leaderRows(dots, maxSide)
+	rows := leaderRows(g, dots, maxSide)
 	n := 0
 	for _, r := range rows {
 		n += len(r)
@@ -146,7 +146,7 @@ func merge(a, b blob) blob {
 // (bottoms within a third of a dot's size apart) and no further than four
 // dot sizes away. Rows of at least minLeaderDots dots of one size at a
 // regular pitch are leaders.
-func leaderRows(dots []blob, maxSide int) [][]blob {
+func leaderRows(g *image.Gray, dots []blob, maxSide int) [][]blob {
 	sort.Slice(dots, func(i, j int) bool { return dots[i].x0 < dots[j].x0 })
 	var chains [][]blob
 	open := map[int][]int{} // line (bottom / maxSide) → chains ending near it
@@ -178,9 +178,47 @@ func leaderRows(dots []blob, maxSide int) [][]blob {
 	}
 	var rows [][]blob
 	for _, c := range chains {
-		rows = append(rows, leaderRuns(c)...)
+		rows = append(rows, leaderRuns(g, c)...)
 	}
 	return rows
+}
+
+// paperLevel is the gray level above which a pixel near a dot is paper.
+const paperLevel = 192
+
+// isolated tells whether dot i of a chain stands alone on the paper: no
+// print, not even light print, around it but its neighbours in the chain.
+// A piece of a letter that light or a threshold broke off (a phone photo's
+// gray print) has the rest of its letter next to it; the lower dot of a
+// colon has the upper one above it.
+func isolated(g *image.Gray, c []blob, i int) bool {
+	d := c[i]
+	mx, my := max(3, d.size()*2/3), max(3, d.size())
+	ring := image.Rect(d.x0-mx, d.y0-my, d.x1+mx, d.y1+my).Intersect(g.Bounds())
+	halo := func(b blob) image.Rectangle { return image.Rect(b.x0-1, b.y0-1, b.x1+1, b.y1+1) }
+	skip := []image.Rectangle{halo(d)}
+	if i > 0 {
+		skip = append(skip, halo(c[i-1]))
+	}
+	if i+1 < len(c) {
+		skip = append(skip, halo(c[i+1]))
+	}
+	for y := ring.Min.Y; y < ring.Max.Y; y++ {
+		row := g.Pix[y*g.Stride:]
+	pixels:
+		for x := ring.Min.X; x < ring.Max.X; x++ {
+			if row[x] >= paperLevel {
+				continue
+			}
+			for _, r := range skip {
+				if (image.Point{x, y}).In(r) {
+					continue pixels
+				}
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // leaderRuns are the runs of a chain of dots that are leaders: at least
@@ -188,7 +226,7 @@ func leaderRows(dots []blob, maxSide int) [][]blob {
 // one pitch or two (a fax drops a dot). A chain breaks where a gap is
 // neither, so a full stop or a piece of a broken digit next to a leader
 // is no part of it.
-func leaderRuns(c []blob) [][]blob {
+func leaderRuns(g *image.Gray, c []blob) [][]blob {
 	if len(c) < minLeaderDots {
 		return nil
 	}
@@ -219,7 +257,7 @@ func leaderRuns(c []blob) [][]blob {
 		run = []blob{}
 	}
 	for i, d := range c {
-		if !alike(d) {
+		if !alike(d) || !isolated(g, c, i) {
 			flush()
 			continue
 		}
@@ -237,4 +275,15 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// withoutLeaders is the page with its dot leaders removed: nil for nil.
+// A page turned upright after Prepare needs it again (its leaders stood
+// on end), and so does one binarised (a phone photo's gray print made black).
+func withoutLeaders(g *image.Gray) *image.Gray {
+	if g == nil {
+		return nil
+	}
+	g, _ = removeDotLeaders(g)
+	return g
 }

@@ -20,8 +20,7 @@ const noisyScan = 0.001
 // Prepare removes speckle from noisy scans, enlarges low-resolution page
 // images and removes dot leaders (see leaders.go).
 func Prepare(g *image.Gray) *image.Gray {
-	g, _ = removeDotLeaders(resizeOrDenoise(g))
-	return g
+	return withoutLeaders(resizeOrDenoise(g))
 }
 
 // resizeOrDenoise median-filters a noisy full-resolution page and
