@@ -183,8 +183,9 @@ func leaderRows(g *image.Gray, dots []blob, maxSide int) [][]blob {
 	return rows
 }
 
-// paperLevel is the gray level above which a pixel near a dot is paper.
-const paperLevel = 192
+// paperNoise is how much darker than the brightest paper around a dot a
+// pixel may be and still be paper (JPEG noise, a light gradient).
+const paperNoise = 45
 
 // isolated tells whether dot i of a chain stands alone on the paper: no
 // print, not even light print, around it but its neighbours in the chain.
@@ -203,11 +204,18 @@ func isolated(g *image.Gray, c []blob, i int) bool {
 	if i+1 < len(c) {
 		skip = append(skip, halo(c[i+1]))
 	}
+	var paper uint8
+	for y := ring.Min.Y; y < ring.Max.Y; y++ {
+		paper = max(paper, slices.Max(g.Pix[y*g.Stride+ring.Min.X:y*g.Stride+ring.Max.X]))
+	}
+	if paper < leaderInk+paperNoise {
+		return false
+	}
 	for y := ring.Min.Y; y < ring.Max.Y; y++ {
 		row := g.Pix[y*g.Stride:]
 	pixels:
 		for x := ring.Min.X; x < ring.Max.X; x++ {
-			if row[x] >= paperLevel {
+			if row[x] >= paper-paperNoise {
 				continue
 			}
 			for _, r := range skip {
@@ -219,6 +227,35 @@ func isolated(g *image.Gray, c []blob, i int) bool {
 		}
 	}
 	return true
+}
+
+// standingAlone is the run c[start:end] of dots on pitch when most of them
+// stand alone on the paper (isolated), without the ones at its ends that do
+// not (the lower dot of a colon, a piece of the digit after the leader);
+// nil otherwise. JPEG noise can touch a dot inside a leader.
+func standingAlone(g *image.Gray, c []blob, start, end int) []blob {
+	if end-start < minLeaderDots {
+		return nil
+	}
+	alone := make([]bool, end-start)
+	n := 0
+	for i := range alone {
+		alone[i] = isolated(g, c, start+i)
+		if alone[i] {
+			n++
+		}
+	}
+	if n*5 < len(alone)*3 {
+		return nil
+	}
+	lo, hi := 0, len(alone)
+	for lo < hi && !alone[lo] {
+		lo++
+	}
+	for hi > lo && !alone[hi-1] {
+		hi--
+	}
+	return c[start+lo : start+hi]
 }
 
 // leaderRuns are the runs of a chain of dots that are leaders: at least
@@ -249,24 +286,18 @@ func leaderRuns(g *image.Gray, c []blob) [][]blob {
 	}
 	alike := func(d blob) bool { return d.size()*2 >= size && d.size() <= size*2 }
 	var runs [][]blob
-	run := []blob{}
-	flush := func() {
-		if len(run) >= minLeaderDots {
-			runs = append(runs, run)
+	start := 0
+	flush := func(end int) {
+		if r := standingAlone(g, c, start, end); len(r) >= minLeaderDots {
+			runs = append(runs, r)
 		}
-		run = []blob{}
+		start = end
 	}
-	for i, d := range c {
-		if !alike(d) || !isolated(g, c, i) {
-			flush()
-			continue
+	for i := 1; i <= len(c); i++ {
+		if i == len(c) || !alike(c[i]) || !alike(c[i-1]) || !onPitch(c[i].cx()-c[i-1].cx()) {
+			flush(i)
 		}
-		if len(run) > 0 && !onPitch(d.cx()-c[i-1].cx()) {
-			flush()
-		}
-		run = append(run, d)
 	}
-	flush()
 	return runs
 }
 
