@@ -194,7 +194,7 @@ const paperNoise = 45
 // colon has the upper one above it.
 func isolated(g *image.Gray, c []blob, i int) bool {
 	d := c[i]
-	mx, my := max(3, d.size()*2/3), max(3, d.size())
+	mx, my := max(3, d.size()*2/3), max(3, 2*d.size())
 	ring := image.Rect(d.x0-mx, d.y0-my, d.x1+mx, d.y1+my).Intersect(g.Bounds())
 	halo := func(b blob) image.Rectangle { return image.Rect(b.x0-1, b.y0-1, b.x1+1, b.y1+1) }
 	skip := []image.Rectangle{halo(d)}
