@@ -189,8 +189,15 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	}
 	// A shadow or a light gradient across a photo can hide a whole column
 	// from a reading that is otherwise good: the page with its light
-	// flattened first.
+	// evened first, its print kept gray (a phone photo's soft print breaks
+	// up when binarised: "Charlotie, NO"), then binarised as well.
 	if uneven {
+		if err := try(best.variant+", light evened", evenLight(base), isBetter); err != nil {
+			return best, err
+		}
+		if best.good() {
+			return best, nil
+		}
 		if err := try(best.variant+", light flattened", withoutLeaders(flattenLight(base)), isBetter); err != nil {
 			return best, err
 		}
