@@ -70,8 +70,13 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 	var chars, confSum float64
 	var heights []float64
 	for _, b := range boxes {
-		t := trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence)
+		raw := strings.TrimSpace(b.Word)
+		t := trimOCRNoise(raw, b.Confidence)
 		if t == "" {
+			key := lineKey{b.BlockNum, b.ParNum, b.LineNum}
+			if n := len(r.words); loneColon(raw) && n > 0 && lineOf[n-1] == key {
+				r.words[n-1].Text = endWithColon(r.words[n-1].Text)
+			}
 			continue
 		}
 		w := textlayout.Word{
@@ -363,6 +368,19 @@ func dotLeader(t string) bool {
 		return true
 	}
 	return false
+}
+
+// loneColon tells whether an OCR word is nothing but a colon: what is left
+// of "KEY.......: value" once the leader dots were removed from the image.
+func loneColon(t string) bool { return t == ":" || t == ";" }
+
+// endWithColon ends a label with a colon, as a printout's "KEY: value"
+// reads, unless it has one.
+func endWithColon(t string) string {
+	if strings.HasSuffix(t, ":") {
+		return t
+	}
+	return strings.TrimRight(t, ".") + ":"
 }
 
 // cutGluedLeader cuts the leader dots a printout runs into its label

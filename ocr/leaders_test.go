@@ -93,3 +93,20 @@ func TestRemoveDotLeadersSubImage(t *testing.T) {
 		t.Error("the dot was not removed from the copy, or the page was changed")
 	}
 }
+
+func TestEndWithColon(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"NO", "NO:"},
+		{"PROP.", "PROP:"},
+		{"DATE:", "DATE:"},
+	} {
+		if got := endWithColon(c.in); got != c.want {
+			t.Errorf("endWithColon(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for s, want := range map[string]bool{":": true, ";": true, ".": false, "::": false, "a:": false} {
+		if got := loneColon(s); got != want {
+			t.Errorf("loneColon(%q) = %v", s, got)
+		}
+	}
+}
