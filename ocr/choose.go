@@ -35,6 +35,8 @@ type ocrReading struct {
 	meanConf float64
 	// height is the median height in pixels of the words read well.
 	height float64
+	// unread is the share of the page's print outside every word read.
+	unread float64
 }
 
 // ocrTimeBudget bounds a page's OCR time, every reading tried included, as
@@ -100,6 +102,7 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 		sort.Float64s(heights)
 		r.height = heights[len(heights)/2]
 	}
+	r.unread = unreadInk(g, r.words)
 	deskewWords(r.words, lineOf)
 	alignLines(r.words, lineOf)
 	return r, nil
@@ -121,7 +124,7 @@ func (b ocrReading) better(a ocrReading) bool {
 }
 
 func (r ocrReading) good() bool {
-	return r.meanConf >= readingGood && r.score >= 50
+	return r.meanConf >= readingGood && r.score >= 50 && r.unread <= unreadInkMax
 }
 
 // BestWords reads a page image choosing its preprocessing by measurement
@@ -170,6 +173,22 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 		return nil
 	}
 	isBetter := func(r ocrReading) bool { return r.better(best) }
+	oneBlock := func() error {
+		if err := o.client.SetVariable("tessedit_pageseg_mode", "6"); err != nil {
+			return nil
+		}
+		err := try(best.variant+", one block", base, isBetter)
+		_ = o.client.SetVariable("tessedit_pageseg_mode", "3")
+		return err
+	}
+	// Read with confidence, and yet most of the print left unread: the
+	// automatic layout took a dense printout for a picture. One block of
+	// text reads it.
+	if best.meanConf >= readingGood && best.unread > unreadInkMax && !sideways(best.words) {
+		if err := oneBlock(); err != nil {
+			return best, err
+		}
+	}
 	// A page turned 90° or 180° (Tesseract reads a sideways page, but its
 	// words then stand on end; an upside-down one it reads as noise):
 	// Tesseract's orientation detection, and the page read turned upright.
@@ -223,13 +242,9 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	// A dense grid of monospaced key: value columns (a loan system's
 	// printout) that the automatic layout breaks into pieces: the page as
 	// one block of text.
-	if !best.good() {
-		if err := o.client.SetVariable("tessedit_pageseg_mode", "6"); err == nil {
-			err := try(best.variant+", one block", base, isBetter)
-			_ = o.client.SetVariable("tessedit_pageseg_mode", "3")
-			if err != nil {
-				return best, err
-			}
+	if !best.good() && !strings.HasSuffix(best.variant, "one block") {
+		if err := oneBlock(); err != nil {
+			return best, err
 		}
 	}
 	// Shaded cells, a shadow or uneven light across a photo.
