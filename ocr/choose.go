@@ -76,7 +76,8 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 		t := trimOCRNoise(raw, b.Confidence)
 		if t == "" {
 			key := lineKey{b.BlockNum, b.ParNum, b.LineNum}
-			if n := len(r.words); loneColon(raw) && n > 0 && lineOf[n-1] == key {
+			if n := len(r.words); loneColon(raw) && n > 0 && lineOf[n-1] == key &&
+				float64(b.Box.Min.X)-r.words[n-1].X1 >= r.words[n-1].Height() {
 				r.words[n-1].Text = endWithColon(r.words[n-1].Text)
 			}
 			continue
@@ -386,7 +387,8 @@ func dotLeader(t string) bool {
 }
 
 // loneColon tells whether an OCR word is nothing but a colon: what is left
-// of "KEY.......: value" once the leader dots were removed from the image.
+// of "KEY.......: value" once the leader dots were removed from the image
+// (the colon then stands a leader's width from its label).
 func loneColon(t string) bool { return t == ":" || t == ";" }
 
 // endWithColon ends a label with a colon, as a printout's "KEY: value"
