@@ -39,6 +39,7 @@ func splitCells(line string) []cell {
 		}
 		out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: line[start:loc[1]]})
 	}
+	out = splitOverflowingLabels(out)
 	// A currency sign printed apart from its amount ("Loan Amount $        280,000.00")
 	// belongs to it.
 	for i := 0; i+1 < len(out); i++ {
@@ -88,4 +89,27 @@ func documentLines(pages []pipeline.PageText) []textLine {
 		}
 	}
 	return out
+}
+
+// splitOverflowingLabels separates a label from the value run into it in a
+// "KEY : value" printout whose value filled its column ("PROGRAM : 30 YR
+// FIXED JUMB ISSUED   : 2024-05-20"): the last words of a cell are a label
+// when the next cell starts with the colon.
+func splitOverflowingLabels(cells []cell) []cell {
+	for i := 0; i+1 < len(cells); i++ {
+		if !strings.HasPrefix(cells[i+1].text, ":") {
+			continue
+		}
+		words := wordStartRe.FindAllStringIndex(cells[i].text, -1)
+		for k := max(0, len(words)-3); k < len(words); k++ {
+			at := words[k][0] + 1
+			if isLabelText(cells[i].text[at:]) {
+				label := cell{col: cells[i].col + utf8.RuneCountInString(cells[i].text[:at]), text: cells[i].text[at:]}
+				cells[i].text = strings.TrimSpace(cells[i].text[:at])
+				cells = slices.Insert(cells, i+1, label)
+				break
+			}
+		}
+	}
+	return cells
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -25,6 +26,12 @@ var (
 	// commitmentTitleRe names a lender's commitment in a heading: commitment,
 	// approval and pre-approval letters, rate-lock agreements and confirmations.
 	commitmentTitleRe = regexp.MustCompile(`(?i)\b(?:commitment|approval|pre-?approval|(?:rate\s*)?lock(?:-in)?\s+(?:agreement|confirmation))\b`)
+	// notLetterTitleRe names what a heading with "commitment" or "approval"
+	// in it may be other than the letter: a date, a worksheet or checklist
+	// to fill in.
+	notLetterTitleRe = regexp.MustCompile(`(?i)expir|worksheet|checklist|request\b`)
+	// notLetterHeadingRe is a line that names a worksheet or checklist.
+	notLetterHeadingRe = regexp.MustCompile(`(?im)^.*\b(?:worksheet|checklist)\b.*$`)
 	// emailHeaderRe is a printed e-mail's header line: correspondence about a
 	// loan, not the loan document itself.
 	emailHeaderRe = regexp.MustCompile(`(?im)^\s*(?:from|sent|subject)\s*:\s*\S`)
@@ -47,7 +54,7 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 		return pipeline.TypeOther // a printed e-mail: correspondence about a loan, not one of its forms
 	}
 	var head []string // the short cells atop the first page: its headings
-	lines := documentLines(pages)
+	lines := documentLines(maskNegated(pages))
 	for _, l := range firstLines(lines, titleLines) {
 		for _, c := range l.cells {
 			if len(strings.Fields(c.text)) <= 10 && !negatedRe.MatchString(c.text) {
@@ -76,15 +83,36 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 	case cd > 0:
 		return pipeline.TypeClosingDisclosure
 	}
+	if t, ok := classifyForm(lines, text); ok {
+		return t // an application, underwriting summary, Note or statement (doctype.go)
+	}
 	for _, h := range head {
-		if commitmentTitleRe.MatchString(h) && titleCased(h) && !strings.Contains(strings.ToLower(h), "expir") {
+		if commitmentTitleRe.MatchString(h) && titleCased(h) && !notLetterTitleRe.MatchString(h) {
 			return pipeline.TypeCommitmentLetter
 		}
 	}
-	if commitmentRe.MatchString(text) {
+	if commitmentRe.MatchString(notLetterHeadingRe.ReplaceAllString(text, " ")) {
 		return pipeline.TypeCommitmentLetter
 	}
 	return pipeline.TypeOther
+}
+
+// maskNegated blanks the form names that a sentence says a document is
+// not ("This is not a\nLoan Estimate"), keeping every other character in
+// its place.
+func maskNegated(pages []pipeline.PageText) []pipeline.PageText {
+	out := slices.Clone(pages)
+	for i := range out {
+		out[i].Text = negatedRe.ReplaceAllStringFunc(out[i].Text, func(m string) string {
+			return strings.Map(func(r rune) rune {
+				if r == '\n' {
+					return r
+				}
+				return ' '
+			}, m)
+		})
+	}
+	return out
 }
 
 // pagesHead is the top of the first page, where a printed e-mail's headers are.

@@ -57,6 +57,7 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 			}
 		}
 	}
+	checkTerm(found)
 	rate, ok := found[pipeline.FieldInterestRate].value.(float64)
 	if apr, aok := found[pipeline.FieldAPR].value.(float64); ok && aok && apr+0.0005 < rate {
 		for _, h := range alts[pipeline.FieldAPR] {
@@ -83,4 +84,30 @@ func agrees(set map[string]hit) bool {
 	}
 	_, ok := pipeline.SolveTerm(amount, rate, pay)
 	return ok
+}
+
+// checkTerm weighs the term read against the other figures. When the
+// amount, rate and payment fix the term to a whole number of years, a term
+// read otherwise is a misreading ("460 months" on a fax) and gives way to
+// it. A term that is not whole years and that no payment confirms is left
+// out: mortgages run whole years, and OCR confuses 3 with 4 and 6 with 8.
+func checkTerm(found map[string]hit) {
+	term, ok := found[pipeline.FieldTerm].value.(int)
+	if !ok || agrees(found) {
+		return
+	}
+	amount, ok1 := found[pipeline.FieldLoanAmount].value.(int64)
+	rate, ok2 := found[pipeline.FieldInterestRate].value.(float64)
+	pay, ok3 := found[pipeline.FieldMonthlyPayment].value.(int64)
+	if ok1 && ok2 && ok3 {
+		if n, ok := pipeline.SolveTerm(amount, rate, pay); ok && n%12 == 0 && n != term {
+			h := found[pipeline.FieldTerm]
+			h.value = n
+			found[pipeline.FieldTerm] = h
+			return
+		}
+	}
+	if term%12 != 0 {
+		delete(found, pipeline.FieldTerm)
+	}
 }

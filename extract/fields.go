@@ -58,10 +58,14 @@ func anywhereLabels(patterns ...string) []*regexp.Regexp {
 	return compileLabels(`(?:^|[^\pL\pN])`, patterns)
 }
 
+// compileLabels compiles label patterns. The words of a label may also be
+// joined by a hyphen, and its colon doubled, as OCR reads them
+// ("Date-Prepared", "Applicant::").
 func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
-		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{1,})?\s*[:#]?\**`)
+		p = strings.ReplaceAll(p, `\s*`, `[\s-]*`)
+		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{1,})?\s*(?:[:#]\s*[:;.]?)?\**`)
 	}
 	return out
 }
@@ -135,28 +139,29 @@ type Extraction struct {
 func Extract(pages []pipeline.PageText) Extraction {
 	lines := documentLines(pages)
 	typ := classify(pages)
+	lastOfRow := lastOfRowFor(typ)
 	found := map[string]hit{}
-	alts := map[string][]hit{} // the numeric fields' candidates, preferred first
-	for _, r := range fieldTable {
+	alts := map[string][]hit{}        // the numeric fields' candidates, preferred first
+	for _, r := range rulesFor(typ) { // the field table as this type prints it (doctype.go)
 		name := r.name
 		if name == pipeline.FieldLoanID {
-			if h, ok := findLoanID(lines); ok {
+			if h, ok := findLoanID(lines, r); ok {
 				found[name] = h
 			}
 			continue
 		}
 		if r.numeric {
-			if hs := labelledCandidates(lines, r, typ == pipeline.TypeClosingDisclosure, maxCandidates); len(hs) > 0 {
+			if hs := labelledCandidates(lines, r, lastOfRow, maxCandidates); len(hs) > 0 {
 				found[name] = hs[0]
 				alts[name] = hs
 			}
 			continue
 		}
-		if h, ok := findLabelled(lines, r, typ == pipeline.TypeClosingDisclosure); ok {
+		if h, ok := findLabelled(lines, r, lastOfRow); ok {
 			found[name] = h
 		}
 	}
-	for name, h := range findProse(pages) {
+	for name, h := range proseFor(typ, pages) {
 		if _, ok := found[name]; !ok {
 			found[name] = h
 		}
@@ -165,6 +170,7 @@ func Extract(pages []pipeline.PageText) Extraction {
 		}
 	}
 	chooseConsistent(found, alts)
+	completeForm(typ, lines, found)
 	if h, ok := found[pipeline.FieldProperty]; ok {
 		h.value = completeAddress(lines, h)
 		found[pipeline.FieldProperty] = h
@@ -305,6 +311,9 @@ func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []
 		for li, l := range lines {
 			for ci, c := range l.cells {
 				h, ok := valueAfterLabel(lines, li, ci, c, re, r, lastOfRow)
+				if w, wrapped := wrappedLabel(lines, li, ci); !ok && wrapped {
+					h, ok = valueAfterLabel(lines, li, ci, w, re, r, lastOfRow)
+				}
 				if !ok || slices.ContainsFunc(out, func(o hit) bool { return o.value == h.value }) {
 					continue
 				}
@@ -339,6 +348,9 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		if ci+1 < len(lines[li].cells) {
 			cells := lines[li].cells
 			next := cells[ci+1]
+			if junkCell(next.text) && ci+2 < len(cells) {
+				next = cells[ci+2] // OCR's reading of a leader or a speck between label and value
+			}
 			if v, ok := r.parse(next.text); ok {
 				if lastOfRow && r.numeric {
 					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
@@ -360,6 +372,30 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		}
 	}
 	return hit{}, false
+}
+
+// wrappedLabel joins a label that a narrow table cell wrapped onto two
+// lines ("Annual Percentage" over "Rate", the value beside the first): the
+// line under it holds only the label's last words, in its column.
+func wrappedLabel(lines []textLine, li, ci int) (cell, bool) {
+	c := lines[li].cells[ci]
+	if ci+1 >= len(lines[li].cells) || li+1 >= len(lines) || lines[li+1].page != lines[li].page {
+		return cell{}, false
+	}
+	valueCol := lines[li].cells[ci+1].col
+	for k, b := range lines[li+1].cells {
+		if b.col < c.col-2 || b.col > c.col+2 {
+			continue
+		}
+		if k+1 < len(lines[li+1].cells) && lines[li+1].cells[k+1].col <= valueCol+2 {
+			return cell{}, false // the next row: a label of its own with its value
+		}
+		if len(strings.Fields(b.text)) > 3 || strings.ContainsFunc(b.text, unicode.IsDigit) {
+			return cell{}, false
+		}
+		return cell{col: c.col, text: c.text + " " + b.text}, true
+	}
+	return cell{}, false
 }
 
 // midWord reports whether i falls between two letters of s.
@@ -398,6 +434,9 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 				continue
 			}
 			if v, ok := r.parse(c.text); ok && valueFillsCell(c.text) {
+				if r.name == pipeline.FieldLender && !isOrganisation(v.(string)) {
+					continue // a payee under a "Lender" column cell ("Third Party")
+				}
 				return attach(v, lines[j].page, j, c.col), true
 			}
 		}
@@ -421,9 +460,17 @@ func valueBeside(lines []textLine, li int, label cell, r fieldRule) (hit, bool) 
 	return hit{}, false
 }
 
+// junkCell reports whether a cell holds no letter or digit: a dot leader,
+// a rule or a speck read by OCR.
+func junkCell(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
 // valueFillsCell reports whether a cell is a value rather than a sentence
 // that happens to start with one.
-func valueFillsCell(s string) bool { return len(strings.Fields(s)) <= 8 }
+func valueFillsCell(s string) bool {
+	return len(strings.Fields(s)) <= 8 || fullAddressRe.FindString(s) == strings.TrimSpace(s)
+}
 
 // method is how a value was found; it sets the value's confidence.
 type method int

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"loanbatch/pipeline"
@@ -63,6 +64,71 @@ func TestExtractFieldsWordings(t *testing.T) {
 				"loan_amount_cents": int64(74600000),
 			},
 		},
+		{
+			"e-mail: an informal sign-off, the loan ID only in the subject, the amount approved in prose",
+			"From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom <c@example.com>\nSubject: Your loan terms - MTG-11768290\n\n" +
+				"Hi Chloe,\n\nYou are approved for $229,000.00 at 7.750% (7.973% APR).\n\nTalk soon,\n\nJo Lee\nLoan Officer | NMLS #1\nStonebridge Savings Bank",
+			map[string]any{"loan_id": "MTG-11768290", "loan_amount_cents": int64(22900000), "lender_name": "Stonebridge Savings Bank"},
+		},
+		{
+			"a sentence starting with Thanks is not a sign-off",
+			strings.Repeat("The rate is unchanged.\n", 12) + "Thanks for the update.\nOld Mill Mortgage Company\nLoan #   A-55",
+			map[string]any{"lender_name": nil},
+		},
+		{
+			"OCR: label words hyphenated, doubled colon, junk between label and value",
+			"Loan No. 2370431572\nApplicant::                       Jasmine E. Kendrick\nA.P.R.:              =.    5.36%\n" +
+				"Date-Prepared:     1/2/2026\nPrincipal and Interest Payment: ] US$1,755.26",
+			map[string]any{
+				"borrower_name": "Jasmine E. Kendrick", "apr_pct": 5.36, "issue_date": "2026-01-02",
+				"monthly_payment_cents": int64(175526), "loan_id": "2370431572",
+			},
+		},
+		{
+			"OCR: a space inside a loan ID, the dashed reading outvotes the joined one",
+			"LOAN ID # 7527 546-176\nLOAN ID # 7527-546-176\nLOAN ID # 7527 546-176\nLOAN ID # 7527-546-176\nLoan Amount  $100,000.00",
+			map[string]any{"loan_id": "7527-546-176"},
+		},
+		{"OCR: digits of an ID split by a space", "Loan Number: LN-2026-732 139\nLoan Amount  $100,000.00", map[string]any{"loan_id": "LN-2026-732139"}},
+		{
+			"printout: a value run into the next column's label",
+			"APP ID       : 246166238     PROGRAM      : 30 YR FIXED JUMB ISSUED      : 2024-05-20\n" +
+				"PROP ADDR....: 70 OAK CIR, CHARLESTON, SC 29402\nRepayment Term:   360 months\nLOAN NO: 441424769418",
+			map[string]any{"issue_date": "2024-05-20", "property_address": "70 OAK CIR, CHARLESTON, SC 29402", "term_months": 360, "loan_id": "441424769418"},
+		},
+		{
+			"a label wrapped in a narrow cell, the value beside its first line",
+			"Loan Number   8526-272-050     Rate   5.3750%       Annual Percentage     5.62%\n" +
+				"                                                    Rate\n" +
+				"Loan Term     25 years                              Principal and         US$1,961.53\n" +
+				"                                                    Interest Payment\n",
+			map[string]any{"apr_pct": 5.62, "monthly_payment_cents": int64(196153), "interest_rate_pct": 5.375},
+		},
+		{
+			"a value alone under its label, an address of ten words, a document date",
+			"Reference No.        Document Date\n MTG-23891201        May 8, 2026\n\nProperty Address\n 24078 Meadow Road Unit 17, Salt Lake City, UT 84114",
+			map[string]any{"issue_date": "2026-05-08", "property_address": "24078 Meadow Road Unit 17, Salt Lake City, UT 84114"},
+		},
+		{
+			"OCR: a space after a thousands comma, a month glued to its day, a month's first letters lost",
+			"Loan #  A-55\nBase Loan Amount:    US$275, 100.00\nDate Issued: JANUARY16, 2024",
+			map[string]any{"loan_amount_cents": int64(27510000), "issue_date": "2024-01-16"},
+		},
+		{"OCR: a month's first letters lost", "Loan #  A-55\nDate Issued     tober 27, 2025", map[string]any{"issue_date": "2025-10-27"}},
+		{"OCR: a note rate of 1 % is a misread", "Loan #  A-55\nRate:        1%\nLoan Amount  $100,000.00", map[string]any{"interest_rate_pct": nil}},
+		{
+			"a payee under a Lender column cell is not the lender",
+			"Loan #  A-55\nDescription of Charges          Paid to          Amount\n   Appraisal Fee             Lender           $650.00\n   Title Search              Third Pariy      $675.00",
+			map[string]any{"lender_name": nil},
+		},
+		{"a word of an address split by the text layer", "Loan #  A-55\nProperty:   643 Prairie Wa y, Austin, TX 78704", map[string]any{"property_address": "643 Prairie Way, Austin, TX 78704"}},
+		{
+			"OCR: a term the amount, rate and payment contradict gives way to theirs",
+			"Loan #  A-55\nLoan Amount   $300,000.00\nInterest Rate   6.500%\nTerm   460 months\nMonthly P&I   $1,896.20",
+			map[string]any{"term_months": 360},
+		},
+		{"OCR: a term of no whole years that nothing confirms", "Loan #  A-55\nTerm   460 months\nLoan Amount  $100,000.00", map[string]any{"term_months": nil}},
+		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",
 			"COMPANY: GRANITE STATE BANK\nBORR NAME.........: WHITAKER, PRIYA L\n" +
@@ -183,6 +249,8 @@ func TestClassify(t *testing.T) {
 		{"rate lock agreement", "BLUE RIDGE SAVINGS BANK\nInterest Rate Lock Agreement\nConfirmation Date: Jan. 16, 2024", pipeline.TypeCommitmentLetter},
 		{"approval told in prose", "Keystone Valley Bank\nDear Ms. Whitaker:\nWe are pleased to approve your request for a loan.", pipeline.TypeCommitmentLetter},
 		{"e-mail about an estimate", "From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom\nSubject: Re: Updated Loan Estimate\nLoan Estimate", pipeline.TypeOther},
+		{"disclaimer wrapped before the form's name", "Closing Cost Worksheet\nThe fees listed are estimates. This is nota\nLoan Estimate\n", pipeline.TypeOther},
+		{"a worksheet to fill in is not a commitment", "LOAN COMMITMENT WORKSHEET\nFor lender use.\nLoan Number:\nLender:\n", pipeline.TypeOther},
 		{"disclaimer is not a commitment", "Loan Summary\nSubject to final underwriting approval. This is nota Loan\nEstimate or a commitment to lend.", pipeline.TypeOther},
 	}
 	for _, tt := range tests {

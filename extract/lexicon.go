@@ -17,7 +17,7 @@ import "loanbatch/pipeline"
 var fieldTable = []fieldRule{
 	{name: pipeline.FieldLoanID, labels: anywhereLabels(
 		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
-		`lo[a@]n\s*(?:n[o0]\.|number|num\.?|nbr|#)`, `ln\s*(?:nbr|n[o0]\.|#)`,
+		`lo[a@]n\s*(?:n[o0](?:\.|\b)|number|num\.?|nbr|#)`, `ln\s*(?:nbr|n[o0]\.|#)`,
 		`lender\s*case\s*(?:n[o0]\.?|number|#)`, `commitment\s*(?:n[o0]\.|number|#)`,
 		`(?:application|app|case|file|reference|ref)\s*(?:n[o0]\.|number|id|#)`, `reference`,
 	), parse: loanIDValue, below: true},
@@ -37,13 +37,13 @@ var fieldTable = []fieldRule{
 	{name: pipeline.FieldInterestRate, labels: labels(
 		`(?:initial\s*|annual\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
 		`initial\s*rate`, `fixed\s*rate`, `rate`,
-	), parse: labelledPercentValue, below: true, numeric: true},
+	), parse: rateValue, below: true, numeric: true},
 	{name: pipeline.FieldAPR, labels: labels(
 		`annual\s*percentage\s*rate`, `(?:estimated\s*|est\.\s*)?a\.?\s?p\.?\s?r\.?`,
 	), parse: labelledPercentValue, below: true, beside: true, numeric: true},
 	{name: pipeline.FieldTerm, labels: labels(
 		`loan\s*term`, `term\s*of\s*(?:the\s*)?loan`, `amort(?:ization|\.)?\s*(?:term|period)`, `term\s*/\s*amort`,
-		`no\.?\s*of\s*months`, `term`,
+		`no\.?\s*of\s*months`, `repayment\s*(?:term|period)`, `term`,
 	), parse: labelledTermValue, below: true, numeric: true},
 	{name: pipeline.FieldMonthlyPayment, labels: labels(
 		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
@@ -56,13 +56,13 @@ var fieldTable = []fieldRule{
 		`(?:total\s*)?(?:estimated\s*|est\.\s*)?settlement\s*charges`,
 	), parse: closingCostsValue, below: true, numeric: true},
 	{name: pipeline.FieldIssueDate, labels: labels(
-		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `confirmation\s*date`,
+		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `document\s*date`, `confirmation\s*date`,
 		`date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`, `(?:commitment|approval|letter)\s*date`,
 		`issued`, `as\s*of`, `dated`, `date`, `sent`,
 	), parse: dateValue, below: true},
 	{name: pipeline.FieldProperty, labels: labels(
 		`property\s*address`, `subject\s*property(?:\s*address)?`, `subj\.?\s*prop(?:erty)?`, `security\s*property`,
-		`property\s*location`, `collateral(?:\s*address)?`, `premises`, `property`,
+		`property\s*location`, `prop\.?\s*addr(?:ess|\.)?`, `collateral(?:\s*address)?`, `premises`, `property`,
 	), parse: addressValue, below: true},
 }
 
@@ -72,6 +72,16 @@ var (
 	paymentValue      = moneyBetween(10_00, 1_000_000_00)
 	closingCostsValue = moneyBetween(100_00, 10_000_000_00)
 )
+
+// rateValue reads a note rate: no mortgage lends at 1 % or less, which is
+// what OCR makes of a 7 % ("1%").
+func rateValue(s string) (any, bool) {
+	v, ok := labelledPercentValue(s)
+	if !ok || v.(float64) <= 1 {
+		return nil, false
+	}
+	return v, true
+}
 
 // moneyBetween reads an amount after a money label and refuses one outside
 // [lo, hi] cents: no mortgage is for $126, no closing costs are $1 (an OCR
@@ -84,14 +94,4 @@ func moneyBetween(lo, hi int64) func(string) (any, bool) {
 		}
 		return v, true
 	}
-}
-
-// ruleFor returns a field's row of the field table.
-func ruleFor(name string) fieldRule {
-	for _, r := range fieldTable {
-		if r.name == name {
-			return r
-		}
-	}
-	panic("pipeline: no field " + name)
 }

@@ -92,14 +92,30 @@ func letterAddressee(lines []textLine) (hit, bool) {
 
 var emailToRe = regexp.MustCompile(`^(?i:to)\s*:\s*([^<>;,@]{3,60}?)\s*(?:<|$)`)
 
-// closingRe starts a letter's signature block.
-var closingRe = regexp.MustCompile(`(?i)^(?:sincerely|regards|best regards|kind regards|warm regards|respectfully|yours truly|thank you|confirmed by|approved by)\b`)
+// closingRe starts a letter's signature block: a complimentary close
+// ("Sincerely,", "Talk soon,") alone on its line, or "Confirmed by:".
+var (
+	closingRe = regexp.MustCompile(`(?i)^(?:sincerely|regards|best regards|kind regards|warm regards|respectfully|yours truly|thank you|confirmed by|approved by)\b|^(?:thanks|best|cheers)[,.!]?$`)
+	signOffRe = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2},$`)
+)
+
+// isClosing reports whether a line's first cell closes a letter.
+func isClosing(l textLine) bool {
+	if len(l.cells) == 0 {
+		return false
+	}
+	text := l.cells[0].text
+	if closingRe.MatchString(text) {
+		return true
+	}
+	return len(l.cells) == 1 && signOffRe.MatchString(text) && !salutationRe.MatchString(text)
+}
 
 // signatureLender reads the lender from a letter's signature block: the
 // first organisation named in the lines after the closing ("Sincerely,").
 func signatureLender(lines []textLine) (hit, bool) {
 	for i, l := range lines {
-		if len(l.cells) == 0 || !closingRe.MatchString(l.cells[0].text) {
+		if !isClosing(l) {
 			continue
 		}
 		for j := i + 1; j < len(lines) && j <= i+8 && lines[j].page == l.page; j++ {

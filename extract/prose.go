@@ -11,14 +11,18 @@ import (
 // pay U.S. $ 555,000.00").
 const money = `(?:U\.S\.\s*)?((?:USD|US\$|\$)\s?[\d,.]{1,20})`
 
-var proseRules = []struct {
+// proseRule reads a field from the first group of a sentence's pattern.
+type proseRule struct {
 	field string
 	re    *regexp.Regexp
 	parse func(string) (any, bool)
-}{
+}
+
+var proseRules = []proseRule{
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:loan|mortgage)(?:\s+amount)?\s+(?:of|for|in the amount of)\s+(?:up to\s+)?` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bin the (?:principal )?amount of\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bpromise to pay\s+` + money), amountValue},
+	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:are|is|been|was)\s+(?:pre-?)?approved\s+for\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]{1,20})\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), amountValue},
 	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\b(?:annual percentage rate|APR)(?:\s*\(APR\))?\s+(?:of|is|will be)\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
 	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\(\s*([\d.,]{1,8}\s?%)\s*APR\s*\)`), percentValue},
@@ -36,7 +40,10 @@ var proseRules = []struct {
 // findProse reads fields from running text, each page's lines joined,
 // cells kept apart by " | " so that a sentence never runs into the next
 // column.
-func findProse(pages []pipeline.PageText) map[string]hit {
+func findProse(pages []pipeline.PageText) map[string]hit { return findProseBy(pages, proseRules) }
+
+// findProseBy is findProse with a document type's own sentences.
+func findProseBy(pages []pipeline.PageText, rules []proseRule) map[string]hit {
 	out := map[string]hit{}
 	for _, p := range pages {
 		var b strings.Builder
@@ -50,7 +57,7 @@ func findProse(pages []pipeline.PageText) map[string]hit {
 			b.WriteString(" ")
 		}
 		text := strings.Join(strings.Fields(b.String()), " ")
-		for _, r := range proseRules {
+		for _, r := range rules {
 			if _, done := out[r.field]; done {
 				continue
 			}

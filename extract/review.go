@@ -50,6 +50,10 @@ func review(x *Extraction, now time.Time) {
 	}
 	for _, k := range keyFields {
 		if _, ok := x.Confidence[k.name]; !ok {
+			if why := unprintedReason(x.Type, k.name); why != "" {
+				note(why) // the form does not print it: nothing to check
+				continue
+			}
 			flag("no " + k.words + " found")
 		}
 	}

@@ -11,12 +11,20 @@ import (
 	"loanbatch/pipeline"
 )
 
-var loanIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9\-/.]{2,29}`)
+var (
+	loanIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9\-/.]{2,29}`)
+	// splitIDTailRe is the rest of an ID after a space OCR put in it: digit
+	// groups with dashes, and nothing else before the cell's end.
+	splitIDTailRe = regexp.MustCompile(`^(?: -?\d[\d-]{0,12}){1,2}$`)
+)
 
 func loanIDValue(s string) (any, bool) {
 	s = pipeline.TrimLead(s)
 	s = strings.TrimLeft(s, "#:. ")
 	m := loanIDRe.FindString(s)
+	if g := splitIDTailRe.FindString(s[len(m):]); g != "" && strings.ContainsAny(m, "0123456789") {
+		m += strings.ReplaceAll(g, " ", "") // "LN-2026-732 139": OCR split the ID's digits
+	}
 	m = strings.TrimRight(m, ".-/")
 	if len(m) < 4 || !strings.ContainsAny(m, "0123456789") {
 		return nil, false
@@ -43,11 +51,10 @@ func loanIDValue(s string) (any, bool) {
 // findLoanID collects every labelled loan ID and keeps the one the
 // document repeats most: forms confirm their loan ID in every page's
 // footer, which outvotes a header whose text layer carries hidden digits.
-func findLoanID(lines []textLine) (hit, bool) {
+func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	count := map[string]int{}
 	first := map[string]hit{}
 	var order []string
-	rule := ruleFor(pipeline.FieldLoanID)
 	for _, re := range rule.labels {
 		for li, l := range lines {
 			for ci, c := range l.cells {
@@ -67,9 +74,20 @@ func findLoanID(lines []textLine) (hit, bool) {
 			break
 		}
 	}
+	// The same ID read with a dash lost or put in ("7527 546-176" joined as
+	// "7527546-176" beside "7527-546-176") is one vote; the reading with the
+	// most separators stands for it, OCR dropping them more often than adding.
+	votes := map[string]int{}
+	for _, id := range order {
+		votes[alnumKey(id)] += count[id]
+	}
 	best := ""
 	for _, id := range order {
-		if count[id] > count[best] {
+		k := alnumKey(id)
+		switch {
+		case best == "" || votes[k] > votes[alnumKey(best)]:
+			best = id
+		case k == alnumKey(best) && separators(id) > separators(best):
 			best = id
 		}
 	}
@@ -82,14 +100,56 @@ func findLoanID(lines []textLine) (hit, bool) {
 		}
 	}
 	if best == "" {
-		return hit{}, false
+		return subjectLoanID(lines)
 	}
 	h := first[best]
-	if count[best] > 1 {
+	if votes[alnumKey(best)] > 1 {
 		h.how = byRepeat
 	}
 	return h, true
 }
+
+// alnumKey is an ID's letters and digits.
+func alnumKey(id string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, id)
+}
+
+func separators(id string) int { return len(id) - len(alnumKey(id)) }
+
+// subjectLoanID reads a loan ID named without a label in a printed
+// e-mail's subject ("Subject: Your loan terms - MTG-11768290"): a token
+// with letters or dashes and at least six digits.
+func subjectLoanID(lines []textLine) (hit, bool) {
+	for li, l := range lines {
+		if len(l.cells) == 0 {
+			continue
+		}
+		m := subjectRe.FindStringSubmatch(l.cells[0].text)
+		if m == nil {
+			continue
+		}
+		for _, tok := range strings.Fields(m[1]) {
+			tok = strings.Trim(tok, "()[],.;:")
+			if !subjectIDRe.MatchString(tok) {
+				continue
+			}
+			if v, ok := loanIDValue(tok); ok && v.(string) == strings.ToUpper(tok) {
+				return hit{value: v, page: l.page, line: li, how: byProse}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+var (
+	subjectRe   = regexp.MustCompile(`^(?i:subject|re)\s*:\s*(.+)$`)
+	subjectIDRe = regexp.MustCompile(`^(?:\p{Lu}{1,5}-?\d{6,}|\d{2,}(?:-\d{2,}){1,3})$`)
+)
 
 // nextLabelRe finds where a value runs into the next column's label in a
 // tight two-column form: a double space, or "Lender:" and the like.
@@ -257,6 +317,9 @@ var (
 	zipTailRe   = regexp.MustCompile(`\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
 )
 
+// strayLetterRe is a lone small letter after a word: the end of that word.
+var strayLetterRe = regexp.MustCompile(`(\pL) (\p{Ll})\b`)
+
 var (
 	fullAddressRe = regexp.MustCompile(`^\d{1,6}[^|]{0,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`)
 	streetCityRe  = regexp.MustCompile(`^\d{1,6}[^|:]{0,80}?,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
@@ -264,6 +327,7 @@ var (
 
 func addressValue(s string) (any, bool) {
 	s = strings.Join(strings.Fields(pipeline.TrimLead(s)), " ")
+	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
 	m := streetRe.FindString(s)
 	if m == "" {
 		return nil, false

@@ -22,7 +22,9 @@ type LoanColumn struct {
 	LoanID    string   `json:"loan_id,omitempty"`
 	Documents []string `json:"documents"`
 	// Fields merge the loan's documents: a Closing Disclosure's final
-	// figures over a Loan Estimate's, the first document's otherwise.
+	// figures over a Loan Estimate's (or a letter's), the first document's
+	// otherwise; the loan file's other forms (application, underwriting
+	// summary, Note, statement) only fill in what those lack.
 	Fields Fields `json:"fields"`
 	// FiveYearCostCents is P&I × 60 + closing costs; TotalInterestCents
 	// is P&I × term − amount. Zero when a figure is missing.
@@ -56,6 +58,7 @@ func Compare(sum *Summary) *Comparison {
 		col      LoanColumn
 		estimate Fields
 		final    Fields
+		file     Fields // the loan file's other forms: application, 1008, Note, statement
 		hasLE    bool
 		hasCD    bool
 	}
@@ -83,13 +86,17 @@ func Compare(sum *Summary) *Comparison {
 		case TypeLoanEstimate:
 			g.estimate = mergeFields(g.estimate, r.Fields)
 			g.hasLE = true
+		case TypeLoanApplication, TypeUnderwritingSummary, TypePromissoryNote, TypeMortgageStatement:
+			// They fill in what the disclosures lack but are not an offer's
+			// figures: a statement's are the servicer's, after closing.
+			g.file = mergeFields(g.file, r.Fields)
 		default:
 			g.estimate = mergeFields(g.estimate, r.Fields)
 		}
 	}
 	for _, key := range order {
 		g := groups[key]
-		g.col.Fields = mergeFields(g.final, g.estimate)
+		g.col.Fields = mergeFields(mergeFields(g.final, g.estimate), g.file)
 		f := g.col.Fields
 		if f.MonthlyPaymentCents > 0 && f.ClosingCostsCents > 0 {
 			g.col.FiveYearCostCents = f.MonthlyPaymentCents*60 + f.ClosingCostsCents

@@ -65,3 +65,34 @@ func TestCompare(t *testing.T) {
 		t.Errorf("changes %+v, best %v (one loan has no best)", c2.Changes, c2.Best)
 	}
 }
+
+// The loan file's other forms fill in what the disclosures lack, never
+// replace their figures, and are not part of the estimate-to-final changes.
+func TestCompareLoanFileForms(t *testing.T) {
+	le := Fields{LoanID: "L-1", LoanAmountCents: 28000000, InterestRatePct: 6.5, APRPct: 6.61, ClosingCostsCents: 805400}
+	cd := Fields{LoanID: "L-1", LoanAmountCents: 28000000, InterestRatePct: 6.5, APRPct: 6.62, ClosingCostsCents: 812000}
+	note := Fields{LoanID: "L-1", InterestRatePct: 6.75, APRPct: 0, BorrowerName: "Daniel R. Okafor", TermMonths: 360}
+	statement := Fields{LoanID: "L-1", InterestRatePct: 6.5, LoanAmountCents: 0, PropertyAddress: "1427 Juniper Ridge Rd, Boise, ID 83702"}
+	c := Compare(&Summary{Results: []Result{
+		{FileName: "note.pdf", Status: DocSuccess, DocumentType: TypePromissoryNote, Fields: note},
+		{FileName: "statement.pdf", Status: DocSuccess, DocumentType: TypeMortgageStatement, Fields: statement},
+		{FileName: "le.pdf", Status: DocSuccess, DocumentType: TypeLoanEstimate, Fields: le},
+		{FileName: "cd.pdf", Status: DocSuccess, DocumentType: TypeClosingDisclosure, Fields: cd},
+	}})
+	if len(c.Loans) != 1 || len(c.Loans[0].Documents) != 4 {
+		t.Fatalf("loans %+v", c.Loans)
+	}
+	f := c.Loans[0].Fields
+	if f.InterestRatePct != 6.5 || f.APRPct != 6.62 || f.BorrowerName != "Daniel R. Okafor" || f.TermMonths != 360 ||
+		f.PropertyAddress != "1427 Juniper Ridge Rd, Boise, ID 83702" {
+		t.Errorf("merged %+v: the disclosures' figures first, the other forms filling in", f)
+	}
+	for _, ch := range c.Changes {
+		if ch.Field == FieldInterestRate {
+			t.Errorf("a Note's rate counted as a change from the estimate: %+v", ch)
+		}
+	}
+	if len(c.Changes) != 2 {
+		t.Errorf("changes %+v; want APR and closing costs", c.Changes)
+	}
+}

@@ -58,12 +58,19 @@ const (
 // DocumentType is what kind of loan document the content says it is.
 type DocumentType string
 
-// Document types recognised from content.
+// Document types recognised from content: the disclosures and letters of
+// a loan offer, and the other forms of a loan file (the URLA/Form 1003
+// application, the Form 1008 underwriting summary, the promissory Note, the
+// servicer's periodic statement).
 const (
-	TypeLoanEstimate      DocumentType = "loan_estimate"
-	TypeClosingDisclosure DocumentType = "closing_disclosure"
-	TypeCommitmentLetter  DocumentType = "commitment_letter"
-	TypeOther             DocumentType = "other"
+	TypeLoanEstimate        DocumentType = "loan_estimate"
+	TypeClosingDisclosure   DocumentType = "closing_disclosure"
+	TypeCommitmentLetter    DocumentType = "commitment_letter"
+	TypeLoanApplication     DocumentType = "loan_application"
+	TypeUnderwritingSummary DocumentType = "underwriting_summary"
+	TypePromissoryNote      DocumentType = "promissory_note"
+	TypeMortgageStatement   DocumentType = "mortgage_statement"
+	TypeOther               DocumentType = "other"
 )
 
 // Document is one input given as bytes. FileName is untrusted display text

@@ -18,7 +18,9 @@ var docStatusLabels = map[DocStatus]string{
 
 var documentTypeLabels = map[DocumentType]string{
 	TypeLoanEstimate: "Loan Estimate", TypeClosingDisclosure: "Closing Disclosure",
-	TypeCommitmentLetter: "Commitment letter", TypeOther: "Other",
+	TypeCommitmentLetter: "Commitment letter", TypeLoanApplication: "Loan application (1003)",
+	TypeUnderwritingSummary: "Underwriting summary (1008)", TypePromissoryNote: "Promissory note",
+	TypeMortgageStatement: "Mortgage statement", TypeOther: "Other",
 }
 
 var errorKindLabels = map[ErrorKind]string{

@@ -13,7 +13,7 @@ import (
 // accept the number styles of real documents and the usual OCR confusions
 // inside numbers (O for 0, l or I for 1, S for 5).
 
-var leadJunk = regexp.MustCompile(`^[\s:#\-–—=.*|_]+`)
+var leadJunk = regexp.MustCompile(`^[\s:;#\-–—=.*|_\[\](){}"“”~°©®!]+`)
 
 // TrimLead drops the punctuation between a label and its value (": ", "#", "—").
 func TrimLead(s string) string { return leadJunk.ReplaceAllString(s, "") }
@@ -40,6 +40,7 @@ var (
 	currencyRe = regexp.MustCompile(`^(?i:USD|US\$|\$)\s*`)
 	// "250,000.00 USD" and "250,000 dollars" name their currency after.
 	suffixCurrencyRe = regexp.MustCompile(`(?i)^[\d,. ]*\d\s*(?:USD|dollars)\b`)
+	splitGroupRe     = regexp.MustCompile(`^(\d{1,3}), (\d{3}\b)`)
 	moneyRe          = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,])(\d{2}))?(?:$|[^\d])`)
 )
 
@@ -52,7 +53,7 @@ func ParseMoney(s string, requireCurrency bool) (int64, bool) {
 	if requireCurrency && cur == "" && !suffixCurrencyRe.MatchString(s) {
 		return 0, false
 	}
-	rest := s[len(cur):]
+	rest := splitGroupRe.ReplaceAllString(s[len(cur):], "$1,$2") // OCR's "275, 100.00"
 	n := 0
 	for n < len(rest) && strings.IndexByte("0123456789OoIlSB,. ", rest[n]) >= 0 {
 		n++
@@ -121,7 +122,7 @@ func ParseTerm(s string) (int, bool) {
 var (
 	dateNumRe = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	dateISORe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
-	dateMDYRe = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dateMDYRe = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})\b`)
 	dateDMYRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
 )
 
@@ -142,7 +143,18 @@ func monthOf(name string) (time.Month, bool) {
 			}
 		}
 	}
-	return 0, false
+	// OCR may lose a month's first letters ("tober 27, 2025"): an ending of
+	// four letters or more that only one month has.
+	found := time.Month(0)
+	for m := time.January; m <= time.December && len(name) >= 4; m++ {
+		if strings.HasSuffix(strings.ToLower(m.String()), name) {
+			if found != 0 {
+				return 0, false
+			}
+			found = m
+		}
+	}
+	return found, found != 0
 }
 
 // ParseDate reads a date such as "03/14/2026", "2026-03-14",

@@ -156,7 +156,9 @@ func (u *UI) build() fyne.CanvasObject {
 	}})
 	icon := canvas.NewImageFromResource(theme.UploadIcon())
 	icon.SetMinSize(fyne.NewSize(72, 72))
-	sub := widget.NewLabel("PDFs, scans and photos (JPEG, PNG, TIFF, HEIC, WebP…), folders and ZIPs — Loan Estimates,\nClosing Disclosures, commitment letters. They are read one at a time, in the order dropped.")
+	sub := widget.NewLabel("PDFs, scans and photos (JPEG, PNG, TIFF, HEIC, WebP…), folders and ZIPs — Loan Estimates,\n" +
+		"Closing Disclosures, commitment letters, applications (1003), underwriting summaries (1008),\n" +
+		"Notes and mortgage statements. They are read one at a time, in the order dropped.")
 	sub.Alignment = fyne.TextAlignCenter
 	u.drop = container.NewCenter(container.NewVBox(
 		container.NewCenter(icon), hint, sub,
