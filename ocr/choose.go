@@ -3,6 +3,7 @@ package ocr
 import (
 	"fmt"
 	"image"
+	"log/slog"
 	"math"
 	"sort"
 	"strings"
@@ -34,6 +35,8 @@ type ocrReading struct {
 	meanConf float64
 	// height is the median height in pixels of the words read well.
 	height float64
+	// unread is the share of the page's print outside every word read.
+	unread float64
 }
 
 // ocrTimeBudget bounds a page's OCR time, every reading tried included, as
@@ -69,8 +72,14 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 	var chars, confSum float64
 	var heights []float64
 	for _, b := range boxes {
-		t := trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence)
+		raw := strings.TrimSpace(b.Word)
+		t := trimOCRNoise(raw, b.Confidence)
 		if t == "" {
+			key := lineKey{b.BlockNum, b.ParNum, b.LineNum}
+			if n := len(r.words); loneColon(raw) && n > 0 && lineOf[n-1] == key &&
+				float64(b.Box.Min.X)-r.words[n-1].X1 >= r.words[n-1].Height() {
+				r.words[n-1].Text = endWithColon(r.words[n-1].Text)
+			}
 			continue
 		}
 		w := textlayout.Word{
@@ -94,6 +103,7 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 		sort.Float64s(heights)
 		r.height = heights[len(heights)/2]
 	}
+	r.unread = unreadInk(g, r.words)
 	deskewWords(r.words, lineOf)
 	alignLines(r.words, lineOf)
 	return r, nil
@@ -115,13 +125,16 @@ func (b ocrReading) better(a ocrReading) bool {
 }
 
 func (r ocrReading) good() bool {
-	return r.meanConf >= readingGood && r.score >= 50
+	return r.meanConf >= readingGood && r.score >= 50 && r.unread <= unreadInkMax
 }
 
 // BestWords reads a page image choosing its preprocessing by measurement
 // (see the top of this file).
 func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
+	start := time.Now()
 	r, err := o.bestReading(g)
+	slog.Debug("ocr page read", "variant", r.variant, "score", r.score,
+		"mean_conf", math.Round(r.meanConf), "took", time.Since(start).Round(time.Millisecond))
 	return r.words, err
 }
 
@@ -161,6 +174,22 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 		return nil
 	}
 	isBetter := func(r ocrReading) bool { return r.better(best) }
+	oneBlock := func() error {
+		if err := o.client.SetVariable("tessedit_pageseg_mode", "6"); err != nil {
+			return nil
+		}
+		err := try(best.variant+", one block", base, isBetter)
+		_ = o.client.SetVariable("tessedit_pageseg_mode", "3")
+		return err
+	}
+	// Read with confidence, and yet most of the print left unread: the
+	// automatic layout took a dense printout for a picture. One block of
+	// text reads it.
+	if best.meanConf >= readingGood && best.unread > unreadInkMax && !sideways(best.words) {
+		if err := oneBlock(); err != nil {
+			return best, err
+		}
+	}
 	// A page turned 90° or 180° (Tesseract reads a sideways page, but its
 	// words then stand on end; an upside-down one it reads as noise):
 	// Tesseract's orientation detection, and the page read turned upright.
@@ -174,7 +203,7 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 			if sideways(best.words) {
 				keep = func(r ocrReading) bool { return r.score >= best.score*0.97 && !sideways(r.words) }
 			}
-			if err := try(fmt.Sprintf("turned %d°", deg), turnUpright(p, deg), keep); err != nil {
+			if err := try(fmt.Sprintf("turned %d°", deg), withoutLeaders(turnUpright(p, deg)), keep); err != nil {
 				return best, err
 			}
 		}
@@ -185,9 +214,16 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	}
 	// A shadow or a light gradient across a photo can hide a whole column
 	// from a reading that is otherwise good: the page with its light
-	// flattened first.
+	// evened first, its print kept gray (a phone photo's soft print breaks
+	// up when binarised: "Charlotie, NO"), then binarised as well.
 	if uneven {
-		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+		if err := try(best.variant+", light evened", evenLight(base), isBetter); err != nil {
+			return best, err
+		}
+		if best.good() {
+			return best, nil
+		}
+		if err := try(best.variant+", light flattened", withoutLeaders(flattenLight(base)), isBetter); err != nil {
 			return best, err
 		}
 		if best.good() {
@@ -207,18 +243,14 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	// A dense grid of monospaced key: value columns (a loan system's
 	// printout) that the automatic layout breaks into pieces: the page as
 	// one block of text.
-	if !best.good() {
-		if err := o.client.SetVariable("tessedit_pageseg_mode", "6"); err == nil {
-			err := try(best.variant+", one block", base, isBetter)
-			_ = o.client.SetVariable("tessedit_pageseg_mode", "3")
-			if err != nil {
-				return best, err
-			}
+	if !best.good() && !strings.HasSuffix(best.variant, "one block") {
+		if err := oneBlock(); err != nil {
+			return best, err
 		}
 	}
 	// Shaded cells, a shadow or uneven light across a photo.
 	if !uneven {
-		if err := try(best.variant+", light flattened", flattenLight(base), isBetter); err != nil {
+		if err := try(best.variant+", light flattened", withoutLeaders(flattenLight(base)), isBetter); err != nil {
 			return best, err
 		}
 	}
@@ -352,6 +384,20 @@ func dotLeader(t string) bool {
 		return true
 	}
 	return false
+}
+
+// loneColon tells whether an OCR word is nothing but a colon: what is left
+// of "KEY.......: value" once the leader dots were removed from the image
+// (the colon then stands a leader's width from its label).
+func loneColon(t string) bool { return t == ":" || t == ";" }
+
+// endWithColon ends a label with a colon, as a printout's "KEY: value"
+// reads, unless it has one.
+func endWithColon(t string) string {
+	if strings.HasSuffix(t, ":") {
+		return t
+	}
+	return strings.TrimRight(t, ".") + ":"
 }
 
 // cutGluedLeader cuts the leader dots a printout runs into its label

@@ -17,9 +17,15 @@ const minOCRWidth = 1700
 // is made of single pixels that the filter would erase.
 const noisyScan = 0.001
 
-// Prepare removes speckle from noisy scans and enlarges
-// low-resolution page images.
+// Prepare removes speckle from noisy scans, enlarges low-resolution page
+// images and removes dot leaders (see leaders.go).
 func Prepare(g *image.Gray) *image.Gray {
+	return withoutLeaders(resizeOrDenoise(g))
+}
+
+// resizeOrDenoise median-filters a noisy full-resolution page and
+// enlarges a low-resolution one.
+func resizeOrDenoise(g *image.Gray) *image.Gray {
 	w, h := g.Bounds().Dx(), g.Bounds().Dy()
 	if w >= minOCRWidth {
 		if noiseLevel(g) > noisyScan {

@@ -36,9 +36,10 @@ static void pixGray(PIX *pix, unsigned char *out) {
 // then pixels are binarised against a threshold that follows the local
 // contrast (Sauvola), so gray cell shading and a shadow across a photo
 // become white and the print stays black. NULL when it cannot.
-static PIX *flattenLight(PIX *gray) {
+static PIX *flattenLight(PIX *gray, int binarize) {
 	PIX *norm = pixBackgroundNormSimple(gray, NULL, NULL);
 	if (norm == NULL) return NULL;
+	if (!binarize) return norm;
 	PIX *bin = NULL;
 	if (pixSauvolaBinarize(norm, 12, 0.34, 1, NULL, NULL, NULL, &bin) != 0 || bin == NULL) {
 		pixDestroy(&norm);
@@ -60,7 +61,14 @@ import (
 
 // flattenLight is the page with uneven light and shaded cells removed and
 // the print binarised (see the C function); nil when Leptonica fails.
-func flattenLight(g *image.Gray) *image.Gray {
+func flattenLight(g *image.Gray) *image.Gray { return lightFlattened(g, true) }
+
+// evenLight is the page with uneven light and shaded cells brought to
+// white, its print left gray (see the C function); nil when Leptonica
+// fails.
+func evenLight(g *image.Gray) *image.Gray { return lightFlattened(g, false) }
+
+func lightFlattened(g *image.Gray, binarize bool) *image.Gray {
 	w, h := g.Bounds().Dx(), g.Bounds().Dy()
 	if w < 32 || h < 32 {
 		return nil
@@ -70,7 +78,11 @@ func flattenLight(g *image.Gray) *image.Gray {
 		return nil
 	}
 	defer C.pixDestroy(&pix)
-	out := C.flattenLight(pix)
+	bin := C.int(0)
+	if binarize {
+		bin = 1
+	}
+	out := C.flattenLight(pix, bin)
 	if out == nil {
 		return nil
 	}
