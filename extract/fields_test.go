@@ -151,6 +151,13 @@ func TestExtractFieldsWordings(t *testing.T) {
 				"   Flood Monitoring Fee      Harbor Point Bank   $36.00\n   Appraisal Fee             Lender           $740.00",
 			map[string]any{"lender_name": nil},
 		},
+		{"OCR: a logo read as two letters before a name in capitals", "Qo IRONWOOD MORTGAGE COMPANY\nLoan #  A-55", map[string]any{"lender_name": "Ironwood Mortgage Company"}},
+		{"a label under a label is no name", "Loan #  A-55\nBORROWER\nCREDIT SCORE    746", map[string]any{"borrower_name": nil}},
+		{
+			"a pre-approval's maximum loan amount and estimated rate; the purchase price is no loan",
+			"Loan #  A-55\nMaximum Loan Amount ......... $371,400\nMaximum Purchase Price ....... $495,250\nEstimated Interest Rate:     4.875%",
+			map[string]any{"loan_amount_cents": int64(37140000), "interest_rate_pct": 4.875},
+		},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",

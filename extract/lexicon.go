@@ -30,12 +30,12 @@ var fieldTable = []fieldRule{
 		`(?:originating\s*|mortgage\s*)?lender(?:\s*name)?`, `lending\s*institution`, `creditor`, `mortgagee`, `issued\s*by`, `company`,
 	), parse: companyValue, below: true},
 	{name: pipeline.FieldLoanAmount, labels: labels(
-		`(?:base\s*|total\s*|principal\s*|requested\s*|approved\s*|pre-?approved\s*|original\s*)?loan\s*(?:amount|amt)(?:\s*requested)?`,
+		`(?:base\s*|total\s*|principal\s*|requested\s*|approved\s*|pre-?approved\s*|original\s*|maximum\s*|max\.?\s*|proposed\s*)?loan\s*(?:amount|amt)(?:\s*requested)?`,
 		`principal\s*amount(?:\s*of\s*(?:the\s*)?loan)?`, `amount\s*of\s*(?:the\s*)?(?:loan|note|mortgage)`, `mortgage\s*amount`,
 		`note\s*(?:amount|amt)`, `pre-?approved\s*amount`, `principal`,
 	), parse: amountValue, below: true, numeric: true},
 	{name: pipeline.FieldInterestRate, labels: labels(
-		`(?:initial\s*|annual\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
+		`(?:initial\s*|annual\s*|estimated\s*|est\.?\s*|proposed\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
 		`initial\s*rate`, `fixed\s*rate`, `rate`,
 	), parse: rateValue, below: true, numeric: true},
 	{name: pipeline.FieldAPR, labels: labels(

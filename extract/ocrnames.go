@@ -13,6 +13,17 @@ func logoMark(w string) bool {
 	return len(r) == 1 && r[0] != 'A' && r[0] != '&'
 }
 
+// logoBefore reports whether a name's first word is a logo read as letters
+// before a name in capitals ("Qo IRONWOOD MORTGAGE COMPANY"): one or two
+// letters, not in capitals themselves.
+func logoBefore(words []string) bool {
+	if len(words) < 3 || !isAllCaps(strings.Join(words[1:], " ")) {
+		return false
+	}
+	r := []rune(words[0])
+	return len(r) <= 2 && !isAllCaps(words[0])
+}
+
 // ocrPlaceRe is the street type "Pl" read by OCR with a capital I ("704
 // Timber PI."), which is no street type.
 var ocrPlaceRe = regexp.MustCompile(`(\s)PI(\.?)(,|\s|$)`)

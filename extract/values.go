@@ -195,7 +195,7 @@ var notNameWords = map[string]bool{
 	"loan": true, "closing": true, "costs": true, "cost": true, "funds": true, "signature": true, "date": true,
 	"information": true, "services": true, "name": true, "address": true, "section": true, "page": true,
 	"lender": true, "borrower": true, "borrowers": true, "applicant": true, "applicants": true, "seller": true,
-	"property": true, "creditor": true, "co-borrower": true, "dear": true, "hi": true, "hello": true,
+	"property": true, "creditor": true, "co-borrower": true, "credit": true, "score": true, "dear": true, "hi": true, "hello": true,
 }
 
 // formWords are the nouns of a form's headings ("Borrower Summary Sheet"),
@@ -226,7 +226,7 @@ func cleanName(s string, company bool) (any, bool) {
 		return nil, false
 	}
 	words := strings.Fields(s)
-	if company && len(words) >= 3 && logoMark(words[0]) {
+	if company && len(words) >= 3 && (logoMark(words[0]) || logoBefore(words)) {
 		words, s = words[1:], strings.Join(words[1:], " ") // "Q Bluestem Lending": the logo read as a letter
 	}
 	if len(words) < 2 || len(words) > 7 || sentenceRe.MatchString(s) {

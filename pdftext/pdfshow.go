@@ -71,6 +71,10 @@ func (in *textInterp) show(s []byte, newRun bool) error {
 		if r := []rune(text); len(r) == 1 && (unicode.IsControl(r[0]) || unicode.IsSpace(r[0])) {
 			text = " " // as words() reads PDFium's characters
 		}
+		if text == " " && in.collapsedSpace(f, code, w) {
+			in.advance(f, code, w)
+			continue // a space that word spacing takes back ("Trev o" + "r"): no gap on the page
+		}
 		if rightToLeft(text) {
 			return fmt.Errorf("%w: right-to-left text", ErrNeedsPDFium)
 		}
@@ -116,6 +120,18 @@ func (in *textInterp) show(s []byte, newRun bool) error {
 func (in *textInterp) spacedApart(f *pdfFont) bool {
 	gap := in.gs.charSpace * in.gs.scale / math.Max(math.Abs(in.gs.size), 1e-9) * 1000
 	return in.last.Text != " " && gap >= spaceThreshold(f)
+}
+
+// collapsedSpace reports whether a space character leaves no gap: ps2pdf
+// draws "Trevor" as "Trev", "ev o" and "rK" with a negative word spacing
+// that cancels the space's width, and the real gap with character spacing.
+func (in *textInterp) collapsedSpace(f *pdfFont, code int, w float64) bool {
+	gs := in.gs
+	adv := w*gs.size + gs.charSpace
+	if !f.twoByte && code == ' ' {
+		adv += gs.wordSpace
+	}
+	return adv*1000 < spaceThreshold(f)*math.Abs(gs.size)/2
 }
 
 // advance moves the text matrix past a glyph of width w (thousandths).

@@ -186,10 +186,12 @@ func TestGoTextReaderRefusesCompressionBomb(t *testing.T) {
 // ps2pdf draws a space as character spacing on a string ("eH" with Tc of a
 // space's width) that TJ displacements cancel inside words: both readers
 // must read the words apart ("Andre H. Stanton", not "AndreH.Stanton"),
-// and a word without spacing stays whole.
+// and a word without spacing stays whole, as does one whose space character
+// a negative word spacing takes back ("Trev or").
 func TestSpacesDrawnAsCharacterSpacing(t *testing.T) {
 	content := "BT /F1 10.5 Tf 1 0 0 1 72 700 Tm (Andr)Tj 2.625 Tc 22.176 0 Td [(eH)249.988(.S)]TJ 0 Tc 28.59 0 Td (tanton)Tj ET\n" +
-		"BT /F1 10.5 Tf 1 0 0 1 72 680 Tm (Lakeshore Lending)Tj ET\n"
+		"BT /F1 10.5 Tf 1 0 0 1 72 680 Tm (Lakeshore Lending)Tj ET\n" +
+		"BT /F1 11 Tf 1 0 0 1 72 660 Tm -3.058 Tw (Trev or)Tj 0 Tw ( Kaplan)Tj ET\n"
 	pdf := pipelinetest.RawPDF(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -203,8 +205,8 @@ func TestSpacesDrawnAsCharacterSpacing(t *testing.T) {
 	}
 	for name, pages := range map[string][]string{"go": goPages, "pdfium": pdfiumPages} {
 		text := strings.Join(strings.Fields(strings.Join(pages, "\n")), " ")
-		if !strings.Contains(text, "Andre H. Stanton") || !strings.Contains(text, "Lakeshore Lending") {
-			t.Errorf("%s reader: %q; want the words Andre H. Stanton and Lakeshore Lending", name, text)
+		if want := "Andre H. Stanton Lakeshore Lending Trevor Kaplan"; text != want {
+			t.Errorf("%s reader: %q; want %q", name, text, want)
 		}
 	}
 }

@@ -48,7 +48,7 @@ var jobColumns = []column{
 		return fmt.Sprint(r.pages)
 	}},
 	{"Stage", 190, "", stageCellText},
-	{"Document type", 130, "", func(_ int, r *rowState) string {
+	{"Document type", 180, "", func(_ int, r *rowState) string {
 		return resultText(r, func(x *pipeline.Result) string { return x.DocumentType.Label() })
 	}},
 	{"Loan ID", 140, pipeline.FieldLoanID, func(_ int, r *rowState) string {
