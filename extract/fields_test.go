@@ -158,6 +158,9 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"Loan #  A-55\nMaximum Loan Amount ......... $371,400\nMaximum Purchase Price ....... $495,250\nEstimated Interest Rate:     4.875%",
 			map[string]any{"loan_amount_cents": int64(37140000), "interest_rate_pct": 4.875},
 		},
+		{"OCR: N.A. read with other marks before a colon", "Loan #  A-55\nOriginating Lender:   Bluestem Bank, N:A-:", map[string]any{"lender_name": "Bluestem Bank, N.A"}},
+		{"OCR: noise in small letters inside a name", "Loan #  A-55\nLender:   First ponccaercas Financial", map[string]any{"lender_name": nil}},
+		{"a name's particles stay", "Loan #  A-55\nBorrower:   Maria de la Cruz\nLender:   Bank of the West", map[string]any{"borrower_name": "Maria de la Cruz", "lender_name": "Bank of the West"}},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",

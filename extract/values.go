@@ -198,6 +198,13 @@ var notNameWords = map[string]bool{
 	"property": true, "creditor": true, "co-borrower": true, "credit": true, "score": true, "dear": true, "hi": true, "hello": true,
 }
 
+// nameParticles are the small words a name may hold in lower case.
+var nameParticles = map[string]bool{
+	"of": true, "and": true, "the": true, "at": true, "for": true, "on": true, "in": true,
+	"de": true, "del": true, "della": true, "da": true, "di": true, "du": true, "la": true, "le": true,
+	"van": true, "von": true, "der": true, "den": true, "bin": true, "ibn": true, "y": true, "e": true,
+}
+
 // formWords are the nouns of a form's headings ("Borrower Summary Sheet"),
 // never a word of a person's or a lender's name.
 var formWords = map[string]bool{
@@ -220,7 +227,7 @@ func companyValue(s string) (any, bool) {
 }
 
 func cleanName(s string, company bool) (any, bool) {
-	s = repairOCRName(strings.Join(strings.Fields(s), " "), company)
+	s = repairOCRName(strings.TrimRight(strings.Join(strings.Fields(s), " "), " ,;:"), company)
 	s = strings.ReplaceAll(strings.TrimRight(s, " ,.;:"), "..", ".")
 	if s == "" || labelWords.MatchString(s) || strings.Contains(s, "__") || isLabelText(s) {
 		return nil, false
@@ -249,6 +256,11 @@ func cleanName(s string, company bool) (any, bool) {
 	}
 	if !unicode.IsUpper([]rune(words[0])[0]) {
 		return nil, false
+	}
+	for _, w := range words[1:] {
+		if r := []rune(w); unicode.IsLower(r[0]) && !nameParticles[strings.ToLower(w)] {
+			return nil, false // "First ponccaercas Financial": OCR's noise inside a name
+		}
 	}
 	if last := strings.TrimRight(words[len(words)-1], "."); !company && len([]rune(last)) == 1 {
 		return nil, false // "Hannah L": a name cut after its initial
