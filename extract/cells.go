@@ -43,9 +43,10 @@ func splitCells(line string) []cell {
 	out = splitOverflowingLabels(out)
 	// A currency sign printed apart from its amount ("Loan Amount $        280,000.00")
 	// belongs to it, and a name spaced wide after its "&" ("IRONWOOD BANK &    TRUST")
-	// goes on.
+	// or its comma goes on.
 	for i := 0; i+1 < len(out); i++ {
-		if trailingCurrencyRe.MatchString(out[i].text) || strings.HasSuffix(out[i].text, " &") && startsWord(out[i+1].text) {
+		if trailingCurrencyRe.MatchString(out[i].text) || strings.HasSuffix(out[i].text, " &") && startsWord(out[i+1].text) ||
+			strings.HasSuffix(out[i].text, ",") && companySuffixRe.MatchString(out[i+1].text) {
 			out[i].text += " " + out[i+1].text
 			out = slices.Delete(out, i+1, i+2)
 		}
@@ -54,6 +55,9 @@ func splitCells(line string) []cell {
 }
 
 var (
+	// companySuffixRe is a company's legal form, which a wide letterhead may
+	// print apart from its name ("BRIDGEWATER LENDING GROUP,      INC.").
+	companySuffixRe    = regexp.MustCompile(`^(?i:inc|llc|l\.l\.c|n\.\s?a|fsb|corp|co|ltd|llp|lp)\.?$`)
 	trailingCurrencyRe = regexp.MustCompile(`(?:^|\s)(?:\$|US\$|USD)$`)
 	innerLabelRe       = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
 	dotLeaderRe        = regexp.MustCompile(`\.{3,}\s*:?`)

@@ -1,6 +1,10 @@
 package extract
 
-import "loanbatch/pipeline"
+import (
+	"math"
+
+	"loanbatch/pipeline"
+)
 
 // The figures of a loan agree with each other: the monthly principal and
 // interest is the amortization of the amount at the note rate over the
@@ -58,6 +62,7 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 		}
 	}
 	checkTerm(found)
+	checkPayment(found)
 	rate, ok := found[pipeline.FieldInterestRate].value.(float64)
 	if apr, aok := found[pipeline.FieldAPR].value.(float64); ok && aok && apr+0.0005 < rate {
 		for _, h := range alts[pipeline.FieldAPR] {
@@ -109,5 +114,27 @@ func checkTerm(found map[string]hit) {
 	}
 	if term%12 != 0 {
 		delete(found, pipeline.FieldTerm)
+	}
+}
+
+// checkPayment leaves out a monthly payment far from what the amount, rate
+// and term amortize to: it is another row's figure (taxes and insurance,
+// escrow) taken when OCR lost the payment's own. An interest-only or
+// otherwise structured payment stays near the amortized one.
+func checkPayment(found map[string]hit) {
+	amount, ok1 := found[pipeline.FieldLoanAmount].value.(int64)
+	rate, ok2 := found[pipeline.FieldInterestRate].value.(float64)
+	term, ok3 := found[pipeline.FieldTerm].value.(int)
+	pay, ok4 := found[pipeline.FieldMonthlyPayment].value.(int64)
+	if !ok1 || !ok2 || !ok3 || !ok4 || term <= 0 {
+		return
+	}
+	want := pipeline.Amortized(amount, rate, term)
+	interestOnly := int64(math.Round(float64(amount) * rate / 1200))
+	if want <= 0 || pipeline.Abs(pay-interestOnly) <= 100 {
+		return
+	}
+	if ratio := float64(pay) / float64(want); ratio < 0.5 || ratio > 1.5 {
+		delete(found, pipeline.FieldMonthlyPayment)
 	}
 }

@@ -439,13 +439,33 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 			}
 			if v, ok := r.parse(c.text); ok && valueFillsCell(c.text) {
 				if r.name == pipeline.FieldLender && !isOrganisation(v.(string)) {
-					continue // a payee under a "Lender" column cell ("Third Party")
+					// A lender's name wrapped in its cell ("Cornerstone Plains" over
+					// "Community Bank, N.A.") goes on below; anything else is no
+					// lender ("Third Party" under a "Lender" column cell).
+					if w, ok := wrappedValue(lines, j, c, r); ok && isOrganisation(w.(string)) {
+						return attach(w, lines[j].page, j, c.col), true
+					}
+					return hit{}, false
 				}
 				return attach(v, lines[j].page, j, c.col), true
 			}
 		}
 	}
 	return hit{}, false
+}
+
+// wrappedValue joins a value to the cell under it in its column, on the
+// next line, and reads the whole.
+func wrappedValue(lines []textLine, j int, c cell, r fieldRule) (any, bool) {
+	if j+1 >= len(lines) || lines[j+1].page != lines[j].page {
+		return nil, false
+	}
+	for _, b := range lines[j+1].cells {
+		if b.col >= c.col-3 && b.col <= c.col+3 {
+			return r.parse(c.text + " " + b.text)
+		}
+	}
+	return nil, false
 }
 
 // repeatedInColumn reports whether a cell's text is printed again in its

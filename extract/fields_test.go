@@ -161,6 +161,29 @@ func TestExtractFieldsWordings(t *testing.T) {
 		{"OCR: N.A. read with other marks before a colon", "Loan #  A-55\nOriginating Lender:   Bluestem Bank, N:A-:", map[string]any{"lender_name": "Bluestem Bank, N.A"}},
 		{"OCR: noise in small letters inside a name", "Loan #  A-55\nLender:   First ponccaercas Financial", map[string]any{"lender_name": nil}},
 		{"a name's particles stay", "Loan #  A-55\nBorrower:   Maria de la Cruz\nLender:   Bank of the West", map[string]any{"borrower_name": "Maria de la Cruz", "lender_name": "Bank of the West"}},
+		{
+			"an ID cut short at a page's edge gives way to its whole under another label",
+			"Property   149 Aspen Trail #198      LOAN NO.   237086017972\nLOAN ESTIMATE     PAGE 1 OF 3    LOAN ID # 23708601",
+			map[string]any{"loan_id": "237086017972"},
+		},
+		{"a letterhead spaced wide after its comma", "          BRIDGEWATER LENDING GROUP,           INC.\nLoan #  A-55", map[string]any{"lender_name": "Bridgewater Lending Group, Inc"}},
+		{
+			"a lender's name wrapped in its cell",
+			"Loan #  A-55\n              Lender                      Settlement Agent\n   Name       Cornerstone Plains          Keystone Land Title\n" +
+				"              Community Bank, N.A.        Inc.\n",
+			map[string]any{"lender_name": "Cornerstone Plains Community Bank, N.A"},
+		},
+		{"OCR: i for l in a street type", "Loan #  A-55\nProperty:   360 Mesa Tri., Denver, CO 80211", map[string]any{"property_address": "360 Mesa Trl., Denver, CO 80211"}},
+		{
+			"another row's figure taken for a payment the amortization refutes",
+			"Loan #  A-55\nLoan Amount   $600,000.00\nInterest Rate   6.500%\nTerm   360 months\nPrincipal and Interest Payment\nTaxes & Insurance   $971.16",
+			map[string]any{"monthly_payment_cents": nil, "loan_amount_cents": int64(60000000)},
+		},
+		{
+			"an interest-only payment far below the amortized one stays",
+			"Loan #  A-55\nLoan Amount   $600,000.00\nInterest Rate   6.500%\nTerm   120 months\nMonthly Payment   $3,250.00",
+			map[string]any{"monthly_payment_cents": int64(325000)},
+		},
 		{"possessive after a label is not a value", "Lender’s Attorney Fee   $400\nLoan #  A-55", map[string]any{"lender_name": nil}},
 		{
 			"LOS printout: dot leaders, columns one space apart, LAST, FIRST, money without a currency",

@@ -28,6 +28,12 @@ func logoBefore(words []string) bool {
 // Timber PI."), which is no street type.
 var ocrPlaceRe = regexp.MustCompile(`(\s)PI(\.?)(,|\s|$)`)
 
+// ocrTrailRe and ocrBlvdRe are "Trl" and "Blvd" with their l read as i.
+var (
+	ocrTrailRe = regexp.MustCompile(`(\s)Tri(\.?)(,|\s|$)`)
+	ocrBlvdRe  = regexp.MustCompile(`(\s)Bivd(\.?)(,|\s|$)`)
+)
+
 // ocrStopRe is a full stop OCR read for the comma after a street type
 // spelled out ("62 Dalton Lane. Nashville"), or doubled after an
 // abbreviated one ("Maple St.. Wilmington").
@@ -40,6 +46,8 @@ var (
 // mends the stops OCR reads for commas.
 func fixOCRStreetType(s string) string {
 	s = ocrPlaceRe.ReplaceAllString(s, "${1}Pl${2}${3}")
+	s = ocrTrailRe.ReplaceAllString(s, "${1}Trl${2}${3}")
+	s = ocrBlvdRe.ReplaceAllString(s, "${1}Blvd${2}${3}")
 	s = ocrStopRe.ReplaceAllString(s, "$1,$2")
 	return doubleDotRe.ReplaceAllString(s, ".,$1")
 }

@@ -106,11 +106,33 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	if best == "" {
 		return subjectLoanID(lines)
 	}
+	if count[best] == 1 {
+		if h, ok := longerID(lines, rule, best); ok {
+			return h, true
+		}
+	}
 	h := first[best]
 	if votes[alnumKey(best)] > 1 {
 		h.how = byRepeat
 	}
 	return h, true
+}
+
+// longerID finds the whole of an ID read once and cut short ("LOAN ID #
+// 23708601" at a scanned page's edge) under another of the ID's labels
+// ("LOAN NO. 237086017972").
+func longerID(lines []textLine, rule fieldRule, id string) (hit, bool) {
+	for _, re := range rule.labels {
+		for li, l := range lines {
+			for ci, c := range l.cells {
+				h, ok := valueAfterLabel(lines, li, ci, c, re, rule, false)
+				if v, _ := h.value.(string); ok && len(v) > len(id) && strings.HasPrefix(v, id) {
+					return h, true
+				}
+			}
+		}
+	}
+	return hit{}, false
 }
 
 // alnumKey is an ID's letters and digits.
