@@ -309,19 +309,7 @@ func TestExtractLoanFileForms(t *testing.T) {
 			if x.Type != tt.typ {
 				t.Errorf("type %s; want %s", x.Type, tt.typ)
 			}
-			got := pipelinetest.JSONMap(t, x.Fields)
-			for k, w := range tt.want {
-				g, ok := got[k]
-				if w == nil {
-					if ok {
-						t.Errorf("%s = %v; want absent", k, g)
-					}
-					continue
-				}
-				if !ok || !sameAny(g, w) {
-					t.Errorf("%s = %v; want %v", k, g, w)
-				}
-			}
+			assertFields(t, x.Fields, tt.want)
 		})
 	}
 }

@@ -264,19 +264,7 @@ func TestExtractFieldsWordings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceTextLayer, Text: tt.text}})
-			got := pipelinetest.JSONMap(t, x.Fields)
-			for k, w := range tt.want {
-				g, ok := got[k]
-				if w == nil {
-					if ok {
-						t.Errorf("%s = %v; want absent", k, g)
-					}
-					continue
-				}
-				if !ok || !sameAny(g, w) {
-					t.Errorf("%s = %v; want %v", k, g, w)
-				}
-			}
+			assertFields(t, x.Fields, tt.want)
 		})
 	}
 }
@@ -315,5 +303,24 @@ func TestClassify(t *testing.T) {
 				t.Errorf("classify = %s; want %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// assertFields checks each wanted field: a nil want must be absent, any
+// other value present and equal.
+func assertFields(t *testing.T, fields pipeline.Fields, want map[string]any) {
+	t.Helper()
+	got := pipelinetest.JSONMap(t, fields)
+	for k, w := range want {
+		g, ok := got[k]
+		if w == nil {
+			if ok {
+				t.Errorf("%s = %v; want absent", k, g)
+			}
+			continue
+		}
+		if !ok || !sameAny(g, w) {
+			t.Errorf("%s = %v; want %v", k, g, w)
+		}
 	}
 }
