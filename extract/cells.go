@@ -40,7 +40,7 @@ func splitCells(line string) []cell {
 		}
 		out = append(out, cell{col: utf8.RuneCountInString(line[:start]), text: line[start:loc[1]]})
 	}
-	out = splitOverflowingLabels(out)
+	out = joinSpacedName(splitOverflowingLabels(out))
 	// A currency sign printed apart from its amount ("Loan Amount $        280,000.00")
 	// belongs to it, and a name spaced wide after its "&" ("IRONWOOD BANK &    TRUST")
 	// or its comma goes on.
@@ -52,6 +52,30 @@ func splitCells(line string) []cell {
 		}
 	}
 	return out
+}
+
+// joinSpacedName is a line that is one company's name spaced wide across
+// a letterhead ("Clearwater     Financial     Services,     LLC") as one
+// cell: three or more cells, each a single capitalised word, together
+// ending like an organisation's name (two, "Title   Company", are a table's
+// headings). Any other line is left as it is.
+func joinSpacedName(cells []cell) []cell {
+	if len(cells) < 3 {
+		return cells
+	}
+	words := make([]string, len(cells))
+	for i, c := range cells {
+		r, _ := utf8.DecodeRuneInString(c.text)
+		if strings.ContainsAny(c.text, " \t") || !unicode.IsUpper(r) && c.text != "&" {
+			return cells
+		}
+		words[i] = c.text
+	}
+	joined := strings.Join(words, " ")
+	if !orgEndRe.MatchString(joined) {
+		return cells
+	}
+	return []cell{{col: cells[0].col, text: joined}}
 }
 
 var (

@@ -286,8 +286,11 @@ func TestExtractLoanFileForms(t *testing.T) {
 			"loan_amount_cents": int64(23240000), "interest_rate_pct": 7.125, "term_months": 180, "monthly_payment_cents": int64(210515),
 			"issue_date": "2026-04-10", "property_address": "901 Cactus Wren Ln, Tucson, AZ 85718",
 		}},
-		{"Note signature as OCR reads it", "NOTE\nIn return for a loan that I have received, I promise to pay U.S. $100,000.00\n(Seal)\n~ Borrower\nWENDY A: PARK",
-			pipeline.TypePromissoryNote, map[string]any{"borrower_name": "Wendy A. Park", "loan_amount_cents": int64(10000000)}},
+		{
+			"Note signature as OCR reads it", "NOTE\nIn return for a loan that I have received, I promise to pay U.S. $100,000.00\n(Seal)\n~ Borrower\nWENDY A: PARK",
+			pipeline.TypePromissoryNote,
+			map[string]any{"borrower_name": "Wendy A. Park", "loan_amount_cents": int64(10000000)},
+		},
 		{"statement with the original amount", statementWithOriginal, pipeline.TypeMortgageStatement, map[string]any{
 			"loan_id": "0051207467", "borrower_name": "Daniel R. Okafor", "lender_name": "Cedar Valley Mortgage Servicing",
 			"loan_amount_cents": int64(28000000), "interest_rate_pct": 6.5, "issue_date": "2026-11-05",

@@ -59,13 +59,15 @@ func anywhereLabels(patterns ...string) []*regexp.Regexp {
 }
 
 // compileLabels compiles label patterns. The words of a label may also be
-// joined by a hyphen, and its colon doubled, as OCR reads them
-// ("Date-Prepared", "Applicant::").
+// joined by a hyphen or parted by a speck OCR read as a full stop or a
+// comma, and its colon doubled or taken for a comma, as OCR reads them
+// ("Date-Prepared", "Monthly Principal. & Interest", "Applicant::",
+// "APPLICANTS,").
 func compileLabels(prefix string, patterns []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
-		p = strings.ReplaceAll(p, `\s*`, `[\s-]*`)
-		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*\.{1,})?\s*(?:[:#]\s*[:;.]?)?\**`)
+		p = strings.ReplaceAll(p, `\s*`, `[\s\-.,]*`)
+		out[i] = regexp.MustCompile(`(?i)` + prefix + `(?:` + p + `)(?:\s*\([^)]{0,30}\))?(?:\s*[.,]+)?\s*(?:[:#]\s*[:;.]?)?\**`)
 	}
 	return out
 }
@@ -332,7 +334,8 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		if midWord(c.text, loc[1]) {
 			continue // "Rate" in "Rates", "Loan Term" in "Loan Terms"
 		}
-		if strings.TrimSpace(rest) != "" {
+		restNoise := strings.TrimSpace(rest) != "" && r.numeric && noiseCell(rest)
+		if strings.TrimSpace(rest) != "" && !restNoise {
 			if v, ok := r.parse(rest); ok {
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
 			}
@@ -348,8 +351,10 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		if ci+1 < len(lines[li].cells) {
 			cells := lines[li].cells
 			next := cells[ci+1]
-			if junkCell(next.text) && ci+2 < len(cells) {
-				next = cells[ci+2] // OCR's reading of a leader or a speck between label and value
+			if _, ok := r.parse(next.text); !ok {
+				if k, ok := pastNoise(cells, ci+1, r); ok {
+					next = cells[k] // OCR's reading of a leader or specks between label and value ("Note Rate:   Bo   7.000 %")
+				}
 			}
 			if v, ok := r.parse(next.text); ok {
 				if lastOfRow && r.numeric {
@@ -363,6 +368,9 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 				}
 				return attach(v, lines[li].page, li, next.col), true
 			}
+		}
+		if restNoise {
+			continue // "Rate Lock": a longer label, not a label and specks
 		}
 		if r.below {
 			if h, ok := valueBelow(lines, li, c, r); ok {
@@ -499,6 +507,36 @@ func valueBeside(lines []textLine, li int, label cell, r fieldRule) (hit, bool) 
 		}
 	}
 	return hit{}, false
+}
+
+// maxNoiseCells is how many cells of noise may stand between a label and
+// its value.
+const maxNoiseCells = 3
+
+// pastNoise is the index of the cell after the noise that OCR read from a
+// leader or specks from cell from on ("Total Closing Costs:   Soa
+// science   eR   $32,164.00"), when a value of rule r follows it. Noise is a
+// cell without a letter or digit, or, before a figure, a noiseCell; a
+// sentence between them ("Can this amount increase after closing?") is a
+// form's, not noise.
+func pastNoise(cells []cell, from int, r fieldRule) (int, bool) {
+	for k := from; k < len(cells) && k < from+maxNoiseCells; k++ {
+		if t := cells[k].text; !junkCell(t) && !(r.numeric && noiseCell(t)) {
+			return 0, false
+		}
+		if k+1 < len(cells) {
+			if _, ok := r.parse(cells[k+1].text); ok {
+				return k + 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// noiseCell reports whether text could be OCR's reading of specks before a
+// figure: one or two words, no digit, no label.
+func noiseCell(t string) bool {
+	return len(strings.Fields(t)) <= 2 && !strings.ContainsAny(t, "0123456789") && !isLabelText(t)
 }
 
 // junkCell reports whether a cell holds no letter or digit: a dot leader,

@@ -29,6 +29,46 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"money with currency after", "Loan Number   A11902\nLoan Amount:   250,000.00 USD",
 			map[string]any{"loan_amount_cents": int64(25000000)},
 		},
+		{
+			"labels parted or ended by a speck read as a stop or a comma",
+			"APPLICANTS,      Maria T. Gonzalez\nLoan Amount   $250,000.00\nInterest Rate   6.875%\nLoan Term   30 years\nMonthly Principal. & Interest      $1,642.32",
+			map[string]any{"borrower_name": "Maria T. Gonzalez", "monthly_payment_cents": int64(164232)},
+		},
+		{
+			"OCR's marks in names and addresses",
+			"Borrower                  Patrick A, Patel             Originating Lender   Meridian Crest Savings Bank\n" +
+				"Premises   8991 Bramble.Pkwy, Baton Rouge, LA 70802\nLoan Amt   $664,000.00",
+			map[string]any{"borrower_name": "Patrick A. Patel", "property_address": "8991 Bramble Pkwy, Baton Rouge, LA 70802"},
+		},
+		{
+			"an ID whose first letter OCR read as marks", "Loan Reference: — [.N-2024-133659\nLoan Amount   $90,000.00",
+			map[string]any{"loan_id": nil},
+		},
+		{
+			"a speck read as letters between a label and its figure", "Loan #  A-55\nNote Rate:       Bo             7.000 %\nBorrower:   Bo   Lee",
+			map[string]any{"interest_rate_pct": 7.0, "borrower_name": nil},
+		},
+		{
+			"specks read as words between a label and its figure", "Loan #  A-55\nTotal Closing Costs: Soa   science   eR   $32,164.00\n" +
+				"Monthly Principal & Interest   See Projected Payments below for your Estimated Total Monthly Payment   $1,642.32",
+			map[string]any{"closing_costs_cents": int64(3216400), "monthly_payment_cents": nil},
+		},
+		{
+			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",
+			map[string]any{"borrower_name": "Ethan S. Schaefer III"},
+		},
+		{
+			"a letterhead spaced wide", "       Clearwater           Financial          Services,          LLC\n\nReference No.: N8914190\nLoan Amount   $90,000.00",
+			map[string]any{"lender_name": "Clearwater Financial Services, LLC"},
+		},
+		{
+			"a wrapped label's first line is no name", "Loan No.   0087444500\nBorrower   Patrick A\nAnnual Percentage   8.152%\nRate\nLoan Amt   $664,000.00",
+			map[string]any{"borrower_name": nil},
+		},
+		{
+			"single-word headings stay apart", "Loan #  A-55\nTitle   Company\nLoan Amount   $90,000.00",
+			map[string]any{"lender_name": nil},
+		},
 		{"day-first date", "Loan Number   A11902\nDate Issued   14.03.2026", map[string]any{"issue_date": "2026-03-14"}},
 		{"dashed date", "Loan Number   A11902\nDated:   14-Mar-2026", map[string]any{"issue_date": "2026-03-14"}},
 		{

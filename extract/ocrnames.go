@@ -42,9 +42,14 @@ var (
 	doubleDotRe = regexp.MustCompile(`\.\.(\s)`)
 )
 
+// gluedStopRe is a speck read as a full stop between a street's name and
+// its type ("8991 Bramble.Pkwy"): a name is no abbreviation.
+var gluedStopRe = regexp.MustCompile(`\b(\p{Lu}\p{Ll}{2,})\.(St|Ave|Rd|Dr|Ln|Ct|Pl|Cir|Blvd|Ter|Trl|Pkwy|Hwy|Way|Loop|Run|Sq|Street|Avenue|Road|Drive|Lane|Court|Place|Circle|Boulevard|Terrace|Trail|Parkway|Highway)\b`)
+
 // fixOCRStreetType reads "PI" after a street name as "Pl" (Place), and
-// mends the stops OCR reads for commas.
+// mends the stops OCR reads for commas or reads from specks.
 func fixOCRStreetType(s string) string {
+	s = gluedStopRe.ReplaceAllString(s, "$1 $2")
 	s = ocrPlaceRe.ReplaceAllString(s, "${1}Pl${2}${3}")
 	s = ocrTrailRe.ReplaceAllString(s, "${1}Trl${2}${3}")
 	s = ocrBlvdRe.ReplaceAllString(s, "${1}Blvd${2}${3}")
@@ -61,10 +66,18 @@ var (
 	gluedInitialRe = regexp.MustCompile(`\b(\p{Lu})\.(\p{Lu}\p{Ll})`)
 )
 
+// ocrRomanRe is a generational suffix with its capital I read as a small
+// l ("Ethan S. Schaefer Ill").
+var ocrRomanRe = regexp.MustCompile(`\s(?:I[Il]l|Il[Il]|lII|Il)$`)
+
 // repairOCRName mends what OCR and tight typesetting do to names: a glued
-// middle initial, and a bank's "N.A." read with other marks.
+// middle initial, a suffix's I read as l, and a bank's "N.A." read with
+// other marks.
 func repairOCRName(s string, company bool) string {
 	s = gluedInitialRe.ReplaceAllString(s, "$1. $2")
+	if !company {
+		s = ocrRomanRe.ReplaceAllStringFunc(s, func(m string) string { return " " + strings.Repeat("I", len(m)-1) })
+	}
 	if company && ocrNARe.MatchString(s) && len(strings.Fields(s)) >= 3 {
 		s = ocrNARe.ReplaceAllString(s, ", N.A.")
 	}

@@ -20,7 +20,11 @@ var (
 )
 
 func loanIDValue(s string) (any, bool) {
-	s = pipeline.TrimLead(s)
+	trimmed := pipeline.TrimLead(s)
+	if lead := s[:len(s)-len(trimmed)]; strings.HasSuffix(lead, "[") || strings.HasSuffix(lead, "[.") {
+		return nil, false // "[.N-2024-133659": OCR read the ID's first letter as marks
+	}
+	s = trimmed
 	s = strings.TrimLeft(s, "#:. ")
 	m := loanIDRe.FindString(s)
 	if next, _ := utf8.DecodeRuneInString(s[len(m):]); len(m) < len(s) && !unicode.IsSpace(next) && !strings.ContainsRune(",;:)]", next) {
@@ -197,7 +201,8 @@ func personValue(s string) (any, bool) {
 	if m := lastFirstRe.FindStringSubmatch(strings.TrimRight(s, " .")); m != nil {
 		s = m[2] + " " + m[1]
 	}
-	s = trailingAndRe.ReplaceAllString(s, "") // "Trevor Thornbury and" above "Lauren Thornbury"
+	s = trailingAndRe.ReplaceAllString(s, "")        // "Trevor Thornbury and" above "Lauren Thornbury"
+	s = initialCommaRe.ReplaceAllString(s, "$1. $2") // "Patrick A, Patel": the initial's stop read as a comma
 	for _, sep := range []string{" and ", " & ", ";", ",", " AND ", " / "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
@@ -206,7 +211,10 @@ func personValue(s string) (any, bool) {
 	return cleanName(s, false)
 }
 
-var trailingAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)$`)
+var (
+	trailingAndRe  = regexp.MustCompile(`(?i)\s+(?:and|&)$`)
+	initialCommaRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}+\s\p{Lu}),\s(\p{Lu}\p{Ll}+)$`)
+)
 
 // notNameWords never appear in a person's name; they mark a label or a
 // phrase taken for one.
@@ -218,6 +226,7 @@ var notNameWords = map[string]bool{
 	"information": true, "services": true, "name": true, "address": true, "section": true, "page": true,
 	"lender": true, "borrower": true, "borrowers": true, "applicant": true, "applicants": true, "seller": true,
 	"property": true, "creditor": true, "co-borrower": true, "credit": true, "score": true, "dear": true, "hi": true, "hello": true,
+	"annual": true, "percentage": true, "interest": true, "principal": true, "payment": true, "monthly": true,
 }
 
 // nameParticles are the small words a name may hold in lower case.

@@ -8,10 +8,15 @@ func TestDocumentTypeLabels(t *testing.T) {
 		typ  DocumentType
 		want string
 	}{
-		{TypeLoanEstimate, "Loan Estimate"}, {TypeClosingDisclosure, "Closing Disclosure"},
-		{TypeCommitmentLetter, "Commitment letter"}, {TypeLoanApplication, "Loan application (1003)"},
-		{TypeUnderwritingSummary, "Underwriting summary (1008)"}, {TypePromissoryNote, "Promissory note"},
-		{TypeMortgageStatement, "Mortgage statement"}, {TypeOther, "Other"}, {"", ""},
+		{TypeLoanEstimate, "Loan Estimate"},
+		{TypeClosingDisclosure, "Closing Disclosure"},
+		{TypeCommitmentLetter, "Commitment letter"},
+		{TypeLoanApplication, "Loan application (1003)"},
+		{TypeUnderwritingSummary, "Underwriting summary (1008)"},
+		{TypePromissoryNote, "Promissory note"},
+		{TypeMortgageStatement, "Mortgage statement"},
+		{TypeOther, "Other"},
+		{"", ""},
 	}
 	for _, tt := range tests {
 		if got := tt.typ.Label(); got != tt.want {
