@@ -190,27 +190,8 @@ func (d *Doc) Render(ctx context.Context, i, dpi int) (*image.Gray, error) {
 // other image codecs), which Render draws instead.
 func (d *Doc) ScannedJPEG(i int) (data []byte, widthPoints float64, ok bool) {
 	in := d.e.instance
-	page := d.page(i)
-	if rot, err := in.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: page}); err != nil || rot.PageRotation != enums.FPDF_PAGE_ROTATION_NONE {
-		return nil, 0, false
-	}
-	if n, err := in.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page}); err != nil || n.Count != 1 {
-		return nil, 0, false
-	}
-	obj, err := in.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: 0})
-	if err != nil {
-		return nil, 0, false
-	}
-	po := obj.PageObject
-	if t, err := in.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: po}); err != nil || t.Type != enums.FPDF_PAGEOBJ_IMAGE {
-		return nil, 0, false
-	}
-	size, err := in.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: d.doc, Index: i})
-	if err != nil {
-		return nil, 0, false
-	}
-	m, err := in.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: po})
-	if err != nil || !coversPage(m.Matrix, size.Width, size.Height) {
+	po, m, ok := d.soleImage(i)
+	if !ok {
 		return nil, 0, false
 	}
 	if n, err := in.FPDFImageObj_GetImageFilterCount(&requests.FPDFImageObj_GetImageFilterCount{ImageObject: po}); err != nil || n.Count != 1 {
@@ -223,7 +204,54 @@ func (d *Doc) ScannedJPEG(i int) (data []byte, widthPoints float64, ok bool) {
 	if err != nil {
 		return nil, 0, false
 	}
-	return raw.Data, float64(m.Matrix.A), true
+	return raw.Data, float64(m.A), true
+}
+
+// ScanDPI is the resolution of page i's picture when the page is nothing
+// but one upright image covering it (a scan stored as JPEG, Flate, CCITT
+// fax or JBIG2): rendering the page at that resolution gives the scan's own
+// pixels, where another resolution resamples its print and its specks.
+func (d *Doc) ScanDPI(i int) (dpi float64, ok bool) {
+	po, m, ok := d.soleImage(i)
+	if !ok {
+		return 0, false
+	}
+	size, err := d.e.instance.FPDFImageObj_GetImagePixelSize(&requests.FPDFImageObj_GetImagePixelSize{ImageObject: po})
+	if err != nil || size.Width == 0 {
+		return 0, false
+	}
+	return float64(size.Width) / (float64(m.A) / 72), true
+}
+
+// soleImage is page i's one object when that is an upright image covering
+// the page, with its matrix.
+func (d *Doc) soleImage(i int) (references.FPDF_PAGEOBJECT, structs.FPDF_FS_MATRIX, bool) {
+	in := d.e.instance
+	page := d.page(i)
+	var none structs.FPDF_FS_MATRIX
+	if rot, err := in.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: page}); err != nil || rot.PageRotation != enums.FPDF_PAGE_ROTATION_NONE {
+		return "", none, false
+	}
+	if n, err := in.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page}); err != nil || n.Count != 1 {
+		return "", none, false
+	}
+	obj, err := in.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: 0})
+	if err != nil {
+		return "", none, false
+	}
+	po := obj.PageObject
+	if t, err := in.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: po}); err != nil || t.Type != enums.FPDF_PAGEOBJ_IMAGE {
+		return "", none, false
+	}
+	size, err := in.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: d.doc, Index: i})
+	if err != nil {
+		return "", none, false
+	}
+	m, err := in.FPDFPageObj_GetMatrix(&requests.FPDFPageObj_GetMatrix{PageObject: po})
+	if err != nil || !coversPage(m.Matrix, size.Width, size.Height) {
+		return "", none, false
+	}
+	return po, m.Matrix, true
 }
 
 func coversPage(m structs.FPDF_FS_MATRIX, w, h float64) bool {

@@ -116,6 +116,9 @@ func TestAnalyzeScans(t *testing.T) {
 	loan := pipelinetest.SampleLoans()[0]
 	clean := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{})
 	noisy := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{Noise: 0.02, Blur: true, RotateDeg: 0.8, Seed: 1})
+	// A bilevel scan at 150 DPI with specks all over, as a scanner's
+	// black-and-white mode stores it in a PDF.
+	speckled := pipelinetest.Scan(loan.EstimateLines(), pipelinetest.ScanOptions{DPI: 150, Noise: 0.006, Seed: 5})
 	tests := []struct {
 		name   string
 		data   []byte
@@ -125,6 +128,7 @@ func TestAnalyzeScans(t *testing.T) {
 		{"noisy rotated jpeg", pipelinetest.EncodeJPEG(t, noisy, 70), pipeline.FormatJPEG},
 		{"tiff", encodeTIFF(t, clean), pipeline.FormatTIFF},
 		{"image-only pdf", pipelinetest.PDF(pipelinetest.Page{Scan: noisy}), pipeline.FormatPDF},
+		{"speckled bilevel pdf", pipelinetest.PDF(pipelinetest.Page{Scan: speckled, Bilevel: true}), pipeline.FormatPDF},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
+	"math"
 	"sync"
 
 	"loanbatch/imageio"
@@ -54,7 +55,7 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfium.Doc, progress pi
 		if img, ok := scannedImage(doc, i); ok {
 			return i, img, nil
 		}
-		img, err := doc.Render(ctx, i, ocrDPI)
+		img, err := doc.Render(ctx, i, renderDPI(doc, i))
 		if err != nil {
 			return i, nil, pipeline.ProcessingError(pipeline.StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
 		}
@@ -65,6 +66,20 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfium.Doc, progress pi
 	}
 	return out, nil
 }
+
+// renderDPI is the resolution page i is drawn at for OCR: a scan's own
+// (enlarging a 150 DPI scan to 300 smears its specks into the print, which
+// then reads "Phy" for "Pkwy"; Prepare scales the print to what Tesseract
+// reads best), else ocrDPI.
+func renderDPI(doc *pdfium.Doc, i int) int {
+	if dpi, ok := doc.ScanDPI(i); ok && dpi >= minNativeDPI && dpi <= ocrDPI {
+		return int(math.Round(dpi))
+	}
+	return ocrDPI
+}
+
+// minNativeDPI is the lowest scan resolution drawn as it is.
+const minNativeDPI = 100
 
 // scannedImage is page i's picture decoded when the page is nothing but a
 // JPEG covering it (pdfium.Doc.ScannedJPEG); ok is false when the page must

@@ -5,6 +5,7 @@ package pipelinetest
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -23,6 +24,29 @@ type Line struct {
 type Page struct {
 	Lines []Line
 	Scan  *image.Gray // drawn full page, with no text layer
+	// Bilevel stores Scan as a 1-bit Flate image, as bilevel scanners and
+	// fax software write it, instead of a JPEG.
+	Bilevel bool
+}
+
+// bilevelFlate is g thresholded at mid-gray, packed a bit a pixel (1 is
+// white), rows padded to bytes, and deflated.
+func bilevelFlate(g *image.Gray) []byte {
+	b := g.Bounds()
+	rowBytes := (b.Dx() + 7) / 8
+	raw := make([]byte, rowBytes*b.Dy())
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			if g.GrayAt(b.Min.X+x, b.Min.Y+y).Y >= 128 {
+				raw[y*rowBytes+x/8] |= 0x80 >> (x % 8)
+			}
+		}
+	}
+	var out bytes.Buffer
+	zw := zlib.NewWriter(&out)
+	_, _ = zw.Write(raw)
+	_ = zw.Close()
+	return out.Bytes()
 }
 
 // PDF writes a PDF with the given pages. Text uses the standard Helvetica
@@ -38,11 +62,18 @@ func PDF(pages ...Page) []byte {
 		var content strings.Builder
 		res := fmt.Sprintf("<< /Font << /F1 %d 0 R >> >>", font)
 		if p.Scan != nil {
-			var jb bytes.Buffer
-			_ = jpeg.Encode(&jb, p.Scan, &jpeg.Options{Quality: 85})
 			b := p.Scan.Bounds()
-			img := add(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
-				b.Dx(), b.Dy(), jb.Len(), jb.String()))
+			var img int
+			if p.Bilevel {
+				bits := bilevelFlate(p.Scan)
+				img = add(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream",
+					b.Dx(), b.Dy(), len(bits), bits))
+			} else {
+				var jb bytes.Buffer
+				_ = jpeg.Encode(&jb, p.Scan, &jpeg.Options{Quality: 85})
+				img = add(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+					b.Dx(), b.Dy(), jb.Len(), jb.String()))
+			}
 			res = fmt.Sprintf("<< /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >>", font, img)
 			content.WriteString("q 612 0 0 792 0 0 cm /Im1 Do Q\n")
 		}
