@@ -37,6 +37,8 @@ type ocrReading struct {
 	height float64
 	// unread is the share of the page's print outside every word read.
 	unread float64
+	// lineOf is the line Tesseract found each word on.
+	lineOf []lineKey
 }
 
 // ocrTimeBudget bounds a page's OCR time, every reading tried included, as
@@ -104,9 +106,24 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 		r.height = heights[len(heights)/2]
 	}
 	r.unread = unreadInk(g, r.words)
-	deskewWords(r.words, lineOf)
-	alignLines(r.words, lineOf)
+	r.lineOf = lineOf
 	return r, nil
+}
+
+// finish adds to a reading the print it left out (readMissed), then
+// straightens its lines: the words as the page's layout takes them.
+func (o *Engine) finish(r *ocrReading, g *image.Gray) error {
+	missed, err := o.readMissed(g, *r)
+	if err != nil {
+		return err
+	}
+	for i, w := range missed {
+		r.words = append(r.words, w)
+		r.lineOf = append(r.lineOf, lineKey{block: -1, line: i})
+	}
+	deskewWords(r.words, r.lineOf)
+	alignLines(r.words, r.lineOf)
+	return nil
 }
 
 func alnumCount(s string) int {
@@ -132,18 +149,22 @@ func (r ocrReading) good() bool {
 // (see the top of this file).
 func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
 	start := time.Now()
-	r, err := o.bestReading(g)
+	r, base, err := o.bestReading(g)
+	if err == nil {
+		err = o.finish(&r, base)
+	}
 	slog.Debug("ocr page read", "variant", r.variant, "score", r.score,
 		"mean_conf", math.Round(r.meanConf), "took", time.Since(start).Round(time.Millisecond))
 	return r.words, err
 }
 
-func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
+// bestReading is the reading kept and the image it read.
+func (o *Engine) bestReading(g *image.Gray) (ocrReading, *image.Gray, error) {
 	start := time.Now()
 	p := Prepare(g)
 	best, err := o.read(p)
 	if err != nil {
-		return best, err
+		return best, p, err
 	}
 	best.variant = "prepared"
 	base := p
@@ -187,7 +208,7 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	// text reads it.
 	if best.meanConf >= readingGood && best.unread > unreadInkMax && !sideways(best.words) {
 		if err := oneBlock(); err != nil {
-			return best, err
+			return best, base, err
 		}
 	}
 	// A page turned 90° or 180° (Tesseract reads a sideways page, but its
@@ -204,13 +225,13 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 				keep = func(r ocrReading) bool { return r.score >= best.score*0.97 && !sideways(r.words) }
 			}
 			if err := try(fmt.Sprintf("turned %d°", deg), withoutLeaders(turnUpright(p, deg)), keep); err != nil {
-				return best, err
+				return best, base, err
 			}
 		}
 	}
 	uneven := unevenLight(p)
 	if best.good() && !uneven {
-		return best, nil
+		return best, base, nil
 	}
 	// A shadow or a light gradient across a photo can hide a whole column
 	// from a reading that is otherwise good: the page with its light
@@ -218,26 +239,26 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	// up when binarised: "Charlotie, NO"), then binarised as well.
 	if uneven {
 		if err := try(best.variant+", light evened", evenLight(base), isBetter); err != nil {
-			return best, err
+			return best, base, err
 		}
 		if best.good() {
-			return best, nil
+			return best, base, nil
 		}
 		if err := try(best.variant+", light flattened", withoutLeaders(flattenLight(base)), isBetter); err != nil {
-			return best, err
+			return best, base, err
 		}
 		if best.good() {
-			return best, nil
+			return best, base, nil
 		}
 	}
 	// The page as it is, what plain tesseract reads: enlarging or filtering
 	// the page must not have lost what it held.
 	if p != g && best.variant == "prepared" {
 		if err := try("as is", g, isBetter); err != nil {
-			return best, err
+			return best, base, err
 		}
 		if best.good() {
-			return best, nil
+			return best, base, nil
 		}
 	}
 	// A dense grid of monospaced key: value columns (a loan system's
@@ -245,22 +266,22 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, error) {
 	// one block of text.
 	if !best.good() && !strings.HasSuffix(best.variant, "one block") {
 		if err := oneBlock(); err != nil {
-			return best, err
+			return best, base, err
 		}
 	}
 	// Shaded cells, a shadow or uneven light across a photo.
 	if !uneven {
 		if err := try(best.variant+", light flattened", withoutLeaders(flattenLight(base)), isBetter); err != nil {
-			return best, err
+			return best, base, err
 		}
 	}
 	// Small print: Tesseract reads best with capitals about 30 px high.
 	if h := best.height; h > 0 && h < 20 {
 		if err := try(best.variant+", enlarged", enlarge(base, 30/h), isBetter); err != nil {
-			return best, err
+			return best, base, err
 		}
 	}
-	return best, nil
+	return best, base, nil
 }
 
 // sideways tells whether most words of three or more characters stand on

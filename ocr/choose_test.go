@@ -90,7 +90,7 @@ func TestBestReadingOfACleanPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := e.bestReading(img)
+	r, _, err := e.bestReading(img)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func (b blob) isDot(maxSide int) bool {
 func removeDotLeaders(g *image.Gray) (*image.Gray, int) {
 	w := g.Bounds().Dx()
 	maxSide := max(4, w/170) // a leader dot is about 6 px at 300 DPI
-	dots := smallBlobs(g, maxSide)
+	dots := blobs(g, func(b blob) bool { return b.isDot(maxSide) })
 	rows := leaderRows(g, dots, maxSide)
 	n := 0
 	for _, r := range rows {
@@ -82,10 +82,16 @@ func paintWhite(g *image.Gray, d blob) {
 	}
 }
 
-// smallBlobs finds the dot-sized connected components (8-connected) of a
-// page's print, in coordinates from the image's top left corner: runs of print pixels are joined row by row with a
-// union-find, one pass over the pixels.
-func smallBlobs(g *image.Gray, maxSide int) []blob {
+// maxBlobRuns bounds the runs of print blobs follows on one page: a dense
+// page of text at 300 DPI holds about 400 000; a page of several million is
+// noise or a halftone, and following it would take hundreds of megabytes.
+const maxBlobRuns = 2_000_000
+
+// blobs finds the connected components (8-connected) of a page's print
+// that keep accepts, in coordinates from the image's top left corner: runs
+// of print pixels are joined row by row with a union-find, one pass over
+// the pixels. A page of more than maxBlobRuns runs has none.
+func blobs(g *image.Gray, keep func(blob) bool) []blob {
 	b := g.Bounds()
 	w, h := b.Dx(), b.Dy()
 	type run struct{ x0, x1, id int } // x1 exclusive
@@ -112,6 +118,9 @@ func smallBlobs(g *image.Gray, maxSide int) []blob {
 				x++
 			}
 			id := len(parent)
+			if id == maxBlobRuns {
+				return nil
+			}
 			parent = append(parent, id)
 			boxes = append(boxes, blob{x0, y, x, y + 1, x - x0})
 			for _, p := range prev {
@@ -128,13 +137,13 @@ func smallBlobs(g *image.Gray, maxSide int) []blob {
 		}
 		prev, cur = cur, prev
 	}
-	var dots []blob
+	var kept []blob
 	for i := range parent {
-		if find(i) == i && boxes[i].isDot(maxSide) {
-			dots = append(dots, boxes[i])
+		if find(i) == i && keep(boxes[i]) {
+			kept = append(kept, boxes[i])
 		}
 	}
-	return dots
+	return kept
 }
 
 func merge(a, b blob) blob {

@@ -82,6 +82,9 @@ func (o *Engine) WarmUp() {
 // Words recognises the words of a page image with their boxes in pixels.
 func (o *Engine) Words(g *image.Gray) ([]textlayout.Word, error) {
 	r, err := o.read(g)
+	if err == nil {
+		err = o.finish(&r, g)
+	}
 	return r.words, err
 }
 
