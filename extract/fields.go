@@ -336,7 +336,7 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		}
 		restNoise := strings.TrimSpace(rest) != "" && r.numeric && noiseCell(rest)
 		if strings.TrimSpace(rest) != "" && !restNoise {
-			if v, ok := r.parse(rest); ok {
+			if v, ok := parseAfterSpecks(r, rest); ok {
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
 			}
 			if r.beside && loc[0] == 0 {
@@ -351,12 +351,12 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		if ci+1 < len(lines[li].cells) {
 			cells := lines[li].cells
 			next := cells[ci+1]
-			if _, ok := r.parse(next.text); !ok {
+			if _, ok := parseAfterSpecks(r, next.text); !ok {
 				if k, ok := pastNoise(cells, ci+1, r); ok {
 					next = cells[k] // OCR's reading of a leader or specks between label and value ("Note Rate:   Bo   7.000 %")
 				}
 			}
-			if v, ok := r.parse(next.text); ok {
+			if v, ok := parseAfterSpecks(r, next.text); ok {
 				if lastOfRow && r.numeric {
 					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
 						w, ok := r.parse(cells[k].text)
@@ -531,6 +531,25 @@ func pastNoise(cells []cell, from int, r fieldRule) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// parseAfterSpecks parses a value of rule r; a figure may follow one or two
+// marks of two characters or fewer, without a digit, that OCR read from
+// specks in the same cell ("Locked Rate   Sl 7.0000%").
+func parseAfterSpecks(r fieldRule, s string) (any, bool) {
+	if v, ok := r.parse(s); ok || !r.numeric {
+		return v, ok
+	}
+	f := strings.Fields(s)
+	for k := 0; k < len(f)-1 && k < 2; k++ {
+		if len([]rune(f[k])) > 2 || strings.ContainsAny(f[k], "0123456789") {
+			break
+		}
+		if v, ok := r.parse(strings.Join(f[k+1:], " ")); ok {
+			return v, true
+		}
+	}
+	return nil, false
 }
 
 // noiseCell reports whether text could be OCR's reading of specks before a

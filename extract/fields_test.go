@@ -54,6 +54,10 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"closing_costs_cents": int64(3216400), "monthly_payment_cents": nil},
 		},
 		{
+			"a speck read as letters before a figure in its cell", "Loan #  A-55\nLocked Rate       Sl 7.0000%\nTerm    Z 30 yrs",
+			map[string]any{"interest_rate_pct": 7.0, "term_months": 360},
+		},
+		{
 			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",
 			map[string]any{"borrower_name": "Ethan S. Schaefer III"},
 		},

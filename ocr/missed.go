@@ -144,23 +144,48 @@ func missedLines(g *image.Gray, words []textlayout.Word, textHeight float64) []b
 	return out
 }
 
-// cropPadded copies box b of g with a margin of about half a text height
-// of the page around it, and a white border of a text height (Tesseract
-// reads a line better with white around it), returning the offset of the
-// crop's origin in g.
+// cropPadded copies box b of g with a margin around it (half a text
+// height across, a fifth up and down, so that the lines above and below
+// stay out) inside a border of a text height in the crop's paper shade
+// (Tesseract reads a line better with paper around it, and a border of
+// another shade is an edge to it), returning the offset of the crop's
+// origin in g.
 func cropPadded(g *image.Gray, b blob, textHeight int) (*image.Gray, int, int) {
-	m := max(2, textHeight/2)
-	r := image.Rect(b.x0-m, b.y0-m, b.x1+m, b.y1+m).Intersect(image.Rect(0, 0, g.Bounds().Dx(), g.Bounds().Dy()))
+	mx, my := max(2, textHeight/2), max(1, textHeight/5)
+	r := image.Rect(b.x0-mx, b.y0-my, b.x1+mx, b.y1+my).Intersect(image.Rect(0, 0, g.Bounds().Dx(), g.Bounds().Dy()))
 	border := textHeight
 	out := image.NewGray(image.Rect(0, 0, r.Dx()+2*border, r.Dy()+2*border))
+	var hist [256]int
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for _, v := range g.Pix[y*g.Stride+r.Min.X : y*g.Stride+r.Max.X] {
+			hist[v]++
+		}
+	}
+	paper := percentile(hist[:], 0.9)
 	for i := range out.Pix {
-		out.Pix[i] = 0xff
+		out.Pix[i] = paper
 	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		src := g.Pix[y*g.Stride+r.Min.X : y*g.Stride+r.Max.X]
 		copy(out.Pix[(y-r.Min.Y+border)*out.Stride+border:], src)
 	}
 	return out, r.Min.X - border, r.Min.Y - border
+}
+
+// percentile is the level under which share q of a histogram's pixels lie.
+func percentile(hist []int, q float64) uint8 {
+	n := 0
+	for _, c := range hist {
+		n += c
+	}
+	seen := 0
+	for v, c := range hist {
+		seen += c
+		if float64(seen) >= q*float64(n) {
+			return uint8(v)
+		}
+	}
+	return 0xff
 }
 
 // overlapsAny tells whether w covers a third or more of a word of ws, or

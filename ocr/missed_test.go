@@ -10,69 +10,90 @@ import (
 	"loanbatch/textlayout"
 )
 
-// missedPage is a scanned page of a box of labels and values.
-func missedPage() *image.Gray {
-	return pipelinetest.Scan([]pipelinetest.Line{
+// missedPage is a scanned page of a box of labels and values, its lines
+// pitch points apart, on paper of the given shade (a phone photo's is gray),
+// blurred as a photo may be.
+func missedPage(pitch float64, paper uint8, blur bool) *image.Gray {
+	y := func(i int) float64 { return 140 + float64(i)*pitch }
+	g := pipelinetest.Scan([]pipelinetest.Line{
 		{X: 72, Y: 90, Size: 16, Text: "Closing Cost Worksheet"},
-		{X: 72, Y: 140, Size: 10, Text: "Applicant: Mateo M. Jennings"},
-		{X: 330, Y: 140, Size: 10, Text: "Base Loan Amount: $175,430.00"},
-		{X: 72, Y: 160, Size: 10, Text: "Loan ID: LN-2025-808391"},
-		{X: 330, Y: 160, Size: 10, Text: "Note Rate: 6.875 %"},
-		{X: 72, Y: 200, Size: 10, Text: "Application Fee $500.00"},
-	}, pipelinetest.ScanOptions{DPI: 200, Noise: 0.002, Seed: 7})
+		{X: 72, Y: y(0), Size: 10, Text: "Applicant: Mateo M. Jennings"},
+		{X: 330, Y: y(0), Size: 10, Text: "Base Loan Amount: $175,430.00"},
+		{X: 72, Y: y(1), Size: 10, Text: "Loan ID: LN-2025-808391"},
+		{X: 330, Y: y(1), Size: 10, Text: "Note Rate: 6.875 %"},
+		{X: 330, Y: y(2), Size: 10, Text: "Principal Amount $373,970"},
+		{X: 72, Y: y(4), Size: 10, Text: "Application Fee $500.00"},
+	}, pipelinetest.ScanOptions{DPI: 200, Noise: 0.002, Seed: 7, Blur: blur})
+	for i, v := range g.Pix {
+		g.Pix[i] = uint8(int(v) * int(paper) / 255)
+	}
+	return g
 }
 
 // TestReadMissedLines takes from a reading the words of the right-hand
 // column, as Tesseract's layout drops a box's bold labels, and requires
-// readMissed to read them back, once, where they stand.
+// readMissed to read them back, once, where they stand: on a white scan,
+// and on a photo's gray paper with the lines set tight.
 func TestReadMissedLines(t *testing.T) {
 	e, err := NewEngine("eng")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	g := missedPage()
-	r, err := e.read(g)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := len(r.words); n < 15 {
-		t.Fatalf("the page read %d words", n)
-	}
-	none, err := e.readMissed(g, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(none) != 0 {
-		t.Errorf("a page read whole gained %d words: %v", len(none), none)
-	}
-	column := float64(g.Bounds().Dx()) * 0.5
-	kept := r
-	kept.words = nil
-	for _, w := range r.words {
-		if w.X0 < column {
-			kept.words = append(kept.words, w)
-		}
-	}
-	got, err := e.readMissed(g, kept)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var text []string
-	for _, w := range got {
-		if w.X0 < column {
-			t.Errorf("%q read again at x=%.0f, left of the dropped column", w.Text, w.X0)
-		}
-		text = append(text, w.Text)
-	}
-	joined := strings.Join(text, " ")
-	for _, want := range []string{"Base", "Amount:", "$175,430.00", "Rate:", "6.875"} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("the dropped column read again as %q, without %q", joined, want)
-		}
-	}
-	if strings.Count(joined, "Base") > 1 {
-		t.Errorf("a line was read twice: %q", joined)
+	for _, c := range []struct {
+		name  string
+		pitch float64
+		paper uint8
+		blur  bool
+	}{
+		{"white scan", 20, 0xff, false},
+		{"gray photo, tight lines", 12, 200, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := missedPage(c.pitch, c.paper, c.blur)
+			r, err := e.read(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(r.words); n < 15 {
+				t.Fatalf("the page read %d words", n)
+			}
+			none, err := e.readMissed(g, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(none) != 0 {
+				t.Errorf("a page read whole gained %d words: %v", len(none), none)
+			}
+			column := float64(g.Bounds().Dx()) * 0.5
+			kept := r
+			kept.words = nil
+			for _, w := range r.words {
+				if w.X0 < column {
+					kept.words = append(kept.words, w)
+				}
+			}
+			got, err := e.readMissed(g, kept)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text []string
+			for _, w := range got {
+				if w.X0 < column {
+					t.Errorf("%q read again at x=%.0f, left of the dropped column", w.Text, w.X0)
+				}
+				text = append(text, w.Text)
+			}
+			joined := strings.Join(text, " ")
+			for _, want := range []string{"Base", "Amount:", "$175,430.00", "Rate:", "6.875", "Principal", "$373,970"} {
+				if !strings.Contains(joined, want) {
+					t.Errorf("the dropped column read again as %q, without %q", joined, want)
+				}
+			}
+			if strings.Count(joined, "Base") > 1 {
+				t.Errorf("a line was read twice: %q", joined)
+			}
+		})
 	}
 }
 
@@ -130,5 +151,28 @@ func TestBlobsOfANoisePage(t *testing.T) {
 	fillRect(small, image.Rect(40, 10, 50, 20), 0)
 	if bs := blobs(small, all); len(bs) != 2 {
 		t.Errorf("%d blobs on a page of two squares", len(bs))
+	}
+}
+
+// TestCropPadded: a line's crop keeps out the line under it and is framed
+// in its own paper's shade, not white (an edge Tesseract reads as print).
+func TestCropPadded(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 400, 200))
+	for i := range g.Pix {
+		g.Pix[i] = 200 // a photo's gray paper
+	}
+	fillRect(g, image.Rect(50, 50, 250, 80), 20)  // the line, 30 px high
+	fillRect(g, image.Rect(50, 90, 250, 120), 20) // the line under it, 10 px below
+	crop, dx, dy := cropPadded(g, blob{x0: 50, y0: 50, x1: 250, y1: 80}, 30)
+	if crop.Pix[0] != 200 {
+		t.Errorf("the border is %d, not the paper's 200", crop.Pix[0])
+	}
+	for y := 0; y < crop.Bounds().Dy(); y++ {
+		if gy := y + dy; gy >= 90 && crop.GrayAt(100-dx, y).Y < 100 {
+			t.Fatalf("the crop holds the line below (row %d of the page)", gy)
+		}
+	}
+	if crop.GrayAt(100-dx, 60-dy).Y != 20 {
+		t.Error("the line is not where the offsets put it")
 	}
 }
