@@ -174,7 +174,7 @@ func Extract(pages []pipeline.PageText) Extraction {
 	chooseConsistent(found, alts)
 	completeForm(typ, lines, found)
 	if h, ok := found[pipeline.FieldProperty]; ok {
-		h.value = completeAddress(lines, h)
+		h.value = stateStopRe.ReplaceAllString(completeAddress(lines, h), "$1$2") // "Springfield, IL. 62706": a speck after the state
 		found[pipeline.FieldProperty] = h
 		if !wholeAddress(h.value.(string)) {
 			delete(found, pipeline.FieldProperty)
@@ -329,6 +329,9 @@ func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []
 }
 
 func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {
+	if sentenceEnd(c.text) {
+		return hit{}, false // "rate." ending "The cost of your credit as a yearly / rate."
+	}
 	for _, loc := range re.FindAllStringIndex(c.text, -1) {
 		rest := c.text[loc[1]:]
 		if midWord(c.text, loc[1]) {
@@ -552,10 +555,27 @@ func parseAfterSpecks(r fieldRule, s string) (any, bool) {
 	return nil, false
 }
 
+// sentenceEnd reports whether a cell is the last words of a sentence a
+// narrow column wrapped: in lower case, ending with a full stop. A label
+// starts with a capital or ends with a colon.
+func sentenceEnd(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r) && strings.HasSuffix(t, ".")
+}
+
 // noiseCell reports whether text could be OCR's reading of specks before a
-// figure: one or two words, no digit, no label.
+// figure: one or two words, no digit, no label nor a word of one.
 func noiseCell(t string) bool {
-	return len(strings.Fields(t)) <= 2 && !strings.ContainsAny(t, "0123456789") && !isLabelText(t)
+	words := strings.Fields(t)
+	if len(words) > 2 || strings.ContainsAny(t, "0123456789") || isLabelText(t) {
+		return false
+	}
+	for _, w := range words {
+		if w = strings.ToLower(strings.Trim(w, ".,:;&")); notNameWords[w] || formWords[w] {
+			return false // "Principal   Interest   $2,788.22": a label's words, its "&" lost
+		}
+	}
+	return true
 }
 
 // junkCell reports whether a cell holds no letter or digit: a dot leader,

@@ -54,8 +54,32 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"closing_costs_cents": int64(3216400), "monthly_payment_cents": nil},
 		},
 		{
+			"a label's words are no specks", "Loan #  A-55\nPrincipal   Interest   $2,788.22\nInt. Rate   6.500%",
+			map[string]any{"loan_amount_cents": nil, "interest_rate_pct": 6.5},
+		},
+		{
 			"a speck read as letters before a figure in its cell", "Loan #  A-55\nLocked Rate       Sl 7.0000%\nTerm    Z 30 yrs",
 			map[string]any{"interest_rate_pct": 7.0, "term_months": 360},
+		},
+		{
+			"a wrapped sentence's last word is no label",
+			"Loan Number:   788809434250\n ANNUAL PERCENTAGE RATE        FINANCE CHARGE\n The cost of your credit as a yearly   The dollar amount\n" +
+				"           rate.                   cost you.\n\n        7.451%                 $80,824.14",
+			map[string]any{"interest_rate_pct": nil, "apr_pct": 7.451},
+		},
+		{
+			"letters OCR read as digits or e, a stop after the state",
+			"Ol3 Mill Bank & Trust\nLender:   Old Mill Mortgage, Ine\nLoan #  A-55\nProperty:   4263 Riverside Cir., Springfield, IL. 62706\nBorrower:   Ann B0yd",
+			map[string]any{"lender_name": "Old Mill Mortgage, Inc", "property_address": "4263 Riverside Cir., Springfield, IL 62706", "borrower_name": nil},
+		},
+		{
+			"cash to close in the amount of is no loan amount", "Loan No. LN-2025-588482\nAmount of Loan:   US$590),527.00\n" +
+				"Borrower to bring cash to close in the amount of US$84,783.00 in certified funds.\nLocked Interest Rate   7.125%",
+			map[string]any{"loan_amount_cents": nil, "interest_rate_pct": 7.125},
+		},
+		{
+			"a loan in the amount of", "Loan No. LN-2025-588482\nWe have approved your loan request in the amount of $250,000.00, subject to",
+			map[string]any{"loan_amount_cents": int64(25000000)},
 		},
 		{
 			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",

@@ -35,7 +35,7 @@ var fieldTable = []fieldRule{
 		`note\s*(?:amount|amt)`, `pre-?approved\s*amount`, `principal`,
 	), parse: amountValue, below: true, numeric: true},
 	{name: pipeline.FieldInterestRate, labels: labels(
-		`(?:initial\s*|annual\s*|estimated\s*|est\.?\s*|proposed\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
+		`(?:initial\s*|annual\s*|estimated\s*|est\.?\s*|proposed\s*|locked\s*|current\s*|approved\s*)?interest\s*rate`, `int\.?\s*rate`, `note\s*rate`, `contract\s*rate`, `locked\s*rate`,
 		`initial\s*rate`, `fixed\s*rate`, `rate`,
 	), parse: rateValue, below: true, numeric: true},
 	{name: pipeline.FieldAPR, labels: labels(

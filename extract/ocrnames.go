@@ -42,6 +42,10 @@ var (
 	doubleDotRe = regexp.MustCompile(`\.\.(\s)`)
 )
 
+// stateStopRe is a speck read as a full stop between a state's code and
+// its ZIP code ("Springfield, IL. 62706").
+var stateStopRe = regexp.MustCompile(`\b(\p{Lu}{2})\.(\s+\d{5})\b`)
+
 // gluedStopRe is a speck read as a full stop between a street's name and
 // its type ("8991 Bramble.Pkwy"): a name is no abbreviation.
 var gluedStopRe = regexp.MustCompile(`\b(\p{Lu}\p{Ll}{2,})\.(St|Ave|Rd|Dr|Ln|Ct|Pl|Cir|Blvd|Ter|Trl|Pkwy|Hwy|Way|Loop|Run|Sq|Street|Avenue|Road|Drive|Lane|Court|Place|Circle|Boulevard|Terrace|Trail|Parkway|Highway)\b`)
@@ -61,6 +65,8 @@ var (
 	// ocrNARe is "N.A." (National Association) after a bank's name as OCR
 	// reads its stops ("N:A-", "N,A.") or as "NA".
 	ocrNARe = regexp.MustCompile(`,?\s+N[.:,]?\s?A[.:,-]?$`)
+	// ocrIncRe is a company's closing "Inc." with its c read as e.
+	ocrIncRe = regexp.MustCompile(`(,?\s)Ine\.?$`)
 	// gluedInitialRe is a middle initial run into the surname
 	// ("Caleb P.Kowalski").
 	gluedInitialRe = regexp.MustCompile(`\b(\p{Lu})\.(\p{Lu}\p{Ll})`)
@@ -77,6 +83,9 @@ func repairOCRName(s string, company bool) string {
 	s = gluedInitialRe.ReplaceAllString(s, "$1. $2")
 	if !company {
 		s = ocrRomanRe.ReplaceAllStringFunc(s, func(m string) string { return " " + strings.Repeat("I", len(m)-1) })
+	}
+	if company {
+		s = ocrIncRe.ReplaceAllString(s, "${1}Inc.")
 	}
 	if company && ocrNARe.MatchString(s) && len(strings.Fields(s)) >= 3 {
 		s = ocrNARe.ReplaceAllString(s, ", N.A.")

@@ -20,7 +20,10 @@ type proseRule struct {
 
 var proseRules = []proseRule{
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:loan|mortgage)(?:\s+amount)?\s+(?:of|for|in the amount of)\s+(?:up to\s+)?` + money), amountValue},
-	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bin the (?:principal )?amount of\s+` + money), amountValue},
+	// "in the amount of" names the loan's amount only when the loan is named
+	// just before ("approved your loan request in the amount of"), not cash
+	// to close, insurance cover or a gift.
+	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:loan|mortgage|note|credit|approved|approval|commitment)\b[^.$]{0,40}?\bin the (?:principal )?amount of\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\bpromise to pay\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:are|is|been|was)\s+(?:pre-?)?approved\s+for\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]{1,20})\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), amountValue},

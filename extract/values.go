@@ -278,6 +278,9 @@ func cleanName(s string, company bool) (any, bool) {
 		if company && strings.ContainsAny(w, "0123456789") && len(words) > 1 && strings.ContainsAny(s, ":/") {
 			return nil, false // a fax header's date and time, not a name
 		}
+		if digitInWordRe.MatchString(w) {
+			return nil, false // "Ol3 Mill Bank": OCR read a letter as a digit
+		}
 		if formWords[strings.ToLower(strings.Trim(w, ".,:"))] {
 			return nil, false
 		}
@@ -301,6 +304,10 @@ func cleanName(s string, company bool) (any, bool) {
 	}
 	return s, true
 }
+
+// digitInWordRe is a digit after a letter in one word ("Ol3", "B4nk"):
+// no name is spelled so ("1st", "21st" start with their digits).
+var digitInWordRe = regexp.MustCompile(`\pL\d`)
 
 // sentenceRe finds a sentence break ("details. See"), which no name has.
 var sentenceRe = regexp.MustCompile(`\p{Ll}{2}\.\s+\p{Lu}`)
