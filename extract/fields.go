@@ -46,10 +46,12 @@ type fieldRule struct {
 }
 
 // labels compiles label patterns that start their cell, after an optional
-// item letter ("J."); an optional parenthetical such as "(APR)" or
+// bullet as OCR reads it ("e — Estimated closing costs:", "= APR:"; a dash
+// alone is a signature line's "- Borrower") and an item letter ("J."); an
+// optional parenthetical such as "(APR)" or
 // "(Borrower-Paid)" and punctuation may follow.
 func labels(patterns ...string) []*regexp.Regexp {
-	return compileLabels(`^[\[(|*]{0,2}(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
+	return compileLabels(`^[\[(|*]{0,2}(?:[eo•·]\s+(?:[=—–_~-]+\s*)?|=\s*)?(?:[A-Z0-9]{1,2}[.)]\s*)?`, patterns)
 }
 
 // anywhereLabels compiles label patterns that may stand anywhere in a cell
@@ -263,10 +265,13 @@ func firstLines(lines []textLine, n int) []textLine {
 func lenderLetterhead(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines) {
 		for _, c := range l.cells {
-			if itemLetterRe.MatchString(c.text) {
-				continue
+			// A logo before the name reads as an item letter ("A) Whitestone
+			// Savings Bank, FSB"); the name must still end like a lender's.
+			text := c.text
+			if m := itemLetterRe.FindString(text); m != "" {
+				text = text[len(m):]
 			}
-			if h, ok := lenderName(c.text, l.page); ok {
+			if h, ok := lenderName(text, l.page); ok {
 				return h, true
 			}
 		}

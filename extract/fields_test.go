@@ -82,6 +82,27 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"loan_amount_cents": int64(25000000)},
 		},
 		{
+			"an address's city line set off its street's column",
+			"LOAN #   2024-3621-59\n SUBJECT PROPERTY 8445 Newport Ct Apt 2A                         LOAN #             2024-3621-59\n" +
+				"                       Little Rock, AR 72202\n",
+			map[string]any{"property_address": "8445 Newport Ct Apt 2A, Little Rock, AR 72202"},
+		},
+		{
+			"a logo read as an item letter before the letterhead",
+			"  A) Whitestone Savings Bank, FSB\n     19616 Hillcrest Trl. Suite 642, Ann Arbor, MI 48109\n\n        Fees Worksheet\nOur File No.:   3630787577\nAmount of Loan:   US$433,815.00",
+			map[string]any{"lender_name": "Whitestone Savings Bank, FSB"},
+		},
+		{
+			"a printout's marks before its figures, P&I read as Pal",
+			"LOAN NO:         PA2026103165          APR            > 5.899\nLOAN AMOUNT     = 181,000.00\nPal PMT          1,478.92\nNOTE RATE         5.5000\nTERM (MOS):      180 mos.",
+			map[string]any{"apr_pct": 5.899, "monthly_payment_cents": int64(147892)},
+		},
+		{
+			"bullets as OCR reads them",
+			"Hello Beatrice,\n e    Loan amount: $490,300\n e    Rate: 7.875%\ne   = APR: 8.612%\ne    Term: 25 Years\ne — Estimated closing costs: $10,538.05",
+			map[string]any{"apr_pct": 8.612, "closing_costs_cents": int64(1053805), "interest_rate_pct": 7.875},
+		},
+		{
 			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",
 			map[string]any{"borrower_name": "Ethan S. Schaefer III"},
 		},

@@ -416,7 +416,9 @@ func completeAddress(lines []textLine, a hit) string {
 	for j := a.line + 1; j < len(lines) && j <= a.line+2 && lines[j].page == a.page; j++ {
 		for _, c := range lines[j].cells {
 			cEnd := c.col + len([]rune(c.text))
-			if c.col >= a.col-3 && c.col <= a.col+3 || cEnd >= end-3 && cEnd <= end+3 && c.col < end {
+			// OCR's layout may set the second line a few columns off the
+			// first ("SUBJECT PROPERTY 8445 Newport Ct" over "Little Rock").
+			if c.col >= a.col-3 && c.col <= a.col+6 || cEnd >= end-3 && cEnd <= end+3 && c.col < end {
 				city := strings.Join(strings.Fields(c.text), " ")
 				if z := zipLineRe.FindString(city); z != "" && cityNoZipRe.MatchString(text) {
 					return text + " " + z
