@@ -334,13 +334,16 @@ func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []
 }
 
 func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {
-	if sentenceEnd(c.text) {
-		return hit{}, false // "rate." ending "The cost of your credit as a yearly / rate."
-	}
 	for _, loc := range re.FindAllStringIndex(c.text, -1) {
 		rest := c.text[loc[1]:]
 		if midWord(c.text, loc[1]) {
 			continue // "Rate" in "Rates", "Loan Term" in "Loan Terms"
+		}
+		if r, _ := utf8.DecodeRuneInString(c.text); unicode.IsLower(r) && !strings.ContainsAny(c.text[:loc[1]], ":#") {
+			// A cell in lower case without a colon is a sentence wrapped onto
+			// the line ("rate of 7.127 percent, and …", "… as a yearly / rate."),
+			// not a label.
+			continue
 		}
 		restNoise := strings.TrimSpace(rest) != "" && r.numeric && noiseCell(rest)
 		if strings.TrimSpace(rest) != "" && !restNoise {
@@ -558,14 +561,6 @@ func parseAfterSpecks(r fieldRule, s string) (any, bool) {
 		}
 	}
 	return nil, false
-}
-
-// sentenceEnd reports whether a cell is the last words of a sentence a
-// narrow column wrapped: in lower case, ending with a full stop. A label
-// starts with a capital or ends with a colon.
-func sentenceEnd(t string) bool {
-	r, _ := utf8.DecodeRuneInString(t)
-	return unicode.IsLower(r) && strings.HasSuffix(t, ".")
 }
 
 // noiseCell reports whether text could be OCR's reading of specks before a

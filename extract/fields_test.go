@@ -103,6 +103,15 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"apr_pct": 8.612, "closing_costs_cents": int64(1053805), "interest_rate_pct": 7.875},
 		},
 		{
+			"a letter's justified lines",
+			"your application for a 30-year fixed mortgage of US$242,400.00 has been approved.\n" +
+				"The loan carries an interest rate of 6.875 percent and an annual percentage\n" +
+				"rate of 7.127 percent, and it will be secured by your home.\n" +
+				"Your   monthly   principal   and   interest   payment   will   be   US$1,592.40,   plus\n" +
+				"Please reference loan number 942115100 in all correspondence.",
+			map[string]any{"interest_rate_pct": 6.875, "apr_pct": 7.127, "monthly_payment_cents": int64(159240), "loan_amount_cents": int64(24240000)},
+		},
+		{
 			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",
 			map[string]any{"borrower_name": "Ethan S. Schaefer III"},
 		},

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"loanbatch/pipeline"
 )
@@ -46,15 +48,40 @@ var proseRules = []proseRule{
 // column.
 func findProse(pages []pipeline.PageText) map[string]hit { return findProseBy(pages, proseRules) }
 
+// justified tells whether a line's cells are the words of one justified
+// sentence that OCR's layout set wide apart ("Your   monthly   principal
+// and   interest   payment   will   be   US$1,592.40"): four or more cells
+// of one or two words, most of them in lower case.
+func justified(cells []cell) bool {
+	if len(cells) < 4 {
+		return false
+	}
+	lower := 0
+	for _, c := range cells {
+		if len(strings.Fields(c.text)) > 2 {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(c.text); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower*2 > len(cells)
+}
+
 // findProseBy is findProse with a document type's own sentences.
 func findProseBy(pages []pipeline.PageText, rules []proseRule) map[string]hit {
 	out := map[string]hit{}
 	for _, p := range pages {
 		var b strings.Builder
 		for _, l := range strings.Split(p.Text, "\n") {
-			for i, c := range splitCells(l) {
+			cells := splitCells(l)
+			sep := " | "
+			if justified(cells) {
+				sep = " "
+			}
+			for i, c := range cells {
 				if i > 0 {
-					b.WriteString(" | ")
+					b.WriteString(sep)
 				}
 				b.WriteString(c.text)
 			}
