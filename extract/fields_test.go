@@ -112,6 +112,10 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"interest_rate_pct": 6.875, "apr_pct": 7.127, "monthly_payment_cents": int64(159240), "loan_amount_cents": int64(24240000)},
 		},
 		{
+			"a mark OCR read before an address", "File No.:   LN-2024-351204\nSubject Property: § 21519 Fairmont Pkwy, Omaha, NE 68102",
+			map[string]any{"property_address": "21519 Fairmont Pkwy, Omaha, NE 68102"},
+		},
+		{
 			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",
 			map[string]any{"borrower_name": "Ethan S. Schaefer III"},
 		},

@@ -13,7 +13,7 @@ import (
 // accept the number styles of real documents and the usual OCR confusions
 // inside numbers (O for 0, l or I for 1, S for 5).
 
-var leadJunk = regexp.MustCompile(`^[\s:;#\-–—=.*|_\[\](){}"“”~°©®!<>]+`)
+var leadJunk = regexp.MustCompile(`^[\s:;#\-–—=.*|_\[\](){}"“”«»~°©®§!<>]+`)
 
 // TrimLead drops the punctuation between a label and its value (": ", "#", "—").
 func TrimLead(s string) string { return leadJunk.ReplaceAllString(s, "") }

@@ -31,7 +31,9 @@ import (
 // read less than the stock engine. It reports; it fails only when
 // LOANBATCH_OCR_COVERAGE_STRICT is set and a scan is under the target.
 // Plain tesseract does not read PDF: for a scanned PDF it reads each page
-// the pipeline OCR'd, rendered at 300 DPI by pdftoppm (poppler-utils).
+// the pipeline OCR'd as the scan's own image (pdfimages, poppler-utils), or
+// rendered at 300 DPI when the page is more than one image. Of its default
+// reading and its reading with orientation detection it is given the better.
 func TestOCRCoverage(t *testing.T) {
 	dirs := os.Getenv("LOANBATCH_DEVSET")
 	if dirs == "" {
@@ -94,17 +96,13 @@ func TestOCRCoverage(t *testing.T) {
 			case len(ocrPages) == 0:
 				continue // a text PDF: nothing was OCR'd
 			default:
-				// What plain tesseract reads of a scanned PDF: each page
-				// the pipeline OCR'd, rendered at 300 DPI by pdftoppm.
+				// What plain tesseract reads of a scanned PDF: each page the
+				// pipeline OCR'd, as its scan's own image when the page is one
+				// image (pdfimages), else rendered at 300 DPI by pdftoppm.
 				for _, n := range ocrPages {
-					prefix := filepath.Join(t.TempDir(), "page")
-					out, err := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-singlefile",
-						"-f", strconv.Itoa(n), "-l", strconv.Itoa(n), path, prefix).CombinedOutput()
-					if err != nil {
-						t.Logf("coverage %s %s: pdftoppm failed: %v %s", set, e.File, err, out)
-						continue
+					if ref, ok := pageImage(t, path, n); ok {
+						refs = append(refs, ref)
 					}
-					refs = append(refs, prefix+".png")
 				}
 			}
 			if len(refs) == 0 {
@@ -113,12 +111,11 @@ func TestOCRCoverage(t *testing.T) {
 			var plainAll, plainSure string
 			start = time.Now()
 			for _, ref := range refs {
-				out, err := exec.Command("tesseract", ref, "stdout", "tsv").Output()
+				all, sure, err := plainTesseract(ref)
 				if err != nil {
 					t.Logf("coverage %s %s: plain tesseract failed: %v", set, e.File, err)
 					continue
 				}
-				all, sure := tsvWords(string(out))
 				plainAll += all
 				plainSure += sure
 			}
@@ -224,6 +221,43 @@ func plainTesseractInput(t *testing.T, f pipeline.Format, data []byte, path stri
 	}
 	out := filepath.Join(t.TempDir(), "upright.png")
 	return out, os.WriteFile(out, b.Bytes(), 0o644)
+}
+
+// pageImage is page n of a scanned PDF as plain tesseract is given it: the
+// page's image as the scanner stored it when it is the page's only image,
+// else the page rendered at 300 DPI.
+func pageImage(t *testing.T, path string, n int) (string, bool) {
+	dir := t.TempDir()
+	page := strconv.Itoa(n)
+	if err := exec.Command("pdfimages", "-f", page, "-l", page, "-png", path, filepath.Join(dir, "img")).Run(); err == nil {
+		if imgs, _ := filepath.Glob(filepath.Join(dir, "img-*.png")); len(imgs) == 1 {
+			return imgs[0], true
+		}
+	}
+	prefix := filepath.Join(dir, "page")
+	out, err := exec.Command("pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-f", page, "-l", page, path, prefix).CombinedOutput()
+	if err != nil {
+		t.Logf("coverage %s: pdftoppm failed: %v %s", path, err, out)
+		return "", false
+	}
+	return prefix + ".png", true
+}
+
+// plainTesseract is what the tesseract command reads of an image: the
+// better, by the words it is sure of, of its default reading and its
+// reading with orientation detection (--psm 1), which reads a page turned
+// 90° where the default reads noise.
+func plainTesseract(ref string) (all, sure string, err error) {
+	for _, args := range [][]string{{ref, "stdout", "tsv"}, {ref, "stdout", "--psm", "1", "tsv"}} {
+		out, err := exec.Command("tesseract", args...).Output()
+		if err != nil {
+			return "", "", err
+		}
+		if a, s := tsvWords(string(out)); len(strings.Fields(s)) > len(strings.Fields(sure)) {
+			all, sure = a, s
+		}
+	}
+	return all, sure, nil
 }
 
 // tsvWords is the text of tesseract's TSV output: every word, and the words
