@@ -116,6 +116,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "21519 Fairmont Pkwy, Omaha, NE 68102"},
 		},
 		{
+			"Pl read as Fl ends a street; a floor keeps its number",
+			"File No.:   LN-2024-351204\nProperty:   3666 Chestnut Fl, Providence, RI 02904\nLender Address:   12 Main St Fl 5, Boston, MA 02110",
+			map[string]any{"property_address": "3666 Chestnut Pl, Providence, RI 02904"},
+		},
+		{
 			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",
 			map[string]any{"borrower_name": "Ethan S. Schaefer III"},
 		},

@@ -32,6 +32,9 @@ var ocrPlaceRe = regexp.MustCompile(`(\s)PI(\.?)(,|\s|$)`)
 var (
 	ocrTrailRe = regexp.MustCompile(`(\s)Tri(\.?)(,|\s|$)`)
 	ocrBlvdRe  = regexp.MustCompile(`(\s)Bivd(\.?)(,|\s|$)`)
+	// ocrPlaceFRe is "Pl" read as "Fl" where a street type ends the street
+	// ("3666 Chestnut Fl, Providence"): a floor ("Fl 5") has its number.
+	ocrPlaceFRe = regexp.MustCompile(`(\s)Fl(\.?)(,|$)`)
 )
 
 // ocrStopRe is a full stop OCR read for the comma after a street type
@@ -57,6 +60,7 @@ func fixOCRStreetType(s string) string {
 	s = ocrPlaceRe.ReplaceAllString(s, "${1}Pl${2}${3}")
 	s = ocrTrailRe.ReplaceAllString(s, "${1}Trl${2}${3}")
 	s = ocrBlvdRe.ReplaceAllString(s, "${1}Blvd${2}${3}")
+	s = ocrPlaceFRe.ReplaceAllString(s, "${1}Pl${2}${3}")
 	s = ocrStopRe.ReplaceAllString(s, "$1,$2")
 	return doubleDotRe.ReplaceAllString(s, ".,$1")
 }
