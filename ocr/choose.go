@@ -37,8 +37,9 @@ type ocrReading struct {
 	height float64
 	// unread is the share of the page's print outside every word read.
 	unread float64
-	// lineOf is the line Tesseract found each word on.
+	// lineOf is the line Tesseract found each word on, conf its confidence.
 	lineOf []lineKey
+	conf   []float64
 }
 
 // ocrTimeBudget bounds a page's OCR time, every reading tried included, as
@@ -89,6 +90,7 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 			X1: float64(b.Box.Max.X), Y1: float64(b.Box.Max.Y),
 		}
 		r.words = append(r.words, w)
+		r.conf = append(r.conf, b.Confidence)
 		lineOf = append(lineOf, lineKey{b.BlockNum, b.ParNum, b.LineNum})
 		n := float64(alnumCount(t))
 		chars += n
@@ -110,6 +112,41 @@ func (o *Engine) read(g *image.Gray) (ocrReading, error) {
 	return r, nil
 }
 
+// stockWordConf is the confidence from which a word of plain tesseract's
+// reading counts as sure.
+const stockWordConf = 80
+
+// addStockWords adds to reading r of base, a preparation of the page g
+// (filtered, its leaders removed, maybe scaled), the words plain tesseract
+// is sure of on g that r has nothing at: a median filter or leader
+// removal that improves a page as a whole can still take a small figure
+// ("$16") from it. Readings of a page turned or enlarged are left alone.
+func (o *Engine) addStockWords(r *ocrReading, base, g *image.Gray) error {
+	if base == g || strings.HasPrefix(r.variant, "as is") || strings.Contains(r.variant, "turned") || strings.Contains(r.variant, "enlarged") {
+		return nil
+	}
+	stock, err := o.read(g)
+	if err != nil {
+		return err
+	}
+	sx := float64(base.Bounds().Dx()) / float64(g.Bounds().Dx())
+	sy := float64(base.Bounds().Dy()) / float64(g.Bounds().Dy())
+	for i, w := range stock.words {
+		if stock.conf[i] < stockWordConf || alnumCount(w.Text) == 0 {
+			continue
+		}
+		w.X0, w.X1, w.Y0, w.Y1 = w.X0*sx, w.X1*sx, w.Y0*sy, w.Y1*sy
+		if overlapsAny(w, r.words) {
+			continue
+		}
+		k := stock.lineOf[i]
+		r.words = append(r.words, w)
+		r.conf = append(r.conf, stock.conf[i])
+		r.lineOf = append(r.lineOf, lineKey{block: -2 - k.block, par: k.par, line: k.line})
+	}
+	return nil
+}
+
 // finish adds to a reading the print it left out (readMissed), then
 // straightens its lines: the words as the page's layout takes them.
 func (o *Engine) finish(r *ocrReading, g *image.Gray) error {
@@ -119,6 +156,7 @@ func (o *Engine) finish(r *ocrReading, g *image.Gray) error {
 	}
 	for i, w := range missed {
 		r.words = append(r.words, w)
+		r.conf = append(r.conf, missedWordConf) // at least
 		r.lineOf = append(r.lineOf, lineKey{block: -1, line: i})
 	}
 	deskewWords(r.words, r.lineOf)
@@ -150,6 +188,9 @@ func (r ocrReading) good() bool {
 func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
 	start := time.Now()
 	r, base, err := o.bestReading(g)
+	if err == nil {
+		err = o.addStockWords(&r, base, g)
+	}
 	if err == nil {
 		err = o.finish(&r, base)
 	}

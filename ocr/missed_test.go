@@ -176,3 +176,50 @@ func TestCropPadded(t *testing.T) {
 		t.Error("the line is not where the offsets put it")
 	}
 }
+
+// TestAddStockWords: a figure the prepared reading lost ("$175,430.00") is
+// taken back from the page read as it is, once, scaled to the prepared
+// image; a reading of the page turned upright is left alone.
+func TestAddStockWords(t *testing.T) {
+	e, err := NewEngine("eng")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	g := missedPage(20, 0xff, false)
+	base := enlarge(g, 1.5)
+	r, err := e.read(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.variant = "prepared"
+	lost := -1
+	for i, w := range r.words {
+		if w.Text == "$175,430.00" {
+			lost = i
+		}
+	}
+	if lost < 0 {
+		t.Fatal("the page did not read $175,430.00")
+	}
+	kept := r
+	kept.words = append(append([]textlayout.Word(nil), r.words[:lost]...), r.words[lost+1:]...)
+	kept.conf = append(append([]float64(nil), r.conf[:lost]...), r.conf[lost+1:]...)
+	kept.lineOf = append(append([]lineKey(nil), r.lineOf[:lost]...), r.lineOf[lost+1:]...)
+
+	turned := kept
+	turned.variant = "turned 90°"
+	if err := e.addStockWords(&turned, base, g); err != nil || len(turned.words) != len(kept.words) {
+		t.Errorf("a turned reading gained %d words (%v)", len(turned.words)-len(kept.words), err)
+	}
+	if err := e.addStockWords(&kept, base, g); err != nil {
+		t.Fatal(err)
+	}
+	added := kept.words[len(r.words)-1:]
+	if len(added) != 1 || added[0].Text != "$175,430.00" {
+		t.Fatalf("added %v, want the lost figure alone", added)
+	}
+	if w, want := added[0], r.words[lost]; w.X0 < want.X0-15 || w.X0 > want.X0+15 || w.Y0 < want.Y0-15 || w.Y0 > want.Y0+15 {
+		t.Errorf("the figure came back at (%.0f, %.0f), read at (%.0f, %.0f) on the prepared image", w.X0, w.Y0, want.X0, want.Y0)
+	}
+}
