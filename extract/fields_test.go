@@ -121,6 +121,10 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "3666 Chestnut Pl, Providence, RI 02904"},
 		},
 		{
+			"US$ read as USS$", "Please reference loan number 942115100.\nClosing costs are estimated\nat USS$15,990.00,   and you should plan",
+			map[string]any{"closing_costs_cents": int64(1599000)},
+		},
+		{
 			"a generational suffix read with small l", "Applicant:   Ethan S. Schaefer Ill\nLoan #  A-55\nLoan Amount   $90,000.00",
 			map[string]any{"borrower_name": "Ethan S. Schaefer III"},
 		},
