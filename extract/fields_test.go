@@ -121,6 +121,10 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "3666 Chestnut Pl, Providence, RI 02904"},
 		},
 		{
+			"a printout's PI PAYMENT", "LOAN NO           : H6856781        PROGRAM           : 30 YR FIXED FHA\nCO-BORR           : NONE            PI PAYMENT        : 3,248.35        LOCK EXP          : 04/09/2024",
+			map[string]any{"monthly_payment_cents": int64(324835)},
+		},
+		{
 			"US$ read as USS$", "Please reference loan number 942115100.\nClosing costs are estimated\nat USS$15,990.00,   and you should plan",
 			map[string]any{"closing_costs_cents": int64(1599000)},
 		},
