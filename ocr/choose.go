@@ -260,7 +260,7 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, *image.Gray, error) {
 			o.osd = newOSDEngine()
 			o.noOSD = o.osd == nil
 		}
-		if deg, conf := o.osd.orientation(p); deg > 0 && conf >= 2 {
+		if deg, conf := o.pageOrientation(p, g); deg > 0 && conf >= 2 {
 			keep := isBetter
 			if sideways(best.words) {
 				keep = func(r ocrReading) bool { return r.score >= best.score*0.97 && !sideways(r.words) }
@@ -323,6 +323,22 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, *image.Gray, error) {
 		}
 	}
 	return best, base, nil
+}
+
+// pageOrientation is the orientation Tesseract detects of a page, on the
+// page as it is and, when that is unsure, as prepared: the preparation that
+// helps reading can take from a page turned 90° the marks orientation
+// detection goes by (a 200 DPI photo of a sideways page: confidence 10.2
+// as it is, 0.08 prepared).
+func (o *Engine) pageOrientation(p, g *image.Gray) (int, float64) {
+	deg, conf := o.osd.orientation(g)
+	if conf >= 2 || p == g {
+		return deg, conf
+	}
+	if d, c := o.osd.orientation(p); c > conf {
+		return d, c
+	}
+	return deg, conf
 }
 
 // sideways tells whether most words of three or more characters stand on

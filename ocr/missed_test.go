@@ -223,3 +223,41 @@ func TestAddStockWords(t *testing.T) {
 		t.Errorf("the figure came back at (%.0f, %.0f), read at (%.0f, %.0f) on the prepared image", w.X0, w.Y0, want.X0, want.Y0)
 	}
 }
+
+// TestPageOrientationFromEitherImage: orientation detection goes by the
+// page as it is when the preparation took the marks it needs, and by the
+// prepared page when the page as it is tells nothing.
+func TestPageOrientationFromEitherImage(t *testing.T) {
+	e, err := NewEngine("eng")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	e.osd = newOSDEngine()
+	if e.osd == nil {
+		t.Fatal("osd.traineddata is not installed (Debian: tesseract-ocr-osd)")
+	}
+	upright := pipelinetest.Scan(pipelinetest.SampleLoans()[0].EstimateLines(), pipelinetest.ScanOptions{DPI: 200})
+	sideways := turnUpright(upright, 90) // the page turned a quarter
+	blank := image.NewGray(sideways.Bounds())
+	for i := range blank.Pix {
+		blank.Pix[i] = 0xff
+	}
+	want, wantConf := e.osd.orientation(sideways)
+	if want != 270 || wantConf < 2 {
+		t.Fatalf("the sideways page detected as %d° (confidence %.1f)", want, wantConf)
+	}
+	for _, c := range []struct {
+		name string
+		p, g *image.Gray
+	}{
+		{"preparation took the marks", blank, sideways},
+		{"the page as it is tells nothing", sideways, blank},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if deg, conf := e.pageOrientation(c.p, c.g); deg != want || conf < 2 {
+				t.Errorf("detected %d° (confidence %.1f), want %d°", deg, conf, want)
+			}
+		})
+	}
+}
