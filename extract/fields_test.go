@@ -125,6 +125,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"monthly_payment_cents": int64(324835)},
 		},
 		{
+			"a fax header is no addressee",
+			"      FROM: LIGHTHOUSE RANK\n\n          Lighthouse Bank & Trust\n     40 Elm Ct.   Oklahoma City, OK 73104\n\n09-15-2025\n\n" +
+				"Stephen P. Westbrook\n404 Orchard Court #501\nSpringfield, IL 62705\n\nDear Borrower(s):\n\nWe are pleased to approve your request for a $260,720 20-year fixed loan at 7.625%.",
+			map[string]any{"borrower_name": "Stephen P. Westbrook"},
+		},
+		{
 			"US$ read as USS$", "Please reference loan number 942115100.\nClosing costs are estimated\nat USS$15,990.00,   and you should plan",
 			map[string]any{"closing_costs_cents": int64(1599000)},
 		},

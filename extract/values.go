@@ -284,8 +284,11 @@ func cleanName(s string, company bool) (any, bool) {
 		if formWords[strings.ToLower(strings.Trim(w, ".,:"))] {
 			return nil, false
 		}
-		if !company && (strings.ContainsAny(w, "0123456789@$%") || notNameWords[strings.ToLower(w)]) {
+		if !company && (strings.ContainsAny(w, "0123456789@$%") || notNameWords[strings.ToLower(strings.TrimRight(w, ".,:;"))]) {
 			return nil, false
+		}
+		if strings.HasSuffix(w, ":") {
+			return nil, false // "FROM: LIGHTHOUSE RANK": a label, and what follows it
 		}
 	}
 	if !unicode.IsUpper([]rune(words[0])[0]) {
