@@ -368,6 +368,12 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 				}
 			}
 			if v, ok := parseAfterSpecks(r, next.text); ok {
+				if r.name == pipeline.FieldLender && !orgEndRe.MatchString(v.(string)) {
+					// "Mountain Laurel Federal Credit" over "Union": the name wrapped in its cell.
+					if w, ok := wrappedValue(lines, li, next, r); ok && orgEndRe.MatchString(w.(string)) {
+						v = w
+					}
+				}
 				if lastOfRow && r.numeric {
 					for k := ci + 2; k < len(cells) && valueFillsCell(cells[k].text); k++ {
 						w, ok := r.parse(cells[k].text)

@@ -131,6 +131,13 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"borrower_name": "Stephen P. Westbrook"},
 		},
 		{
+			"a lender's name wrapped in the cell beside its label",
+			"Loan ID #     743821995158\n          Property         88 Parkside Way                               Mesa, AZ 85203\n" +
+				"                           Fort Wayne, IN 46803            Lender        Mountain Laurel Federal Credit\n" +
+				"          Sale Price       $484,250                                      Union\n",
+			map[string]any{"lender_name": "Mountain Laurel Federal Credit Union"},
+		},
+		{
 			"US$ read as USS$", "Please reference loan number 942115100.\nClosing costs are estimated\nat USS$15,990.00,   and you should plan",
 			map[string]any{"closing_costs_cents": int64(1599000)},
 		},
