@@ -138,6 +138,15 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"lender_name": "Mountain Laurel Federal Credit Union"},
 		},
 		{
+			"a wrapped 'Additional / Borrower' label and a form's row are no borrower",
+			"         Application ID        0078443478                        Date Prepared         1/20/2025\n" +
+				"         Customer              Lucia P. Forsythe                 Additional            Lucia Forsythe\n" +
+				"                                                                 Borrower\n" +
+				"         Lending Institution   Foxhaven Home Lending, LLC        Principal Amount      US$290,030.00\n" +
+				"         Loan Program          Conventional Fixed                Purchase Price        US$299,000.00\n",
+			map[string]any{"borrower_name": "Lucia P. Forsythe"},
+		},
+		{
 			"US$ read as USS$", "Please reference loan number 942115100.\nClosing costs are estimated\nat USS$15,990.00,   and you should plan",
 			map[string]any{"closing_costs_cents": int64(1599000)},
 		},

@@ -227,6 +227,8 @@ var notNameWords = map[string]bool{
 	"lender": true, "borrower": true, "borrowers": true, "applicant": true, "applicants": true, "seller": true,
 	"property": true, "creditor": true, "co-borrower": true, "credit": true, "score": true, "dear": true, "hi": true, "hello": true,
 	"annual": true, "percentage": true, "interest": true, "principal": true, "payment": true, "monthly": true,
+	"purchase": true, "program": true, "officer": true, "escrow": true, "insurance": true, "taxes": true,
+	"balance": true, "deposit": true, "estimated": true, "initial": true, "additional": true,
 }
 
 // nameParticles are the small words a name may hold in lower case.
