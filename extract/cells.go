@@ -115,7 +115,13 @@ func documentLines(pages []pipeline.PageText) []textLine {
 	var out []textLine
 	for _, p := range pages {
 		for _, l := range strings.Split(p.Text, "\n") {
-			out = append(out, textLine{page: p.Page, cells: splitCells(l)})
+			cells := splitCells(l)
+			if p.Source == pipeline.SourceOCR {
+				for i := range cells {
+					cells[i].text = mendLabel(cells[i].text)
+				}
+			}
+			out = append(out, textLine{page: p.Page, cells: cells})
 		}
 	}
 	return out

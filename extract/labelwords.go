@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// OCR misreads a letter or two of a label as readily as of a value ("Total
+// Lean Amount", "Date Isued", "Chasing Casts"), and a label read wrong
+// loses its value. A cell of an OCR page that is no label is read again
+// with each word close to a word of the field table's labels taken as
+// that word; the cell takes the mended text only when the whole of it is
+// then a label, so names and values are never changed.
+
+// labelVocabulary is every word of three letters or more in the field
+// table's label patterns (set by init).
+var labelVocabulary = map[string]bool{}
+
+var patternWordRe = regexp.MustCompile(`[a-z]{3,}`)
+
+func init() {
+	for _, r := range fieldTable { // allLabels is not set yet: init runs by file name
+		for _, re := range r.labels {
+			for _, w := range patternWordRe.FindAllString(re.String(), -1) {
+				labelVocabulary[w] = true
+			}
+		}
+	}
+}
+
+// maxLabelCellWords is the most words a cell mended as a label may have.
+const maxLabelCellWords = 5
+
+// mendLabel returns an OCR cell's text with its words mended to the label
+// words they are one letter from (two for words of seven letters or more,
+// the first letter always kept), when that makes the cell a label; else the
+// text as it is.
+func mendLabel(text string) string {
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > maxLabelCellWords || isLabelText(text) {
+		return text
+	}
+	changed := false
+	for i, w := range words {
+		core := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		lower := strings.ToLower(core)
+		if utf8.RuneCountInString(lower) < 4 || labelVocabulary[lower] || !isLetters(lower) {
+			continue
+		}
+		if m, ok := nearestLabelWord(lower); ok {
+			words[i] = sameCase(m, core) + w[len(core):]
+			changed = true
+		}
+	}
+	if !changed {
+		return text
+	}
+	mended := strings.Join(words, " ")
+	if !isLabelText(mended) {
+		return text
+	}
+	return mended
+}
+
+// nearestLabelWord is the one label word within reach of w (see
+// mendLabel); ok is false when none is, or several are.
+func nearestLabelWord(w string) (string, bool) {
+	reach := 1
+	if utf8.RuneCountInString(w) >= 7 {
+		reach = 2
+	}
+	found, n := "", 0
+	for v := range labelVocabulary {
+		if v[0] != w[0] {
+			continue
+		}
+		if d := len(v) - len(w); d > reach || -d > reach {
+			continue
+		}
+		if editDistance(w, v) <= reach {
+			found, n = v, n+1
+		}
+	}
+	return found, n == 1
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCase writes word w in the case of like: capitals, a capital first,
+// or small letters.
+func sameCase(w, like string) string {
+	switch {
+	case isAllCaps(like):
+		return strings.ToUpper(w)
+	case unicode.IsUpper([]rune(like)[0]):
+		return strings.ToUpper(w[:1]) + w[1:]
+	}
+	return w
+}
