@@ -120,10 +120,11 @@ func ParseTerm(s string) (int, bool) {
 }
 
 var (
-	dateNumRe = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
-	dateISORe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
-	dateMDYRe = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})\b`)
-	dateDMYRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
+	dateNumRe   = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
+	lostSlashRe = regexp.MustCompile(`^(\d{1,2}) (\d{1,2})/(\d{4})\b`)
+	dateISORe   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
+	dateMDYRe   = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})\b`)
+	dateDMYRe   = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
 )
 
 // weekdayRe is the weekday before a date ("Monday, March 2, 2026").
@@ -162,6 +163,7 @@ func monthOf(name string) (time.Month, bool) {
 // and returns it as YYYY-MM-DD.
 func ParseDate(s string) (string, bool) {
 	s = weekdayRe.ReplaceAllString(TrimLead(s), "")
+	s = lostSlashRe.ReplaceAllString(s, "$1/$2/$3") // "08 13/2025": OCR lost the first slash
 	var y, d int
 	var mo time.Month
 	if m := dateISORe.FindStringSubmatch(s); m != nil {
