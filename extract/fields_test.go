@@ -147,6 +147,10 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"borrower_name": "Lucia P. Forsythe"},
 		},
 		{
+			"a speck read as a colon after a name", "Our File No.   386837 1801\nPrimary Borrower                   TERESA R. HOLLOWAY:\nCreditor   Tidewater Savings Bank, FSB",
+			map[string]any{"borrower_name": "Teresa R. Holloway"},
+		},
+		{
 			"US$ read as USS$", "Please reference loan number 942115100.\nClosing costs are estimated\nat USS$15,990.00,   and you should plan",
 			map[string]any{"closing_costs_cents": int64(1599000)},
 		},

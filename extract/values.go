@@ -187,6 +187,9 @@ var nextLabelRe = regexp.MustCompile(`\s{2,}|\s+\p{Lu}\pL*(?:\s\pL+){0,2}:(?:\s|
 
 func cutAtNextLabel(s string) string {
 	if loc := nextLabelRe.FindStringIndex(s); loc != nil {
+		if tail := strings.TrimSpace(s[loc[0]:]); loc[1] == len(s) && !isLabelText(tail) {
+			return strings.TrimRight(s, ": ") // "TERESA R. HOLLOWAY:": a speck after the name, no label
+		}
 		return s[:loc[0]]
 	}
 	return s
