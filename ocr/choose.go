@@ -125,9 +125,13 @@ func (o *Engine) addStockWords(r *ocrReading, base, g *image.Gray) error {
 	if base == g || strings.HasPrefix(r.variant, "as is") || strings.Contains(r.variant, "turned") || strings.Contains(r.variant, "enlarged") {
 		return nil
 	}
-	stock, err := o.read(g)
-	if err != nil {
-		return err
+	stock := o.asIs // read already when the prepared page read poorly
+	if stock == nil || o.asIsPage != g {
+		s, err := o.read(g)
+		if err != nil {
+			return err
+		}
+		stock = &s
 	}
 	sx := float64(base.Bounds().Dx()) / float64(g.Bounds().Dx())
 	sy := float64(base.Bounds().Dy()) / float64(g.Bounds().Dy())
@@ -202,6 +206,7 @@ func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
 // bestReading is the reading kept and the image it read.
 func (o *Engine) bestReading(g *image.Gray) (ocrReading, *image.Gray, error) {
 	start := time.Now()
+	o.asIs = nil
 	p := Prepare(g)
 	best, err := o.read(p)
 	if err != nil {
@@ -230,6 +235,9 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, *image.Gray, error) {
 			return err
 		}
 		r.variant = variant
+		if img == g && variant == "as is" {
+			o.asIs, o.asIsPage = &r, g
+		}
 		if keep(r) {
 			best, base = r, img
 		}

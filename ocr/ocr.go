@@ -21,6 +21,10 @@ type Engine struct {
 	warm   bool       // Tesseract has loaded its language data
 	osd    *osdEngine // orientation detection, started when a page reads poorly
 	noOSD  bool       // osd.traineddata is not installed
+	// asIs is the current page read as it is, when bestReading tried it,
+	// for addStockWords to use rather than read the page again.
+	asIs     *ocrReading
+	asIsPage *image.Gray
 }
 
 // NewEngine starts Tesseract for lang, failing with a message that says
