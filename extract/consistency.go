@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 
 	"loanbatch/pipeline"
 )
@@ -21,6 +22,7 @@ const maxCandidates = 4
 // with the candidates of alts that agree, when the preferred ones do not,
 // and drops a loan amount no larger than a year of payments.
 func chooseConsistent(found map[string]hit, alts map[string][]hit) {
+	readMisreadRates(found, alts)
 	amounts, rates, pays := alts[pipeline.FieldLoanAmount], alts[pipeline.FieldInterestRate], alts[pipeline.FieldMonthlyPayment]
 	if len(amounts) > 0 && len(rates) > 0 && len(pays) > 0 && !agrees(found) {
 		terms := append([]hit{{}}, alts[pipeline.FieldTerm]...) // {} lets the payment give the term
@@ -48,6 +50,12 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 			found[k] = h
 		}
 	}
+	if found[pipeline.FieldInterestRate].unproven && !agrees(found) {
+		delete(found, pipeline.FieldInterestRate)
+		if i := slices.IndexFunc(alts[pipeline.FieldInterestRate], func(h hit) bool { return !h.unproven }); i >= 0 {
+			found[pipeline.FieldInterestRate] = alts[pipeline.FieldInterestRate][i]
+		}
+	}
 	// A loan is larger than a year of its payments: a figure that is not
 	// (a statement's month of principal) gives way to one that is, or to none.
 	if pay, ok := found[pipeline.FieldMonthlyPayment].value.(int64); ok {
@@ -72,6 +80,39 @@ func chooseConsistent(found map[string]hit, alts map[string][]hit) {
 			}
 		}
 	}
+}
+
+// readMisreadRates turns each note rate under minNoteRate into two
+// unproven candidates, after the rates read as printed: the rate as read,
+// and with its leading 1 read as the 7 OCR closed ("1.125%" for 7.125 %).
+// Either is kept only when the amount, payment and term agree with it.
+func readMisreadRates(found map[string]hit, alts map[string][]hit) {
+	var proven, unproven []hit
+	for _, h := range alts[pipeline.FieldInterestRate] {
+		v, ok := h.value.(misreadRate)
+		if !ok {
+			proven = append(proven, h)
+			continue
+		}
+		h.unproven = true
+		if v >= 1 {
+			seven := h
+			seven.value = float64(v) + 6
+			unproven = append(unproven, seven)
+		}
+		if v > 1 {
+			h.value = float64(v)
+			unproven = append(unproven, h)
+		}
+	}
+	rates := append(proven, unproven...)
+	if len(rates) == 0 {
+		delete(alts, pipeline.FieldInterestRate)
+		delete(found, pipeline.FieldInterestRate)
+		return
+	}
+	alts[pipeline.FieldInterestRate] = rates
+	found[pipeline.FieldInterestRate] = rates[0]
 }
 
 // agrees reports whether a set's payment is the amortization of its amount

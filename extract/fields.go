@@ -616,6 +616,9 @@ type hit struct {
 	value           any
 	page, line, col int
 	how             method
+	// unproven is a value that OCR may have misread, kept only when the
+	// loan's other figures agree with it (readMisreadRates).
+	unproven bool
 }
 
 func attach(v any, page, line, col int) hit {

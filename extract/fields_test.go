@@ -263,6 +263,22 @@ func TestExtractFieldsWordings(t *testing.T) {
 		{"OCR: a month's first letters lost", "Loan #  A-55\nDate Issued     tober 27, 2025", map[string]any{"issue_date": "2025-10-27"}},
 		{"OCR: a note rate of 1 % is a misread", "Loan #  A-55\nRate:        1%\nLoan Amount  $100,000.00", map[string]any{"interest_rate_pct": nil}},
 		{
+			"OCR: a 7 % read as 1 %, proven by the payment",
+			"Loan #  A-55\nNote Rate:        1%\nLoan Amount  $100,000.00\nLoan Term   360 months\nMonthly Principal & Interest   $665.30",
+			map[string]any{"interest_rate_pct": 7.0, "monthly_payment_cents": int64(66530)},
+		},
+		{
+			"OCR: a 7.125 % read as 1.125 %, proven by the payment; the rate after it is a price",
+			"Loan #  A-55\nNote Rate:        1.125%\nLoan Amount  $250,000.00\nTerm   30 years\nP&I Payment   $1,684.30\nPrice Rate: 8.05%",
+			map[string]any{"interest_rate_pct": 7.125},
+		},
+		{"OCR: a note rate under 2 % that no payment proves", "Loan #  A-55\nRate:        1.5%\nLoan Amount  $100,000.00", map[string]any{"interest_rate_pct": nil}},
+		{
+			"a note rate under 2 % that the payment proves is kept",
+			"Loan #  A-55\nNote Rate:        1.5%\nLoan Amount  $250,000.00\nLoan Term   180 months\nMonthly Principal & Interest   $1,551.86",
+			map[string]any{"interest_rate_pct": 1.5},
+		},
+		{
 			"a payee under a Lender column cell is not the lender",
 			"Loan #  A-55\nDescription of Charges          Paid to          Amount\n   Appraisal Fee             Lender           $650.00\n   Title Search              Third Pariy      $675.00",
 			map[string]any{"lender_name": nil},

@@ -74,15 +74,26 @@ var (
 	closingCostsValue = moneyBetween(100_00, 10_000_000_00)
 )
 
-// rateValue reads a note rate: no mortgage lends at 1 % or less, which is
-// what OCR makes of a 7 % ("1%").
+// rateValue reads a note rate. No mortgage lends at under 2 %: such a
+// figure is what OCR makes of a 7 % ("1%", "1.125%"), kept only when the
+// loan's other figures prove it (misreadRate).
 func rateValue(s string) (any, bool) {
 	v, ok := labelledPercentValue(s)
-	if !ok || v.(float64) <= 1 {
+	if !ok || v.(float64) <= 0 {
 		return nil, false
+	}
+	if v.(float64) < minNoteRate {
+		return misreadRate(v.(float64)), true
 	}
 	return v, true
 }
+
+// minNoteRate is the lowest note rate read as printed (percent).
+const minNoteRate = 2
+
+// misreadRate is a note rate under minNoteRate as read: its leading 1 may
+// be a 7 that OCR closed ("7.000 %" read "1%").
+type misreadRate float64
 
 // moneyBetween reads an amount after a money label and refuses one outside
 // [lo, hi] cents: no mortgage is for $126, no closing costs are $1 (an OCR
