@@ -283,6 +283,13 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"Loan #  A-55\nDescription of Charges          Paid to          Amount\n   Appraisal Fee             Lender           $650.00\n   Title Search              Third Pariy      $675.00",
 			map[string]any{"lender_name": nil},
 		},
+		{"OCR: a letterhead's capital I read as l", "lronwood Federal Credit Union\n19865 Jefferson Trail, Plano, TX 75082\n\nRate Lock Confirmation\nLoan Number:   5373652448", map[string]any{"lender_name": "Ironwood Federal Credit Union"}},
+		{"OCR: a borrower's capital I read as l", "Loan #  A-55\nBorrower:   lsabel M. Ortiz", map[string]any{"borrower_name": "Isabel M. Ortiz"}},
+		{"OCR: an ID read twice, once with a speck in it", "Reference No. F.J2023111580     Page 2\n\nReference No. FJ2023111580     Page 3", map[string]any{"loan_id": "FJ2023111580"}},
+		{"OCR: a state code with a small l", "Loan #  A-55\nProperty:   12 Bay St, Providence, Rl 02911", map[string]any{"property_address": "12 Bay St, Providence, RI 02911"}},
+		{"OCR: a state code with a small l, on the line under", "Loan #  A-55\nProperty:   12 Oak Ave\n            Springfield, lL 62704", map[string]any{"property_address": "12 Oak Ave, Springfield, IL 62704"}},
+		{"OCR: a state code in a sentence", "Loan #  A-55\nThe property at 3929 Fairmont Ln., Providence, Rl 02911 is scheduled to close on 09-10-2024.", map[string]any{"property_address": "3929 Fairmont Ln., Providence, RI 02911"}},
+		{"two marks that are no state stay", "Loan #  A-55\nProperty:   12 Bay St, Providence, Nl 02911", map[string]any{"property_address": nil}},
 		{"a word of an address split by the text layer", "Loan #  A-55\nProperty:   643 Prairie Wa y, Austin, TX 78704", map[string]any{"property_address": "643 Prairie Way, Austin, TX 78704"}},
 		{
 			"OCR: a term the amount, rate and payment contradict gives way to theirs",

@@ -76,15 +76,21 @@ var (
 	gluedInitialRe = regexp.MustCompile(`\b(\p{Lu})\.(\p{Lu}\p{Ll})`)
 )
 
+// ocrCapitalIRe is a word of a name that begins with a small l before a
+// consonant: no English word or name does, it is a capital I that OCR read
+// as l ("lronwood Federal Credit Union", "lsabel Ortiz").
+var ocrCapitalIRe = regexp.MustCompile(`(^|\s)l([bcdfghjkmnpqrstvwxz]\p{Ll})`)
+
 // ocrRomanRe is a generational suffix with its capital I read as a small
 // l ("Ethan S. Schaefer Ill").
 var ocrRomanRe = regexp.MustCompile(`\s(?:I[Il]l|Il[Il]|lII|Il)$`)
 
 // repairOCRName mends what OCR and tight typesetting do to names: a glued
-// middle initial, a suffix's I read as l, and a bank's "N.A." read with
+// middle initial, a capital I read as l, and a bank's "N.A." read with
 // other marks.
 func repairOCRName(s string, company bool) string {
 	s = gluedInitialRe.ReplaceAllString(s, "$1. $2")
+	s = ocrCapitalIRe.ReplaceAllString(s, "${1}I$2")
 	if !company {
 		s = ocrRomanRe.ReplaceAllStringFunc(s, func(m string) string { return " " + strings.Repeat("I", len(m)-1) })
 	}

@@ -149,7 +149,21 @@ func alnumKey(id string) string {
 	}, id)
 }
 
-func separators(id string) int { return len(id) - len(alnumKey(id)) }
+// separators scores an ID's marks between its letters and digits: a dash,
+// slash or space counts for it, a stop or comma against it (OCR's speck:
+// "F.J2023111580" beside "FJ2023111580").
+func separators(id string) int {
+	n := 0
+	for _, r := range id {
+		switch {
+		case strings.ContainsRune("-/_ ", r):
+			n++
+		case strings.ContainsRune(".,'`", r):
+			n--
+		}
+	}
+	return n
+}
 
 // subjectLoanID reads a loan ID named without a label in a printed
 // e-mail's subject ("Subject: Your loan terms - MTG-11768290"): a token
@@ -395,7 +409,7 @@ var (
 )
 
 func addressValue(s string) (any, bool) {
-	s = strings.Join(strings.Fields(pipeline.TrimLead(s)), " ")
+	s = mendStateCode(strings.Join(strings.Fields(pipeline.TrimLead(s)), " "))
 	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
 	s = cityStopRe.ReplaceAllString(s, "$1, $2")  // "Wichita. KS 67204": OCR's stop for a comma
 	m := streetRe.FindString(s)
@@ -410,6 +424,59 @@ func addressValue(s string) (any, bool) {
 		m = part
 	}
 	return street(strings.TrimRight(fixOCRStreetType(m), " ,")), true
+}
+
+// mendStateCode reads a state code before a ZIP that OCR gave a small l,
+// a 1 or a 0 ("Providence, Rl 02911", "Springfield, lL 62704"): the one
+// reading of its marks as capitals that is a state.
+func mendStateCode(s string) string {
+	return ocrStateRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := ocrStateRe.FindStringSubmatch(m)
+		code := sub[1]
+		if usStates[code] {
+			return m
+		}
+		var found []string
+		for _, a := range capitalReadings(code[0]) {
+			for _, b := range capitalReadings(code[1]) {
+				if usStates[string([]byte{a, b})] {
+					found = append(found, string([]byte{a, b}))
+				}
+			}
+		}
+		if len(found) != 1 {
+			return m
+		}
+		return found[0] + m[2:]
+	})
+}
+
+// ocrStateRe is two marks before a ZIP, the first a capital or what OCR
+// makes of one.
+var ocrStateRe = regexp.MustCompile(`\b([A-Zl10][A-Za-z10])(\.?\s+\d{5}(?:-\d{4})?)\b`)
+
+// capitalReadings are the capital letters an OCR mark may stand for.
+func capitalReadings(c byte) []byte {
+	switch {
+	case c == 'l':
+		return []byte{'I', 'L'}
+	case c == '1':
+		return []byte{'I'}
+	case c == '0':
+		return []byte{'O'}
+	case c >= 'a' && c <= 'z':
+		return []byte{c - 'a' + 'A'}
+	}
+	return []byte{c}
+}
+
+// usStates are the USPS codes of the states, DC and the territories.
+var usStates = map[string]bool{}
+
+func init() {
+	for _, c := range strings.Fields(`AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP`) {
+		usStates[c] = true
+	}
 }
 
 // completeAddress joins the city, state and ZIP line under a street line,
@@ -427,7 +494,7 @@ func completeAddress(lines []textLine, a hit) string {
 			// OCR's layout may set the second line a few columns off the
 			// first ("SUBJECT PROPERTY 8445 Newport Ct" over "Little Rock").
 			if c.col >= a.col-3 && c.col <= a.col+6 || cEnd >= end-3 && cEnd <= end+3 && c.col < end {
-				city := strings.Join(strings.Fields(c.text), " ")
+				city := mendStateCode(strings.Join(strings.Fields(c.text), " "))
 				if z := zipLineRe.FindString(city); z != "" && cityNoZipRe.MatchString(text) {
 					return text + " " + z
 				}
