@@ -191,16 +191,23 @@ func percentile(hist []int, q float64) uint8 {
 // overlapsAny tells whether w covers a third or more of a word of ws, or
 // they of it: the same print read twice.
 func overlapsAny(w textlayout.Word, ws []textlayout.Word) bool {
+	return len(overlapping(w, ws)) > 0
+}
+
+// overlapping is the indexes of the words of ws that share with w at least
+// a third of the smaller one's box.
+func overlapping(w textlayout.Word, ws []textlayout.Word) []int {
 	area := func(a textlayout.Word) float64 { return max(0, a.X1-a.X0) * max(0, a.Y1-a.Y0) }
-	for _, o := range ws {
+	var out []int
+	for i, o := range ws {
 		ix := min(w.X1, o.X1) - max(w.X0, o.X0)
 		iy := min(w.Y1, o.Y1) - max(w.Y0, o.Y0)
 		if ix <= 0 || iy <= 0 {
 			continue
 		}
 		if in := ix * iy; in*3 >= min(area(w), area(o)) {
-			return true
+			out = append(out, i)
 		}
 	}
-	return false
+	return out
 }
