@@ -279,7 +279,7 @@ func lenderLetterhead(lines []textLine) (hit, bool) {
 	return hit{}, false
 }
 
-var itemLetterRe = regexp.MustCompile(`^\pL[.)]\s`)
+var itemLetterRe = regexp.MustCompile(`^\(?\pL[.)]\s`)
 
 // letterDate reads the date a letter is dated with: a date alone in a cell
 // near the top of its first page.

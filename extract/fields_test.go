@@ -93,6 +93,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"lender_name": "Whitestone Savings Bank, FSB"},
 		},
 		{
+			"a logo read as a bracketed item letter before the letterhead",
+			"  (A) Keystone Valley Mortgage, Inc.\n     183 SW Madison Pkwy. Suite 190, Reno, NV 89509\n\n        Closing Cost Worksheet\nBorrower(s):   Jamal Sandoval\nLoan Number:   5550001",
+			map[string]any{"lender_name": "Keystone Valley Mortgage, Inc"},
+		},
+		{
 			"a printout's marks before its figures, P&I read as Pal",
 			"LOAN NO:         PA2026103165          APR            > 5.899\nLOAN AMOUNT     = 181,000.00\nPal PMT          1,478.92\nNOTE RATE         5.5000\nTERM (MOS):      180 mos.",
 			map[string]any{"apr_pct": 5.899, "monthly_payment_cents": int64(147892)},
