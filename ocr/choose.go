@@ -120,7 +120,7 @@ const stockWordConf = 80
 // of plain tesseract's must be to stand for them: a median filter that
 // thins a fax's strokes leaves words read with doubt ("4,400.00" at 26
 // where the page as it is reads "$354,400.00" at 83; "20%" at 78 for
-// "2025" at 96).
+// "2025" at 96). A fragment of the sure word does not count (fragmentOf).
 const stockWordMargin = 15
 
 // addStockWords adds to reading r of base, a preparation of the page g
@@ -144,23 +144,33 @@ func (o *Engine) addStockWords(r *ocrReading, base, g *image.Gray) error {
 	}
 	sx := float64(base.Bounds().Dx()) / float64(g.Bounds().Dx())
 	sy := float64(base.Bounds().Dy()) / float64(g.Bounds().Dy())
+	scaled := func(w textlayout.Word) textlayout.Word {
+		w.X0, w.X1, w.Y0, w.Y1 = w.X0*sx, w.X1*sx, w.Y0*sy, w.Y1*sy
+		return w
+	}
 	chosen := len(r.words)
 	replaced := make([]bool, chosen)
 	for i, w := range stock.words {
 		if stock.conf[i] < stockWordConf || alnumCount(w.Text) == 0 {
 			continue
 		}
-		w.X0, w.X1, w.Y0, w.Y1 = w.X0*sx, w.X1*sx, w.Y0*sy, w.Y1*sy
+		w = scaled(w)
 		covered := overlapping(w, r.words[:chosen])
 		k := stock.lineOf[i]
 		line := lineKey{block: -2 - k.block, par: k.par, line: k.line}
 		if len(covered) > 0 {
-			surest := 0.0
+			surest, letters := 0.0, ""
 			for _, j := range covered {
-				surest = max(surest, r.conf[j])
-				if replaced[j] || r.words[j].Text == w.Text {
+				if !fragmentOf(r.words[j].Text, w.Text) {
+					surest = max(surest, r.conf[j])
+				}
+				if replaced[j] {
 					surest = math.Inf(1)
 				}
+				letters += alnumOf(r.words[j].Text)
+			}
+			if letters == alnumOf(w.Text) {
+				continue // read the same, or with specks between ("has-been", "Mortgage:")
 			}
 			if stock.conf[i] < surest+stockWordMargin {
 				continue
@@ -184,6 +194,24 @@ func (o *Engine) addStockWords(r *ocrReading, base, g *image.Gray) error {
 	}
 	r.words, r.conf, r.lineOf = r.words[:n], r.conf[:n], r.lineOf[:n]
 	return nil
+}
+
+// fragmentOf reports whether part is a piece of word, read alone: a line
+// Tesseract took for two on a skewed page reads "roper" and "aple Wa" under
+// "Property  67 Maple Way". A fragment is no evidence against the word.
+func fragmentOf(part, word string) bool {
+	p, w := alnumOf(part), alnumOf(word)
+	return p != "" && len(p) < len(w) && strings.Contains(w, p)
+}
+
+// alnumOf is the letters and digits of s.
+func alnumOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // finish adds to a reading the print it left out (readMissed), then

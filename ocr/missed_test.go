@@ -223,23 +223,29 @@ func TestAddStockWords(t *testing.T) {
 		t.Errorf("the figure came back at (%.0f, %.0f), read at (%.0f, %.0f) on the prepared image", w.X0, w.Y0, want.X0, want.Y0)
 	}
 
-	// The figure read with strokes lost: a doubtful word gives way to the
-	// sure word the page as it is reads there, in its line; a sure one stays.
+	// The figure read with strokes lost: a doubtful word, or a piece of the
+	// figure however sure, gives way to the sure word the page as it is
+	// reads there, in its line; a sure other reading stays.
 	for _, c := range []struct {
+		text string
 		conf float64
 		want string
-	}{{30, "$175,430.00"}, {r.conf[lost] + 5, "5,430.00"}} {
+	}{
+		{"5,430.00", 30, "$175,430.00"},
+		{"5,430.00", 100, "$175,430.00"},
+		{"$175,438.00", 100, "$175,438.00"},
+	} {
 		misread := r
 		misread.words = append([]textlayout.Word(nil), r.words...)
 		misread.conf = append([]float64(nil), r.conf...)
 		misread.lineOf = append([]lineKey(nil), r.lineOf...)
-		misread.words[lost].Text, misread.conf[lost] = "5,430.00", c.conf
+		misread.words[lost].Text, misread.conf[lost] = c.text, c.conf
 		if err := e.addStockWords(&misread, base, g); err != nil {
 			t.Fatal(err)
 		}
 		var got []string
 		for i, w := range misread.words {
-			if strings.HasSuffix(w.Text, "430.00") {
+			if strings.HasPrefix(w.Text, "$175,43") || w.Text == c.text {
 				got = append(got, w.Text)
 				if misread.lineOf[i] != r.lineOf[lost] {
 					t.Errorf("%q stands in line %v, want the misread word's %v", w.Text, misread.lineOf[i], r.lineOf[lost])
@@ -247,7 +253,7 @@ func TestAddStockWords(t *testing.T) {
 			}
 		}
 		if len(got) != 1 || got[0] != c.want || len(misread.words) != len(r.words) {
-			t.Errorf("misread at confidence %.0f: the figure reads %q (%d words for %d), want %q", c.conf, got, len(misread.words), len(r.words), c.want)
+			t.Errorf("%q at confidence %.0f: the figure reads %q (%d words for %d), want %q", c.text, c.conf, got, len(misread.words), len(r.words), c.want)
 		}
 	}
 }

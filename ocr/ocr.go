@@ -118,19 +118,25 @@ type lineKey struct{ block, par, line int }
 // that words of one printed line share a line in the layout. Tesseract
 // reads skewed lines well; the slope comes from the lines it found.
 func deskewWords(ws []textlayout.Word, lineOf []lineKey) {
+	// A line's leftmost and rightmost words: words added to a reading
+	// (addStockWords, readMissed) come after its own in ws.
 	first := map[lineKey]int{}
 	last := map[lineKey]int{}
+	count := map[lineKey]int{}
 	for i, k := range lineOf {
-		if _, ok := first[k]; !ok {
+		if f, ok := first[k]; !ok || ws[i].X0 < ws[f].X0 {
 			first[k] = i
 		}
-		last[k] = i
+		if l, ok := last[k]; !ok || ws[i].X0 > ws[l].X0 {
+			last[k] = i
+		}
+		count[k]++
 	}
 	var slopes []float64
 	for k, i := range first {
 		j := last[k]
 		dx := ws[j].X0 - ws[i].X0
-		if j-i < 2 || dx < 200 {
+		if count[k] < 3 || dx < 200 {
 			continue
 		}
 		slopes = append(slopes, (ws[j].CenterY()-ws[i].CenterY())/dx)
