@@ -368,8 +368,9 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 				}
 			}
 			if v, ok := parseAfterSpecks(r, next.text); ok {
-				if r.name == pipeline.FieldLender && !orgEndRe.MatchString(v.(string)) {
-					// "Mountain Laurel Federal Credit" over "Union": the name wrapped in its cell.
+				if r.name == pipeline.FieldLender && (!orgEndRe.MatchString(v.(string)) || strings.HasSuffix(strings.TrimSpace(next.text), ",")) {
+					// "Mountain Laurel Federal Credit" over "Union", "… Services," over
+					// "LLC": the name wrapped in its cell.
 					if w, ok := wrappedValue(lines, li, next, r); ok && orgEndRe.MatchString(w.(string)) {
 						v = w
 					}

@@ -217,6 +217,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"loan_id": "MTG-11768290", "loan_amount_cents": int64(22900000), "lender_name": "Stonebridge Savings Bank"},
 		},
 		{
+			"e-mail: a loan ID with letters and two groups of digits only in the subject",
+			"From: Robert Haddad <r@example.com>\nTo: Alicia Moreau <a@example.com>\nSubject: Your loan terms - LN-2023-606443\n\nHello Alicia,\n\nLoan amount - $192,000.00",
+			map[string]any{"loan_id": "LN-2023-606443"},
+		},
+		{
 			"a sentence starting with Thanks is not a sign-off",
 			strings.Repeat("The rate is unchanged.\n", 12) + "Thanks for the update.\nOld Mill Mortgage Company\nLoan #   A-55",
 			map[string]any{"lender_name": nil},
@@ -291,6 +296,16 @@ func TestExtractFieldsWordings(t *testing.T) {
 		{"OCR: a letterhead's capital I read as l", "lronwood Federal Credit Union\n19865 Jefferson Trail, Plano, TX 75082\n\nRate Lock Confirmation\nLoan Number:   5373652448", map[string]any{"lender_name": "Ironwood Federal Credit Union"}},
 		{"OCR: a borrower's capital I read as l", "Loan #  A-55\nBorrower:   lsabel M. Ortiz", map[string]any{"borrower_name": "Isabel M. Ortiz"}},
 		{"OCR: an ID read twice, once with a speck in it", "Reference No. F.J2023111580     Page 2\n\nReference No. FJ2023111580     Page 3", map[string]any{"loan_id": "FJ2023111580"}},
+		{
+			"a letterhead's town and a date under it are no inside address",
+			"                 GREAT LAKES HOME LOANS\n                618 NE Union Trl Suite 835\n                Salt Lake City, UT 84111\n                Tel. (411) 799-6895\n\nCONDITIONAL LOAN APPROVAL\n17 June 2024\n\nRussell Patel\n32 Foxglove Rd.\nBend, OR 97703\n\nFile #: 877094118535",
+			map[string]any{"borrower_name": "Russell Patel"},
+		},
+		{
+			"a lender's name wrapped after its comma",
+			"Ref #                LN-2023-187539                 Issue Date           20 October 2025\nApplicant            Brandon Yilmaz                 Lending Institution   Silver Birch Financial Services,\n                                                                          LLC\nPrincipal Amount     $367,425                       Int. Rate            6.375%",
+			map[string]any{"lender_name": "Silver Birch Financial Services, LLC", "loan_amount_cents": int64(36742500)},
+		},
 		{"OCR: a state code with a small l", "Loan #  A-55\nProperty:   12 Bay St, Providence, Rl 02911", map[string]any{"property_address": "12 Bay St, Providence, RI 02911"}},
 		{"OCR: a state code with a small l, on the line under", "Loan #  A-55\nProperty:   12 Oak Ave\n            Springfield, lL 62704", map[string]any{"property_address": "12 Oak Ave, Springfield, IL 62704"}},
 		{"OCR: a state code in a sentence", "Loan #  A-55\nThe property at 3929 Fairmont Ln., Providence, Rl 02911 is scheduled to close on 09-10-2024.", map[string]any{"property_address": "3929 Fairmont Ln., Providence, RI 02911"}},

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"loanbatch/pipeline"
 )
 
 // The parties of a loan where no label names them: a letter's addressee is
@@ -78,11 +80,15 @@ func letterAddressee(lines []textLine) (hit, bool) {
 			continue
 		}
 		v, ok := personValue(text)
-		if !ok || isOrganisation(v.(string)) || isLabelText(text) {
-			continue
+		if !ok || isOrganisation(v.(string)) || isLabelText(text) || cityLineRe.MatchString(text) {
+			continue // "Salt Lake City, UT 84111" under a letterhead is its town
 		}
 		for j := i + 1; j < len(top) && j <= i+3; j++ {
-			if _, ok := addressValue(top[j].cells[0].text); ok {
+			next := top[j].cells[0].text
+			if _, date := pipeline.ParseDate(next); date {
+				continue // "17 June 2024" is no street
+			}
+			if _, ok := addressValue(next); ok {
 				return hit{value: v, page: l.page, how: byAddressee}, true
 			}
 		}

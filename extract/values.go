@@ -166,8 +166,8 @@ func separators(id string) int {
 }
 
 // subjectLoanID reads a loan ID named without a label in a printed
-// e-mail's subject ("Subject: Your loan terms - MTG-11768290"): a token
-// with letters or dashes and at least six digits.
+// e-mail's subject ("Subject: Your loan terms - MTG-11768290", "… -
+// LN-2023-606443"): a token with letters or dashes and digits.
 func subjectLoanID(lines []textLine) (hit, bool) {
 	for li, l := range lines {
 		if len(l.cells) == 0 {
@@ -192,7 +192,7 @@ func subjectLoanID(lines []textLine) (hit, bool) {
 
 var (
 	subjectRe   = regexp.MustCompile(`^(?i:subject|re)\s*:\s*(.+)$`)
-	subjectIDRe = regexp.MustCompile(`^(?:\p{Lu}{1,5}-?\d{6,}|\d{2,}(?:-\d{2,}){1,3})$`)
+	subjectIDRe = regexp.MustCompile(`^(?:\p{Lu}{1,5}-?\d{6,}|(?:\p{Lu}{1,5}-)?\d{2,}(?:-\d{2,}){1,3})$`)
 )
 
 // nextLabelRe finds where a value runs into the next column's label in a
