@@ -552,15 +552,16 @@ func pastNoise(cells []cell, from int, r fieldRule) (int, bool) {
 }
 
 // parseAfterSpecks parses a value of rule r; a figure may follow one or two
-// marks of two characters or fewer, without a digit, that OCR read from
-// specks in the same cell ("Locked Rate   Sl 7.0000%").
+// marks of two characters or fewer, without a digit (but see
+// loneDigitSpeck), that OCR read from specks in the same cell ("Locked
+// Rate   Sl 7.0000%").
 func parseAfterSpecks(r fieldRule, s string) (any, bool) {
 	if v, ok := r.parse(s); ok || !r.numeric {
 		return v, ok
 	}
 	f := strings.Fields(s)
 	for k := 0; k < len(f)-1 && k < 2; k++ {
-		if len([]rune(f[k])) > 2 || strings.ContainsAny(f[k], "0123456789") {
+		if len([]rune(f[k])) > 2 || strings.ContainsAny(f[k], "0123456789") && !loneDigitSpeck(r, f[k]) {
 			break
 		}
 		if v, ok := r.parse(strings.Join(f[k+1:], " ")); ok {
@@ -568,6 +569,17 @@ func parseAfterSpecks(r fieldRule, s string) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// loneDigitSpeck reports whether a mark before a rate is a speck OCR read
+// as a digit ("APR   2: 6.77%", "APR   2 6.23"): one digit, maybe with a
+// stop or colon. Joined to the rate it would make none a loan has (26.23 %).
+func loneDigitSpeck(r fieldRule, mark string) bool {
+	if r.name != pipeline.FieldAPR && r.name != pipeline.FieldInterestRate {
+		return false
+	}
+	d := strings.TrimRight(mark, ".:;,")
+	return len(d) == 1 && d[0] >= '0' && d[0] <= '9'
 }
 
 // noiseCell reports whether text could be OCR's reading of specks before a

@@ -306,6 +306,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"Ref #                LN-2023-187539                 Issue Date           20 October 2025\nApplicant            Brandon Yilmaz                 Lending Institution   Silver Birch Financial Services,\n                                                                          LLC\nPrincipal Amount     $367,425                       Int. Rate            6.375%",
 			map[string]any{"lender_name": "Silver Birch Financial Services, LLC", "loan_amount_cents": int64(36742500)},
 		},
+		{
+			"OCR: a speck read as a digit before the APR, P&I read with an accent",
+			"LOAN NUMBER:      0088891480\nAPR              2 6.23          LO NMLS:   407929\nNOTE RATE:        2: 5.599%\nPé&l:             2,069.02\nLOAN AMOUNT:      251,600.00",
+			map[string]any{"apr_pct": 6.23, "interest_rate_pct": 5.599, "monthly_payment_cents": int64(206902)},
+		},
+		{"a digit before a loan amount is no speck", "Loan #  A-55\nLoan Amount:   2 51,600.00", map[string]any{"loan_amount_cents": nil}},
 		{"OCR: a state code with a small l", "Loan #  A-55\nProperty:   12 Bay St, Providence, Rl 02911", map[string]any{"property_address": "12 Bay St, Providence, RI 02911"}},
 		{"OCR: a state code with a small l, on the line under", "Loan #  A-55\nProperty:   12 Oak Ave\n            Springfield, lL 62704", map[string]any{"property_address": "12 Oak Ave, Springfield, IL 62704"}},
 		{"OCR: a state code in a sentence", "Loan #  A-55\nThe property at 3929 Fairmont Ln., Providence, Rl 02911 is scheduled to close on 09-10-2024.", map[string]any{"property_address": "3929 Fairmont Ln., Providence, RI 02911"}},
