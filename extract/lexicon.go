@@ -47,7 +47,8 @@ var fieldTable = []fieldRule{
 	), parse: labelledTermValue, below: true, numeric: true},
 	{name: pipeline.FieldMonthlyPayment, labels: labels(
 		`monthly\s*principal\s*(?:&|and)\s*interest(?:\s*payment)?`, `principal\s*(?:&|and)\s*interest(?:\s*payment)?`,
-		`(?:est\.?\s*|estimated\s*)?(?:monthly\s*|mo\.?\s*)?p[^\s&a-z0-9]?\s*&\s*[il1](?:\s*(?:payment|pmt))?`, // "Pé&l": a speck read as an accent
+		// "Pé&l": a speck read as an accent.
+		`(?:est\.?\s*|estimated\s*)?(?:monthly\s*|mo\.?\s*)?p[^\s&a-z0-9]?\s*&\s*[il1](?:\s*(?:payment|pmt))?`,
 		`p(?:a[il1]|&[il1]|8[il1]|[il1])\s*(?:payment|pmt)`, // "PI PAYMENT", and "Pal PMT": OCR's reading of "P&I PMT"
 		`(?:est\.?\s*|estimated\s*)?monthly\s*(?:mortgage\s*)?payment(?:\s*amount)?`,
 		`monthly\s*installment`, `(?:regular\s*)?payment\s*amount`, `amount\s*of\s*(?:each\s*)?payments?`,
