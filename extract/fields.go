@@ -345,7 +345,7 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 			// not a label.
 			continue
 		}
-		restNoise := strings.TrimSpace(rest) != "" && r.numeric && noiseCell(rest)
+		restNoise := strings.TrimSpace(rest) != "" && (r.numeric && noiseCell(rest) || r.name == pipeline.FieldIssueDate && marksOnly(rest)) // "Date Issued: °"
 		if strings.TrimSpace(rest) != "" && !restNoise {
 			if v, ok := parseAfterSpecks(r, rest); ok {
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
@@ -401,14 +401,22 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 }
 
 // wrappedLabel joins a label that a narrow table cell wrapped onto two
-// lines ("Annual Percentage" over "Rate", the value beside the first): the
-// line under it holds only the label's last words, in its column.
+// lines ("Annual Percentage" over "Rate", the value beside the first, or
+// "Monthly Principal and $ 1,617.39" over "Interest", the value run into
+// it): the line under it holds only the label's last words, in its column.
 func wrappedLabel(lines []textLine, li, ci int) (cell, bool) {
 	c := lines[li].cells[ci]
-	if ci+1 >= len(lines[li].cells) || li+1 >= len(lines) || lines[li+1].page != lines[li].page {
+	label, value := c.text, ""
+	if i := strings.IndexAny(c.text, "$0123456789"); i > 0 && c.text[i-1] == ' ' {
+		label, value = strings.TrimSpace(c.text[:i]), c.text[i:]
+	}
+	if value == "" && ci+1 >= len(lines[li].cells) || li+1 >= len(lines) || lines[li+1].page != lines[li].page {
 		return cell{}, false
 	}
-	valueCol := lines[li].cells[ci+1].col
+	valueCol := c.col + len([]rune(label)) + 1
+	if value == "" {
+		valueCol = lines[li].cells[ci+1].col
+	}
 	for k, b := range lines[li+1].cells {
 		if b.col < c.col-2 || b.col > c.col+2 {
 			continue
@@ -416,9 +424,12 @@ func wrappedLabel(lines []textLine, li, ci int) (cell, bool) {
 		if k+1 < len(lines[li+1].cells) && lines[li+1].cells[k+1].col <= valueCol+2 {
 			return cell{}, false // the next row: a label of its own with its value
 		}
-		joined := c.text + " " + b.text
+		joined := label + " " + b.text
 		if len(strings.Fields(b.text)) > 3 || strings.ContainsFunc(b.text, unicode.IsDigit) || !isLabelText(joined) {
 			return cell{}, false
+		}
+		if value != "" {
+			joined += " " + value
 		}
 		return cell{col: c.col, text: joined}, true
 	}
@@ -580,6 +591,11 @@ func loneDigitSpeck(r fieldRule, mark string) bool {
 	}
 	d := strings.TrimRight(mark, ".:;,")
 	return len(d) == 1 && d[0] >= '0' && d[0] <= '9'
+}
+
+// marksOnly reports whether s has neither a letter nor a digit: specks.
+func marksOnly(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // noiseCell reports whether text could be OCR's reading of specks before a

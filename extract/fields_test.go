@@ -312,6 +312,18 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"apr_pct": 6.23, "interest_rate_pct": 5.599, "monthly_payment_cents": int64(206902)},
 		},
 		{"a digit before a loan amount is no speck", "Loan #  A-55\nLoan Amount:   2 51,600.00", map[string]any{"loan_amount_cents": nil}},
+		{
+			"a label wrapped in its cell with its value run into the first line",
+			"Loan Number            384102482034\nRepayment Term         360 months                        Monthly Principal and $ 1,617.39\n                                                         Interest\nLoan Program           VA 30-Year Fixed                  Purchase Price         $ 235,000.00",
+			map[string]any{"monthly_payment_cents": int64(161739), "term_months": 360},
+		},
+		{
+			"OCR: a stop before the percent sign, a speck after a date label",
+			"Loan Number 998813512                 Page2\nAnnual Percentage Rate (APR): 6.704.%\nDate Issued: °                  07-15-2024",
+			map[string]any{"loan_id": "998813512", "apr_pct": 6.704, "issue_date": "2024-07-15"},
+		},
+		{"a date of birth is no issue date", "Loan #  A-55\nDate of Birth    01/02/1980", map[string]any{"issue_date": nil}},
+		{"OCR: specks in a credit union's name", "Loan #  A-55\nLender:        Cardinal Federal‘Credit, Union", map[string]any{"lender_name": "Cardinal Federal Credit Union"}},
 		{"OCR: a state code with a small l", "Loan #  A-55\nProperty:   12 Bay St, Providence, Rl 02911", map[string]any{"property_address": "12 Bay St, Providence, RI 02911"}},
 		{"OCR: a state code with a small l, on the line under", "Loan #  A-55\nProperty:   12 Oak Ave\n            Springfield, lL 62704", map[string]any{"property_address": "12 Oak Ave, Springfield, IL 62704"}},
 		{"OCR: a state code in a sentence", "Loan #  A-55\nThe property at 3929 Fairmont Ln., Providence, Rl 02911 is scheduled to close on 09-10-2024.", map[string]any{"property_address": "3929 Fairmont Ln., Providence, RI 02911"}},

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,15 +36,20 @@ const maxLabelCellWords = 5
 
 // mendLabel returns an OCR cell's text with its words mended to the label
 // words they are one letter from (two for words of seven letters or more,
-// the first letter always kept), when that makes the cell a label; else the
+// the first letter always kept), when that makes the cell, or the words
+// before a figure run into it ("Loaf Number 998813512"), a label; else the
 // text as it is.
 func mendLabel(text string) string {
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > maxLabelCellWords || isLabelText(text) {
+	n := slices.IndexFunc(words, func(w string) bool { return strings.ContainsAny(w, "$0123456789") })
+	if n < 0 {
+		n = len(words)
+	}
+	if n == 0 || n > maxLabelCellWords || isLabelText(strings.Join(words[:n], " ")) {
 		return text
 	}
 	changed := false
-	for i, w := range words {
+	for i, w := range words[:n] {
 		core := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 		lower := strings.ToLower(core)
 		if utf8.RuneCountInString(lower) < 4 || labelVocabulary[lower] || !isLetters(lower) {
@@ -54,14 +60,10 @@ func mendLabel(text string) string {
 			changed = true
 		}
 	}
-	if !changed {
+	if !changed || !isLabelText(strings.Join(words[:n], " ")) {
 		return text
 	}
-	mended := strings.Join(words, " ")
-	if !isLabelText(mended) {
-		return text
-	}
-	return mended
+	return strings.Join(words, " ")
 }
 
 // nearestLabelWord is the one label word within reach of w (see

@@ -13,8 +13,11 @@ func TestMendLabel(t *testing.T) {
 		{"Chasing Casts (Total)", "Closing Costs (Total)"},
 		{"Onginating Lender", "Originating Lender"},
 		{"LOAN AMOUMT:", "LOAN AMOUNT:"},
+		{"Loaf Number 998813512", "Loan Number 998813512"}, // the words before a figure run into the cell
+		{"Lean Amount:  $367,000.00", "Loan Amount: $367,000.00"},
 		// Names, values and other words are left as they are.
 		{"Dean Lowe", "Dean Lowe"},
+		{"Dean Lowe 42", "Dean Lowe 42"},
 		{"Lean Cuisine", "Lean Cuisine"},
 		{"$367,000.00", "$367,000.00"},
 		{"Appraised Value", "Appraised Value"},

@@ -81,6 +81,14 @@ var (
 // as l ("lronwood Federal Credit Union", "lsabel Ortiz").
 var ocrCapitalIRe = regexp.MustCompile(`(^|\s)l([bcdfghjkmnpqrstvwxz]\p{Ll})`)
 
+// gluedQuoteRe is a speck read as a quote between two words of a name
+// ("Federal‘Credit"); an apostrophe after a capital ("O'Neil") is a name's.
+var gluedQuoteRe = regexp.MustCompile("(\\p{Ll})[‘’'`](\\p{Lu})")
+
+// ocrCreditUnionRe is "Credit Union" with a speck read as a comma or stop
+// between its words.
+var ocrCreditUnionRe = regexp.MustCompile(`(?i)\b(credit)[,.]\s*(union)\b`)
+
 // ocrRomanRe is a generational suffix with its capital I read as a small
 // l ("Ethan S. Schaefer Ill").
 var ocrRomanRe = regexp.MustCompile(`\s(?:I[Il]l|Il[Il]|lII|Il)$`)
@@ -96,6 +104,8 @@ func repairOCRName(s string, company bool) string {
 	}
 	if company {
 		s = ocrIncRe.ReplaceAllString(s, "${1}Inc.")
+		s = gluedQuoteRe.ReplaceAllString(s, "$1 $2")
+		s = ocrCreditUnionRe.ReplaceAllString(s, "${1} ${2}")
 	}
 	if company && ocrNARe.MatchString(s) && len(strings.Fields(s)) >= 3 {
 		s = ocrNARe.ReplaceAllString(s, ", N.A.")

@@ -78,7 +78,8 @@ func ParseMoney(s string, requireCurrency bool) (int64, bool) {
 	return cents, true
 }
 
-var percentRe = regexp.MustCompile(`^(\d{1,2}(?:[.,]\d{1,4})?)\s?(?:%|(?i:percent\b|per\s?cent\b))`)
+// percentRe is a rate; a stop before its sign is OCR's speck ("6.704.%").
+var percentRe = regexp.MustCompile(`^(\d{1,2}(?:[.,]\d{1,4})?)\.?\s?(?:%|(?i:percent\b|per\s?cent\b))`)
 
 // ParsePercent reads a rate such as "6.875%", "6.875 %", "4%" or
 // "3.875 percent" and returns it as a percent number.
