@@ -94,7 +94,7 @@ func labelledMoneyValue(s string) (any, bool) {
 	return nil, false
 }
 
-var bareMoneyRe = regexp.MustCompile(`^\d{1,3}(?:,\d{3})*\.\d{2}(?:\s|$)`)
+var bareMoneyRe = regexp.MustCompile(`^\d{1,3}(?:, ?\d{3})*\.\d{2}(?:\s|$)`) // OCR may part a group: "11, 488.00"
 
 func percentValue(s string) (any, bool) { return pipeline.ParsePercent(s) }
 
@@ -582,10 +582,14 @@ func parseAfterSpecks(r fieldRule, s string) (any, bool) {
 	return nil, false
 }
 
-// loneDigitSpeck reports whether a mark before a rate is a speck OCR read
-// as a digit ("APR   2: 6.77%", "APR   2 6.23"): one digit, maybe with a
-// stop or colon. Joined to the rate it would make none a loan has (26.23 %).
+// loneDigitSpeck reports whether a mark before a figure is a speck OCR read
+// as a digit: a colon read with a speck beside it ("LOAN AMT   2: 360,100.00",
+// "APR   2: 6.77%"), or, before a rate, one digit alone ("APR   2 6.23"),
+// which joined to the rate would make none a loan has (26.23 %).
 func loneDigitSpeck(r fieldRule, mark string) bool {
+	if len(mark) == 2 && mark[0] >= '0' && mark[0] <= '9' && mark[1] == ':' {
+		return true
+	}
 	if r.name != pipeline.FieldAPR && r.name != pipeline.FieldInterestRate {
 		return false
 	}

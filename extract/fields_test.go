@@ -311,6 +311,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"LOAN NUMBER:      0088891480\nAPR              2 6.23          LO NMLS:   407929\nNOTE RATE:        2: 5.599%\nPé&l:             2,069.02\nLOAN AMOUNT:      251,600.00",
 			map[string]any{"apr_pct": 6.23, "interest_rate_pct": 5.599, "monthly_payment_cents": int64(206902)},
 		},
+		{
+			"OCR: a printout's colons read as a digit and a colon",
+			"LOAN NUMBER:         2025-7516-97\nLOAN AMT           2: 360,100.00\nPI PAYMENT         3: 2,099.16\nTOT CLOSING COSTS:   11, 488.00",
+			map[string]any{"loan_amount_cents": int64(36010000), "monthly_payment_cents": int64(209916), "closing_costs_cents": int64(1148800)},
+		},
 		{"a digit before a loan amount is no speck", "Loan #  A-55\nLoan Amount:   2 51,600.00", map[string]any{"loan_amount_cents": nil}},
 		{
 			"a label wrapped in its cell with its value run into the first line",
