@@ -42,13 +42,17 @@ type ocrReading struct {
 	conf   []float64
 }
 
-// ocrTimeBudget bounds a page's OCR time, every reading tried included, as
-// a multiple of its first reading's.
-const ocrTimeBudget = 3
+// ocrPixelBudget bounds the readings tried on a page after the first: all
+// together read at most this many times the page's pixels (an enlarged
+// page counts for its size). It is a count, not a clock, so that a page
+// reads the same on a busy machine as on an idle one: a time budget made a
+// phone photo's reading depend on whether a 5 s variant started 0.2 s
+// before or after the budget ran out.
+const ocrPixelBudget = 3
 
-// minOCRTimePerMP is what reading a megapixel of a page of text takes on
-// one core (a 300 DPI letter page is 8.4 MP and about 2 s).
-const minOCRTimePerMP = float64(250 * time.Millisecond)
+// maxPageOCRTime stops further readings of a page that has taken this long
+// already: a picture or noise that Tesseract is slow on.
+const maxPageOCRTime = 60 * time.Second
 
 // goodWordConf is the confidence (0–100) from which a word counts as read.
 const goodWordConf = 60
@@ -217,14 +221,14 @@ func alnumOf(s string) string {
 // finish adds to a reading the print it left out (readMissed), then
 // straightens its lines: the words as the page's layout takes them.
 func (o *Engine) finish(r *ocrReading, g *image.Gray) error {
-	missed, err := o.readMissed(g, *r)
+	missed, lines, err := o.readMissed(g, *r)
 	if err != nil {
 		return err
 	}
 	for i, w := range missed {
 		r.words = append(r.words, w)
 		r.conf = append(r.conf, missedWordConf) // at least
-		r.lineOf = append(r.lineOf, lineKey{block: -1, line: i})
+		r.lineOf = append(r.lineOf, lineKey{block: -1, line: lines[i]})
 	}
 	deskewWords(r.words, r.lineOf)
 	alignLines(r.words, r.lineOf)
@@ -277,22 +281,17 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, *image.Gray, error) {
 	}
 	best.variant = "prepared"
 	base := p
-	// The time budget: every other reading together may take about twice
-	// the first (a reading costs about as much per pixel as the first).
-	// A first reading that found next to nothing is quick: the budget counts
-	// it as at least what a page of text takes (minOCRTimePerMP).
 	pixels := float64(max(1, p.Bounds().Dx()*p.Bounds().Dy()))
-	first := max(time.Since(start), time.Duration(minOCRTimePerMP*pixels/1e6))
-	perPixel := float64(first) / pixels
-	budget := first * ocrTimeBudget
+	spent := 0.0
 	try := func(variant string, img *image.Gray, keep func(r ocrReading) bool) error {
 		if img == nil {
 			return nil
 		}
-		cost := time.Duration(perPixel * float64(img.Bounds().Dx()*img.Bounds().Dy()))
-		if time.Since(start)+cost > budget {
+		cost := float64(img.Bounds().Dx() * img.Bounds().Dy())
+		if spent+cost > ocrPixelBudget*pixels || time.Since(start) > maxPageOCRTime {
 			return nil
 		}
+		spent += cost
 		r, err := o.read(img)
 		if err != nil {
 			return err

@@ -3,6 +3,7 @@ package ocr
 import (
 	"fmt"
 	"image"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -34,29 +35,30 @@ const missedLineTime = 3 * time.Second
 const missedWordConf = 75
 
 // readMissed reads the lines of print on g that reading r left out, with
-// their boxes in g's pixels.
-func (o *Engine) readMissed(g *image.Gray, r ocrReading) ([]textlayout.Word, error) {
+// their boxes in g's pixels and the line each was read on.
+func (o *Engine) readMissed(g *image.Gray, r ocrReading) ([]textlayout.Word, []int, error) {
 	lines := missedLines(g, r.words, r.height)
 	if len(lines) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err := o.client.SetVariable("tessedit_pageseg_mode", "7"); err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	defer func() { _ = o.client.SetVariable("tessedit_pageseg_mode", "3") }()
 	start := time.Now()
 	var out []textlayout.Word
-	for _, l := range lines {
+	var lineOf []int
+	for li, l := range lines {
 		if time.Since(start) > missedLineTime {
 			break
 		}
 		crop, dx, dy := cropPadded(g, l, int(r.height))
 		if err := o.client.SetImageFromBytes(imageio.EncodeRawTIFF(crop)); err != nil {
-			return out, fmt.Errorf("ocr: %w", err)
+			return out, lineOf, fmt.Errorf("ocr: %w", err)
 		}
 		boxes, err := o.client.GetBoundingBoxesVerbose()
 		if err != nil {
-			return out, fmt.Errorf("ocr: %w", err)
+			return out, lineOf, fmt.Errorf("ocr: %w", err)
 		}
 		for _, b := range boxes {
 			t := trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence)
@@ -70,10 +72,11 @@ func (o *Engine) readMissed(g *image.Gray, r ocrReading) ([]textlayout.Word, err
 			}
 			if !overlapsAny(w, r.words) {
 				out = append(out, w)
+				lineOf = append(lineOf, li)
 			}
 		}
 	}
-	return out, nil
+	return out, lineOf, nil
 }
 
 // missedLines chains the glyph-sized components of g's print that no word
@@ -110,25 +113,29 @@ func missedLines(g *image.Gray, words []textlayout.Word, textHeight float64) []b
 		return nil
 	}
 	sort.Slice(loose, func(i, j int) bool { return loose[i].x0 < loose[j].x0 })
+	// A glyph joins the line whose glyphs' centres its own is level with:
+	// the line's box, which grows with descenders and ascenders, would
+	// chain the lines of a paragraph set close into one.
 	type line struct {
 		box    blob
 		glyphs int
+		cy     float64 // the mean centre of its glyphs
 	}
 	var lines []line
 	for _, b := range loose {
 		joined := false
 		for i := range lines {
 			l := &lines[i]
-			overlap := min(l.box.y1, b.y1) - max(l.box.y0, b.y0)
-			if overlap*2 >= min(l.box.h(), b.h()) && b.x0-l.box.x1 <= h*6/5 && b.x0 >= l.box.x0 {
+			if math.Abs(b.cy()-l.cy) <= float64(h)/3 && b.x0-l.box.x1 <= h*6/5 && b.x0 >= l.box.x0 {
 				l.box = merge(l.box, b)
+				l.cy += (b.cy() - l.cy) / float64(l.glyphs+1)
 				l.glyphs++
 				joined = true
 				break
 			}
 		}
 		if !joined {
-			lines = append(lines, line{box: b, glyphs: 1})
+			lines = append(lines, line{box: b, glyphs: 1, cy: b.cy()})
 		}
 	}
 	var out []blob

@@ -58,7 +58,7 @@ func TestReadMissedLines(t *testing.T) {
 			if n := len(r.words); n < 15 {
 				t.Fatalf("the page read %d words", n)
 			}
-			none, err := e.readMissed(g, r)
+			none, _, err := e.readMissed(g, r)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +73,7 @@ func TestReadMissedLines(t *testing.T) {
 					kept.words = append(kept.words, w)
 				}
 			}
-			got, err := e.readMissed(g, kept)
+			got, _, err := e.readMissed(g, kept)
 			if err != nil {
 				t.Fatal(err)
 			}
