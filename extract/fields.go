@@ -14,6 +14,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
 	"loanbatch/pipeline"
 )
 
@@ -208,20 +212,37 @@ func Extract(pages []pipeline.PageText) Extraction {
 			found[pipeline.FieldIssueDate] = h
 		}
 	}
-	x := Extraction{Fields: toFields(found), Type: typ, Confidence: map[string]float64{}, Pages: map[string]int{}}
-	if x.Pages == nil {
-		x.Pages = map[string]int{}
-	}
 	ocrPage := map[int]bool{}
 	for _, p := range pages {
 		ocrPage[p.Page] = p.Source == pipeline.SourceOCR
 	}
+	// OCR reads a speck over a letter as an accent ("Evergréen Hollow
+	// Lending", "Knoxvillé"); a lender's name and a US postal address are
+	// written without them.
+	for _, name := range []string{pipeline.FieldLender, pipeline.FieldProperty} {
+		if h, ok := found[name]; ok && ocrPage[h.page] {
+			if v, ok := h.value.(string); ok {
+				h.value = withoutAccents(v)
+				found[name] = h
+			}
+		}
+	}
+	x := Extraction{Fields: toFields(found), Type: typ, Confidence: map[string]float64{}, Pages: map[string]int{}}
 	for name, h := range found {
 		x.Confidence[name] = confidenceOf(h.how, ocrPage[h.page])
 		x.Pages[name] = h.page
 	}
 	review(&x, time.Now())
 	return x
+}
+
+// withoutAccents is s with the marks over and under its letters taken off.
+func withoutAccents(s string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		return s
+	}
+	return out
 }
 
 // blankForm reports whether what was found is only names, dates and
