@@ -181,6 +181,7 @@ func Extract(pages []pipeline.PageText) Extraction {
 	completeForm(typ, lines, found)
 	if h, ok := found[pipeline.FieldProperty]; ok {
 		h.value = stateStopRe.ReplaceAllString(completeAddress(lines, h), "$1$2") // "Springfield, IL. 62706": a speck after the state
+		h.value = cityStopRe.ReplaceAllString(h.value.(string), "$1, $2")         // "Tampa. FL 33610" on the line under the street
 		found[pipeline.FieldProperty] = h
 		if !wholeAddress(h.value.(string)) {
 			delete(found, pipeline.FieldProperty)
@@ -285,19 +286,37 @@ func firstLines(lines []textLine, n int) []textLine {
 // name ends like a lender's (Bank, Mortgage, Credit Union, ...).
 func lenderLetterhead(lines []textLine) (hit, bool) {
 	for _, l := range firstLines(lines, headLines) {
-		for _, c := range l.cells {
-			// A logo before the name reads as an item letter ("A) Whitestone
-			// Savings Bank, FSB"); the name must still end like a lender's.
-			text := c.text
-			if m := itemLetterRe.FindString(text); m != "" {
-				text = text[len(m):]
+		// A name spaced wide across the letterhead ("Sagebrush Mortgage
+		// Company", "RIVERBEND   FEDERAL   CREDIT UNION"): its cells, each
+		// capitalised, joined.
+		if len(l.cells) > 1 && !slices.ContainsFunc(l.cells, func(c cell) bool { r, _ := utf8.DecodeRuneInString(c.text); return !unicode.IsUpper(r) }) {
+			texts := make([]string, len(l.cells))
+			for i, c := range l.cells {
+				texts[i] = c.text
 			}
-			if h, ok := lenderName(text, l.page); ok {
+			if joined := withoutLogo(strings.Join(texts, " ")); len(strings.Fields(joined)) <= 6 {
+				if h, ok := lenderName(joined, l.page); ok {
+					return h, true
+				}
+			}
+		}
+		for _, c := range l.cells {
+			if h, ok := lenderName(withoutLogo(c.text), l.page); ok {
 				return h, true
 			}
 		}
 	}
 	return hit{}, false
+}
+
+// withoutLogo is a letterhead's text without the logo before the name that
+// reads as an item letter ("A) Whitestone Savings Bank, FSB"); the name
+// must still end like a lender's.
+func withoutLogo(text string) string {
+	if m := itemLetterRe.FindString(text); m != "" {
+		return text[len(m):]
+	}
+	return text
 }
 
 var itemLetterRe = regexp.MustCompile(`^\(?\pL[.)]\s`)

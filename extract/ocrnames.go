@@ -32,6 +32,8 @@ var ocrPlaceRe = regexp.MustCompile(`(\s)PI(\.?)(,|\s|$)`)
 var (
 	ocrTrailRe = regexp.MustCompile(`(\s)Tri(\.?)(,|\s|$)`)
 	ocrBlvdRe  = regexp.MustCompile(`(\s)Bivd(\.?)(,|\s|$)`)
+	// ocrRoadRe is "Rd" with a speck read as an a ("Red Fox Rad,").
+	ocrRoadRe = regexp.MustCompile(`(\s)Rad(\.?)(,|\s|$)`)
 	// ocrPlaceFRe is "Pl" read as "Fl" where a street type ends the street
 	// ("3666 Chestnut Fl, Providence"): a floor ("Fl 5") has its number.
 	ocrPlaceFRe = regexp.MustCompile(`(\s)Fl(\.?)(,|$)`)
@@ -60,6 +62,7 @@ func fixOCRStreetType(s string) string {
 	s = ocrPlaceRe.ReplaceAllString(s, "${1}Pl${2}${3}")
 	s = ocrTrailRe.ReplaceAllString(s, "${1}Trl${2}${3}")
 	s = ocrBlvdRe.ReplaceAllString(s, "${1}Blvd${2}${3}")
+	s = ocrRoadRe.ReplaceAllString(s, "${1}Rd${2}${3}")
 	s = ocrPlaceFRe.ReplaceAllString(s, "${1}Pl${2}${3}")
 	s = ocrStopRe.ReplaceAllString(s, "$1,$2")
 	return doubleDotRe.ReplaceAllString(s, ".,$1")

@@ -163,10 +163,29 @@ func lenderName(text string, page int) (hit, bool) {
 	}
 	text = strings.TrimLeftFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) // a logo's "@"
 	v, ok := companyValue(text)
-	if !ok || !orgEndRe.MatchString(v.(string)) || notLenderRe.MatchString(v.(string)) {
+	if !ok || !orgEndRe.MatchString(v.(string)) || notLenderRe.MatchString(v.(string)) || onlyOrgWords(v.(string)) {
 		return hit{}, false
 	}
 	return hit{value: v, page: page, how: byLetterhead}, true
+}
+
+// onlyOrgWords reports whether a company's name is only the words any
+// lender's may end in ("Credit Union" when OCR lost "Riverbend Federal"):
+// no name.
+func onlyOrgWords(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if !genericOrgWords[strings.ToLower(strings.Trim(w, ".,&"))] {
+			return false
+		}
+	}
+	return true
+}
+
+var genericOrgWords = map[string]bool{
+	"": true, "the": true, "of": true, "credit": true, "union": true, "federal": true, "bank": true, "mortgage": true,
+	"company": true, "co": true, "inc": true, "llc": true, "corp": true, "corporation": true, "savings": true,
+	"financial": true, "services": true, "lending": true, "home": true, "loans": true, "group": true, "trust": true,
+	"national": true, "association": true, "n.a": true, "fsb": true,
 }
 
 // salutationRe greets the reader: "Dear Ms. Park:", "Dear Wendy and Marcus,".
