@@ -342,6 +342,13 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"lender_name": "Riverbend Federal Credit Union"},
 		},
 		{"a company's name that is only a lender's last words is no name", "        CREDIT UNION\n   12 Main St, Boise, ID 83702\n\nLoan Number:   5550001", map[string]any{"lender_name": nil}},
+		{"OCR: a small l read as a bracket in a name", "Loan #  A-55\nBorrower:   Monica Pear] Tanaka", map[string]any{"borrower_name": "Monica Pearl Tanaka"}},
+		{"a co-applicant heading beside the borrower's label is no name", "Loan #  A-55\nBorrower                                               OO Co-Applicant           7", map[string]any{"borrower_name": nil}},
+		{
+			"e-mail: a loan number of digits only in the subject",
+			"From: Rebecca Lindqvist <r@example.com>\nTo: Victor Carrington <v@example.com>\nSubject: Your loan terms - 3522226983\n\nHello Victor,\nLoan amount - $493,840.00",
+			map[string]any{"loan_id": "3522226983"},
+		},
 		{"OCR: a state code with a small l", "Loan #  A-55\nProperty:   12 Bay St, Providence, Rl 02911", map[string]any{"property_address": "12 Bay St, Providence, RI 02911"}},
 		{"OCR: a state code with a small l, on the line under", "Loan #  A-55\nProperty:   12 Oak Ave\n            Springfield, lL 62704", map[string]any{"property_address": "12 Oak Ave, Springfield, IL 62704"}},
 		{"OCR: a state code in a sentence", "Loan #  A-55\nThe property at 3929 Fairmont Ln., Providence, Rl 02911 is scheduled to close on 09-10-2024.", map[string]any{"property_address": "3929 Fairmont Ln., Providence, RI 02911"}},

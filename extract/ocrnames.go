@@ -92,6 +92,10 @@ var gluedQuoteRe = regexp.MustCompile("(\\p{Ll})[‘’'`](\\p{Lu})")
 // between its words.
 var ocrCreditUnionRe = regexp.MustCompile(`(?i)\b(credit)[,.]\s*(union)\b`)
 
+// ocrBracketLRe is a small l at the end of a word that OCR read as a
+// bracket ("Monica Pear] Tanaka").
+var ocrBracketLRe = regexp.MustCompile(`(\p{Ll})\]`)
+
 // ocrRomanRe is a generational suffix with its capital I read as a small
 // l ("Ethan S. Schaefer Ill").
 var ocrRomanRe = regexp.MustCompile(`\s(?:I[Il]l|Il[Il]|lII|Il)$`)
@@ -102,6 +106,7 @@ var ocrRomanRe = regexp.MustCompile(`\s(?:I[Il]l|Il[Il]|lII|Il)$`)
 func repairOCRName(s string, company bool) string {
 	s = gluedInitialRe.ReplaceAllString(s, "$1. $2")
 	s = ocrCapitalIRe.ReplaceAllString(s, "${1}I$2")
+	s = ocrBracketLRe.ReplaceAllString(s, "${1}l")
 	if !company {
 		s = ocrRomanRe.ReplaceAllStringFunc(s, func(m string) string { return " " + strings.Repeat("I", len(m)-1) })
 	}

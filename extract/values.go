@@ -167,7 +167,8 @@ func separators(id string) int {
 
 // subjectLoanID reads a loan ID named without a label in a printed
 // e-mail's subject ("Subject: Your loan terms - MTG-11768290", "… -
-// LN-2023-606443"): a token with letters or dashes and digits.
+// LN-2023-606443", "… - 3522226983"): a token with letters or dashes and
+// digits, or eight digits or more.
 func subjectLoanID(lines []textLine) (hit, bool) {
 	for li, l := range lines {
 		if len(l.cells) == 0 {
@@ -192,7 +193,7 @@ func subjectLoanID(lines []textLine) (hit, bool) {
 
 var (
 	subjectRe   = regexp.MustCompile(`^(?i:subject|re)\s*:\s*(.+)$`)
-	subjectIDRe = regexp.MustCompile(`^(?:\p{Lu}{1,5}-?\d{6,}|(?:\p{Lu}{1,5}-)?\d{2,}(?:-\d{2,}){1,3})$`)
+	subjectIDRe = regexp.MustCompile(`^(?:\p{Lu}{1,5}-?\d{6,}|(?:\p{Lu}{1,5}-)?\d{2,}(?:-\d{2,}){1,3}|\d{8,14})$`)
 )
 
 // nextLabelRe finds where a value runs into the next column's label in a
@@ -242,6 +243,7 @@ var notNameWords = map[string]bool{
 	"loan": true, "closing": true, "costs": true, "cost": true, "funds": true, "signature": true, "date": true,
 	"information": true, "services": true, "name": true, "address": true, "section": true, "page": true,
 	"lender": true, "borrower": true, "borrowers": true, "applicant": true, "applicants": true, "seller": true,
+	"co-applicant": true, "co-applicants": true, "co-borrowers": true,
 	"property": true, "creditor": true, "co-borrower": true, "credit": true, "score": true, "dear": true, "hi": true, "hello": true,
 	"annual": true, "percentage": true, "interest": true, "principal": true, "payment": true, "monthly": true,
 	"purchase": true, "program": true, "officer": true, "escrow": true, "insurance": true, "taxes": true,
