@@ -343,6 +343,7 @@ func TestExtractFieldsWordings(t *testing.T) {
 		},
 		{"a company's name that is only a lender's last words is no name", "        CREDIT UNION\n   12 Main St, Boise, ID 83702\n\nLoan Number:   5550001", map[string]any{"lender_name": nil}},
 		{"OCR: a small l read as a bracket in a name", "Loan #  A-55\nBorrower:   Monica Pear] Tanaka", map[string]any{"borrower_name": "Monica Pearl Tanaka"}},
+		{"OCR: a small l read as an exclamation mark in a lender's name", "Loan #  A-55\nLender:   Mountain Laure! Federal Credit Union", map[string]any{"lender_name": "Mountain Laurel Federal Credit Union"}},
 		{"a co-applicant heading beside the borrower's label is no name", "Loan #  A-55\nBorrower                                               OO Co-Applicant           7", map[string]any{"borrower_name": nil}},
 		{
 			"e-mail: a loan number of digits only in the subject",

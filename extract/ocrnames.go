@@ -93,8 +93,9 @@ var gluedQuoteRe = regexp.MustCompile("(\\p{Ll})[‘’'`](\\p{Lu})")
 var ocrCreditUnionRe = regexp.MustCompile(`(?i)\b(credit)[,.]\s*(union)\b`)
 
 // ocrBracketLRe is a small l at the end of a word that OCR read as a
-// bracket ("Monica Pear] Tanaka").
-var ocrBracketLRe = regexp.MustCompile(`(\p{Ll})\]`)
+// bracket or an exclamation mark ("Monica Pear] Tanaka", "Mountain Laure!
+// Federal Credit Union"): no name has either.
+var ocrBracketLRe = regexp.MustCompile(`(\p{Ll})[\]!]`)
 
 // ocrRomanRe is a generational suffix with its capital I read as a small
 // l ("Ethan S. Schaefer Ill").

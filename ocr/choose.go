@@ -129,23 +129,12 @@ const stockWordMargin = 15
 
 // addStockWords adds to reading r of base, a preparation of the page g
 // (filtered, its leaders removed, maybe scaled), the words plain tesseract
-// is sure of on g that r has nothing at, and puts them in place of the
-// words of r they cover that r was much less sure of: a median filter or
-// leader removal that improves a page as a whole can still take a small
-// figure ("$16") from it, or a stroke from a figure. Readings of a page
-// turned or enlarged are left alone.
-func (o *Engine) addStockWords(r *ocrReading, base, g *image.Gray) error {
-	if base == g || strings.HasPrefix(r.variant, "as is") || strings.Contains(r.variant, "turned") || strings.Contains(r.variant, "enlarged") {
-		return nil
-	}
-	stock := o.asIs // read already when the prepared page read poorly
-	if stock == nil || o.asIsPage != g {
-		s, err := o.read(g)
-		if err != nil {
-			return err
-		}
-		stock = &s
-	}
+// is sure of on g (stock, the page read as it is) that r has nothing at,
+// and puts them in place of the words of r they cover that r was much less
+// sure of: a median filter or leader removal that improves a page as a
+// whole can still take a small figure ("$16") from it, or a stroke from a
+// figure.
+func addStockWords(r *ocrReading, stock ocrReading, base, g *image.Gray) {
 	sx := float64(base.Bounds().Dx()) / float64(g.Bounds().Dx())
 	sy := float64(base.Bounds().Dy()) / float64(g.Bounds().Dy())
 	scaled := func(w textlayout.Word) textlayout.Word {
@@ -197,7 +186,25 @@ func (o *Engine) addStockWords(r *ocrReading, base, g *image.Gray) error {
 		n++
 	}
 	r.words, r.conf, r.lineOf = r.words[:n], r.conf[:n], r.lineOf[:n]
-	return nil
+}
+
+// stockReading is page g read as it is, what plain tesseract reads, when
+// reading r of base can have lost words of it: r read a preparation of g,
+// not turned or enlarged (whose words do not map onto g's). The reading is
+// reused when bestReading tried it.
+func (o *Engine) stockReading(r ocrReading, base, g *image.Gray) (*ocrReading, error) {
+	if base == g || strings.HasPrefix(r.variant, "as is") || strings.Contains(r.variant, "turned") || strings.Contains(r.variant, "enlarged") {
+		return nil, nil
+	}
+	if o.asIs != nil && o.asIsPage == g {
+		return o.asIs, nil
+	}
+	s, err := o.read(g)
+	if err != nil {
+		return nil, err
+	}
+	s.variant = "as is"
+	return &s, nil
 }
 
 // fragmentOf reports whether part is a piece of word, read alone: a line
@@ -259,8 +266,12 @@ func (r ocrReading) good() bool {
 func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
 	start := time.Now()
 	r, base, err := o.bestReading(g)
+	var stock *ocrReading
 	if err == nil {
-		err = o.addStockWords(&r, base, g)
+		stock, err = o.stockReading(r, base, g)
+	}
+	if stock != nil {
+		addStockWords(&r, *stock, base, g)
 	}
 	if err == nil {
 		err = o.finish(&r, base)
@@ -314,10 +325,10 @@ func (o *Engine) bestReading(g *image.Gray) (ocrReading, *image.Gray, error) {
 		_ = o.client.SetVariable("tessedit_pageseg_mode", "3")
 		return err
 	}
-	// Read with confidence, and yet most of the print left unread: the
-	// automatic layout took a dense printout for a picture. One block of
-	// text reads it.
-	if best.meanConf >= readingGood && best.unread > unreadInkMax && !sideways(best.words) {
+	// Read with confidence, and yet much of the print left unread: the
+	// automatic layout took a dense printout, or a ruled table on a
+	// speckled page, for a picture. One block of text reads it.
+	if best.meanConf >= readingGood && best.unread > unreadScanMax && !sideways(best.words) {
 		if err := oneBlock(); err != nil {
 			return best, base, err
 		}

@@ -20,6 +20,11 @@ import (
 // 0.98.
 const unreadInkMax = 0.85
 
+// unreadScanMax is the share of a page's print left unread above which a
+// confident reading is checked against the page read as one block: more
+// than a scan or fax leaves.
+const unreadScanMax = 0.45
+
 // unreadInk is the share of page g's print (pixels darker than leaderInk,
 // every third row) that no word's box covers; 0 for a page without print.
 func unreadInk(g *image.Gray, ws []textlayout.Word) float64 {

@@ -2,6 +2,7 @@ package pipelinetest
 
 import (
 	"image"
+	"image/color"
 	"image/draw"
 	"math"
 	"math/rand/v2"
@@ -23,7 +24,13 @@ type ScanOptions struct {
 	Blur      bool    // a 3×3 box blur
 	RotateDeg float64 // a slight skew, in degrees
 	Seed      uint64  // for the noise
+	// Rules are rectangles in points whose outlines are drawn 1 pt wide
+	// before the page is skewed: a ruled table's cells.
+	Rules []Rect
 }
+
+// Rect is a rectangle in points from the page's top left corner.
+type Rect struct{ X0, Y0, X1, Y1 float64 }
 
 var parsedFont *opentype.Font
 
@@ -60,6 +67,17 @@ func Scan(lines []Line, opts ScanOptions) *image.Gray {
 			Dot: fixed.P(int(l.X*scale), int((l.Y+size)*scale)),
 		}
 		d.DrawString(l.Text)
+	}
+	for _, r := range opts.Rules {
+		x0, y0, x1, y1 := int(r.X0*scale), int(r.Y0*scale), int(r.X1*scale), int(r.Y1*scale)
+		t := max(1, int(scale))
+		black := image.NewUniform(color.Gray{})
+		for _, e := range []image.Rectangle{
+			image.Rect(x0, y0, x1, y0+t), image.Rect(x0, y1-t, x1, y1),
+			image.Rect(x0, y0, x0+t, y1), image.Rect(x1-t, y0, x1, y1),
+		} {
+			draw.Draw(img, e, black, image.Point{}, draw.Src)
+		}
 	}
 	var out image.Image = img
 	if opts.RotateDeg != 0 {
