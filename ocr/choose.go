@@ -225,9 +225,13 @@ func alnumOf(s string) string {
 	}, s)
 }
 
-// finish adds to a reading the print it left out (readMissed), then
-// straightens its lines: the words as the page's layout takes them.
+// finish reads again the words a reading doubts (rereadDoubtful), adds to
+// it the print it left out (readMissed), then straightens its lines: the
+// words as the page's layout takes them.
 func (o *Engine) finish(r *ocrReading, g *image.Gray) error {
+	if err := o.rereadDoubtful(g, r); err != nil {
+		return err
+	}
 	missed, lines, err := o.readMissed(g, *r)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"loanbatch/pipeline/pipelinetest"
+	"loanbatch/textlayout"
 )
 
 // TestRuledTableOnASpeckledPage: on a speckled scan of a ruled table,
@@ -54,6 +55,57 @@ func TestRuledTableOnASpeckledPage(t *testing.T) {
 	for _, want := range []string{"Sandoval", "$271,050.00", "7.375%", "$1,872.07", "$2,387.66"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("the table's value %q was not read; read %q", want, got)
+		}
+	}
+}
+
+// TestRereadDoubtful: a word read with little confidence and wrong (an
+// ID's first letter lost) is read again and mended; the same wrong text
+// read with confidence, and a doubtful word read right, stay as they are.
+func TestRereadDoubtful(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR")
+	}
+	img := pipelinetest.Scan([]pipelinetest.Line{
+		{X: 72, Y: 90, Size: 10, Text: "Application No.: Y4732346"},
+		{X: 72, Y: 110, Size: 10, Text: "Borrower: Victor Garson"},
+	}, pipelinetest.ScanOptions{DPI: 200})
+	e, err := NewEngine("eng")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	r, err := e.read(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := slices.IndexFunc(r.words, func(w textlayout.Word) bool { return w.Text == "Y4732346" })
+	name := slices.IndexFunc(r.words, func(w textlayout.Word) bool { return w.Text == "Garson" })
+	if id < 0 || name < 0 {
+		t.Fatalf("the page did not read the ID and the name: %v", r.words)
+	}
+	for _, c := range []struct {
+		text      string
+		conf      float64
+		want      string
+		wantOther string
+	}{
+		{"4732346", 0, "Y4732346", "Garson"},
+		{"4732346", 90, "4732346", "Garson"},
+	} {
+		misread := r
+		misread.words = slices.Clone(r.words)
+		misread.conf = slices.Clone(r.conf)
+		misread.words[id].Text, misread.conf[id] = c.text, c.conf
+		misread.conf[name] = 10
+		if err := e.rereadDoubtful(img, &misread); err != nil {
+			t.Fatal(err)
+		}
+		if got := misread.words[id].Text; got != c.want {
+			t.Errorf("%q at confidence %.0f reads %q after the second reading, want %q", c.text, c.conf, got, c.want)
+		}
+		if got := misread.words[name].Text; got != c.wantOther {
+			t.Errorf("a doubtful word read right became %q", got)
 		}
 	}
 }
