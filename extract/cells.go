@@ -114,6 +114,7 @@ func innerLabels(text string) []int {
 func documentLines(pages []pipeline.PageText) []textLine {
 	var out []textLine
 	for _, p := range pages {
+		var page [][]cell
 		for _, l := range strings.Split(p.Text, "\n") {
 			cells := splitCells(l)
 			if p.Source == pipeline.SourceOCR {
@@ -121,10 +122,124 @@ func documentLines(pages []pipeline.PageText) []textLine {
 					cells[i].text = mendLabel(cells[i].text)
 				}
 			}
+			page = append(page, cells)
+		}
+		for _, cells := range splitAtColumns(page) {
 			out = append(out, textLine{page: p.Page, cells: cells})
 		}
 	}
 	return out
+}
+
+// columnReach is how many lines above and below a line the columns of its
+// table are looked for, and columnSlack how far, in characters, a word may
+// stand from a column's start and still begin it (a laid-out page's
+// columns are approximate: its fonts are proportional).
+const (
+	columnReach = 6
+	columnSlack = 2
+)
+
+// splitAtColumns splits a cell where a label begins at the start of a
+// column of the table around it: in a tight grid a long value runs into
+// the next column's label with one space between them ("Loan Type   FHA
+// Fixed Rate Monthly Payment (P&I) $646.92", where the lines above and
+// below start their second label column where "Monthly" stands). The
+// column is two or more other lines' cells starting there. Only a value
+// is split, a cell after another on its line that is no label; the words
+// split off must
+// begin with a label of the field table two words long or more ("Rate"
+// alone ends many a label and a product's name), and the words left must
+// not be a label.
+func splitAtColumns(lines [][]cell) [][]cell {
+	starts := func(i int) map[int]int {
+		seen := map[int]int{}
+		for j := max(0, i-columnReach); j <= min(len(lines)-1, i+columnReach); j++ {
+			if j == i {
+				continue
+			}
+			for k, c := range lines[j] {
+				if k > 0 {
+					seen[c.col]++
+				}
+			}
+		}
+		return seen
+	}
+	for i, cells := range lines {
+		var cols map[int]int
+		for k := 1; k < len(cells); k++ {
+			c := cells[k]
+			words := wordStartRe.FindAllStringIndex(c.text, -1)
+			if len(words) == 0 || startsWithLabel(c.text) || isLabelText(c.text) {
+				continue // a label, or a heading of a grid ("ANNUAL PERCENTAGE RATE (APR)")
+			}
+			if cols == nil {
+				cols = starts(i)
+			}
+			for _, w := range words {
+				at := w[0] + 1
+				col := c.col + utf8.RuneCountInString(c.text[:at])
+				if !columnAt(cols, col) || !startsWithLabel(c.text[at:]) || isLabelText(c.text[:at]) ||
+					!valueFollows(c.text[at:], cells[k+1:]) {
+					continue
+				}
+				cells[k].text = strings.TrimSpace(c.text[:at])
+				cells = slices.Insert(cells, k+1, cell{col: col, text: c.text[at:]})
+				break
+			}
+		}
+		lines[i] = cells
+	}
+	return lines
+}
+
+// valueFollows tells whether a label split off a cell has its value: a
+// figure after it in the cell, or a next cell that starts with one ("USD
+// 1,040.74" too), or
+// any next cell after its colon. A product's "Conventional Fixed Rate" at
+// the end of a line is no label.
+func valueFollows(label string, next []cell) bool {
+	if strings.ContainsAny(label, "$0123456789") {
+		return true
+	}
+	if len(next) == 0 {
+		return false
+	}
+	return strings.HasSuffix(label, ":") || figureStartRe.MatchString(next[0].text)
+}
+
+// figureStartRe is a cell that starts with a figure.
+var figureStartRe = regexp.MustCompile(`^(?:\$|US\$|USD|\d)`)
+
+// columnAt tells whether two or more lines have a cell starting at col,
+// give or take columnSlack.
+func columnAt(cols map[int]int, col int) bool {
+	n := 0
+	for c := col - columnSlack; c <= col+columnSlack; c++ {
+		n += cols[c]
+	}
+	return n >= 2
+}
+
+// startsWithLabel tells whether s begins with a label of the field table
+// that ends before its value: the words before the first figure, or all of
+// them.
+func startsWithLabel(s string) bool {
+	end := strings.IndexAny(s, "$0123456789")
+	if end < 0 {
+		end = len(s)
+	}
+	label := strings.Trim(s[:end], " :#.")
+	if len(strings.Fields(label)) < 2 {
+		return false
+	}
+	for _, re := range allLabels {
+		if loc := re.FindStringIndex(label); loc != nil && loc[0] == 0 && loc[1] >= len(label)-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // splitOverflowingLabels separates a label from the value run into it in a

@@ -484,6 +484,24 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"closing_costs_cents": nil, "loan_amount_cents": nil},
 		},
 		{
+			"a value run into the next column's label, placed by the grid's columns",
+			"Loan #  A-55\n" +
+				"Principal Amount         $91,400.00    Initial Rate             7.625%\n" +
+				"Annual Percentage Rate 8.96%           Term                     30 yrs\n" +
+				"Loan Type                FHA Fixed Rate Monthly Payment (P&I) $646.92\n" +
+				"Estimated Closing Costs $6,763.00      Appraised Value          $166,250.00\n" +
+				"Rate Lock Expiration     August 17, 2024 Commitment Expiration July 19, 2024",
+			map[string]any{"monthly_payment_cents": int64(64692), "loan_amount_cents": int64(9140000), "interest_rate_pct": 7.625},
+		},
+		{
+			"a product's name that ends in a label is no label at the end of its line",
+			"Loan #  A-55\n" +
+				"Loan Amount    $91,400.00       Note Rate       7.625%\n" +
+				"Loan Program   Conventional Fixed Rate\n" +
+				"Term           360 months       APR             7.901%",
+			map[string]any{"interest_rate_pct": 7.625, "apr_pct": 7.901},
+		},
+		{
 			"unit number kept, ZIP wrapped to the next line",
 			"Loan #  A-55\nProperty Location:     23901 Lakeview Ln. #281, Oklahoma City, OK\n                       73102",
 			map[string]any{"property_address": "23901 Lakeview Ln. #281, Oklahoma City, OK 73102"},
