@@ -484,6 +484,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"closing_costs_cents": nil, "loan_amount_cents": nil},
 		},
 		{
+			"a form's code under a signature line is no name",
+			"Loan #  A-55\nBorrower                  Date              Borrower                 Date\n\n TILDS CST                                                   Page 1",
+			map[string]any{"borrower_name": nil},
+		},
+		{
 			"a value run into the next column's label, placed by the grid's columns",
 			"Loan #  A-55\n" +
 				"Principal Amount         $91,400.00    Initial Rate             7.625%\n" +

@@ -311,6 +311,9 @@ func cleanName(s string, company bool) (any, bool) {
 		if strings.HasSuffix(w, ":") {
 			return nil, false // "FROM: LIGHTHOUSE RANK": a label, and what follows it
 		}
+		if !company && vowelless(w) {
+			return nil, false // "TILDS CST": a form's code under a signature line
+		}
 	}
 	if !unicode.IsUpper([]rune(words[0])[0]) {
 		return nil, false
@@ -327,6 +330,22 @@ func cleanName(s string, company bool) (any, bool) {
 		s = titleCase(s)
 	}
 	return s, true
+}
+
+// vowelless tells whether a word of three letters or more has no vowel:
+// no given name or surname is spelled so, a form's code or an initialism is.
+func vowelless(w string) bool {
+	letters := 0
+	for _, r := range strings.ToLower(w) {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if strings.ContainsRune("aeiouy", r) || r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // digitInWordRe is a digit after a letter in one word ("Ol3", "B4nk"):
