@@ -123,9 +123,15 @@ func ParseTerm(s string) (int, bool) {
 var (
 	dateNumRe   = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	lostSlashRe = regexp.MustCompile(`^(\d{1,2}) (\d{1,2})/(\d{4})\b`)
-	dateISORe   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
-	dateMDYRe   = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})\b`)
-	dateDMYRe   = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
+	// OCR's spaces in a numeric date: around a separator ("11 /13/2025"),
+	// for its second slash ("08/22 2024"), inside its month ("1 1-02-2026").
+	spacedDateRe    = regexp.MustCompile(`^(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?([/.-]) ?(\d{4})\b`)
+	lostSlash2Re    = regexp.MustCompile(`^(\d{1,2})/(\d{1,2}) (\d{4})\b`)
+	splitMonthRe    = regexp.MustCompile(`^(\d) (\d[/.-]\d{1,2}[/.-]\d{4})\b`)
+	ocrZeroParensRe = regexp.MustCompile(`(\d)\(\)(\d)`) // "2()24": a 0 read as "()"
+	dateISORe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
+	dateMDYRe       = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})\b`)
+	dateDMYRe       = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
 )
 
 // weekdayRe is the weekday before a date ("Monday, March 2, 2026").
@@ -165,6 +171,10 @@ func monthOf(name string) (time.Month, bool) {
 func ParseDate(s string) (string, bool) {
 	s = weekdayRe.ReplaceAllString(TrimLead(s), "")
 	s = lostSlashRe.ReplaceAllString(s, "$1/$2/$3") // "08 13/2025": OCR lost the first slash
+	s = lostSlash2Re.ReplaceAllString(s, "$1/$2/$3")
+	s = splitMonthRe.ReplaceAllString(s, "$1$2")
+	s = spacedDateRe.ReplaceAllString(s, "$1$2$3$4$5")
+	s = ocrZeroParensRe.ReplaceAllString(s, "${1}0$2")
 	var y, d int
 	var mo time.Month
 	if m := dateISORe.FindStringSubmatch(s); m != nil {

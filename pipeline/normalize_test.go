@@ -97,6 +97,11 @@ func TestParseDate(t *testing.T) {
 		{"3/14/26", "2026-03-14", true},
 		{"08 13/2025", "2025-08-13", true}, // OCR lost the first slash
 		{"12 5/16", "", false},
+		{"11 /13/2025", "2025-11-13", true}, // OCR's spaces around a slash
+		{"08/22 2024", "2024-08-22", true},  // and for the second slash
+		{"1 1-02-2026", "2026-11-02", true}, // and inside the month
+		{"26 January 2()24", "2024-01-26", true},
+		{"1 1/2 points", "", false},
 		{"2026-03-14", "2026-03-14", true},
 		{"2/15/2013 at 5:00 p.m.", "2013-02-15", true},
 		{"February 7 2014", "2014-02-07", true},
