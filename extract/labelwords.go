@@ -52,11 +52,25 @@ func mendLabel(text string) string {
 	for i, w := range words[:n] {
 		core := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 		lower := strings.ToLower(core)
-		if utf8.RuneCountInString(lower) < 4 || labelVocabulary[lower] || !isLetters(lower) {
-			continue
+		if short := utf8.RuneCountInString(lower); short < 3 || short == 3 && n < 2 || labelVocabulary[lower] || !isLetters(lower) {
+			continue // a word of three letters is mended only beside another ("Loan Ant:")
 		}
-		if m, ok := nearestLabelWord(lower); ok {
-			words[i] = sameCase(m, core) + w[len(core):]
+		near := nearLabelWords(lower)
+		if len(near) > 1 {
+			// Several label words are as near ("ant": "amt", "and"): the one
+			// that makes the words a label, if only one does.
+			var fit []string
+			for _, m := range near {
+				try := slices.Clone(words[:n])
+				try[i] = sameCase(m, core) + w[len(core):]
+				if isLabelText(strings.Join(try, " ")) {
+					fit = append(fit, m)
+				}
+			}
+			near = fit
+		}
+		if len(near) == 1 {
+			words[i] = sameCase(near[0], core) + w[len(core):]
 			changed = true
 		}
 	}
@@ -66,14 +80,13 @@ func mendLabel(text string) string {
 	return strings.Join(words, " ")
 }
 
-// nearestLabelWord is the one label word within reach of w (see
-// mendLabel); ok is false when none is, or several are.
-func nearestLabelWord(w string) (string, bool) {
+// nearLabelWords are the label words within reach of w (see mendLabel).
+func nearLabelWords(w string) []string {
 	reach := 1
 	if utf8.RuneCountInString(w) >= 7 {
 		reach = 2
 	}
-	found, n := "", 0
+	var found []string
 	for v := range labelVocabulary {
 		if v[0] != w[0] {
 			continue
@@ -82,10 +95,10 @@ func nearestLabelWord(w string) (string, bool) {
 			continue
 		}
 		if editDistance(w, v) <= reach {
-			found, n = v, n+1
+			found = append(found, v)
 		}
 	}
-	return found, n == 1
+	return found
 }
 
 func isLetters(s string) bool {

@@ -15,6 +15,8 @@ func TestMendLabel(t *testing.T) {
 		{"LOAN AMOUMT:", "LOAN AMOUNT:"},
 		{"Loaf Number 998813512", "Loan Number 998813512"}, // the words before a figure run into the cell
 		{"Lean Amount:  $367,000.00", "Loan Amount: $367,000.00"},
+		{"Loan Ant:", "Loan Amt:"}, // a word of three letters beside a label word
+		{"Ant", "Ant"},
 		// Names, values and other words are left as they are.
 		{"Dean Lowe", "Dean Lowe"},
 		{"Dean Lowe 42", "Dean Lowe 42"},

@@ -37,7 +37,7 @@ func fixDigits(tok string) string {
 }
 
 var (
-	currencyRe = regexp.MustCompile(`^(?i:USD|USS?\$|\$)\s*`) // "USS$": OCR's doubled S
+	currencyRe = regexp.MustCompile(`^(?i:USD|USS?\$|USS|\$)\s*`) // "USS$": OCR's doubled S; "USS223,120.00": its S for the $
 	// "250,000.00 USD" and "250,000 dollars" name their currency after.
 	suffixCurrencyRe = regexp.MustCompile(`(?i)^[\d,. ]*\d\s*(?:USD|dollars)\b`)
 	splitGroupRe     = regexp.MustCompile(`^(\d{1,3}), (\d{3}\b)`)

@@ -13,6 +13,7 @@ func TestParseMoney(t *testing.T) {
 		{"dollars and cents", "$250,000.00", true, 25000000, true},
 		{"whole dollars", "$162,000", true, 16200000, true},
 		{"USD prefix", "USD 250,000", true, 25000000, true},
+		{"US$ with OCR's S for the $", "USS223,120.00", true, 22312000, true},
 		{"space after sign", "$ 1,050", true, 105000, true},
 		{"space as thousands (OCR)", "$1 050", true, 105000, true},
 		{"OCR O for zero", "$16O,OOO", true, 16000000, true},
