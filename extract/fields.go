@@ -109,7 +109,14 @@ func labelledPercentValue(s string) (any, bool) {
 		return p, true
 	}
 	if m := bareRateRe.FindStringSubmatch(pipeline.TrimLead(s)); m != nil {
-		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v > 0 && v < 20 {
+		digits := m[1]
+		if i := strings.IndexByte(digits, '.'); len(digits)-i-1 == 4 && !strings.HasSuffix(digits, "0") {
+			// No rate is printed to a ten-thousandth but as "6.8750": a
+			// fourth decimal that is no 0 is OCR's reading of the % sign
+			// ("7.6986" for "7.698%").
+			digits = digits[:len(digits)-1]
+		}
+		if v, err := strconv.ParseFloat(digits, 64); err == nil && v > 0 && v < 20 {
 			return v, true
 		}
 	}

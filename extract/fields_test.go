@@ -484,6 +484,10 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"closing_costs_cents": nil, "loan_amount_cents": nil},
 		},
 		{
+			"OCR's % read as a fourth decimal", "Loan #  A-55\nAPR   7.6986\nInterest Rate   6.8750",
+			map[string]any{"apr_pct": 7.698, "interest_rate_pct": 6.875},
+		},
+		{
 			"a form's code under a signature line is no name",
 			"Loan #  A-55\nBorrower                  Date              Borrower                 Date\n\n TILDS CST                                                   Page 1",
 			map[string]any{"borrower_name": nil},
