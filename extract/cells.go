@@ -43,10 +43,11 @@ func splitCells(line string) []cell {
 	out = joinSpacedName(splitOverflowingLabels(out))
 	// A currency sign printed apart from its amount ("Loan Amount $        280,000.00")
 	// belongs to it, and a name spaced wide after its "&" ("IRONWOOD BANK &    TRUST")
-	// or its comma goes on.
+	// or its comma goes on, as does an address after its city's comma
+	// ("Cheyenne,       WY 82006").
 	for i := 0; i+1 < len(out); i++ {
 		if trailingCurrencyRe.MatchString(out[i].text) || strings.HasSuffix(out[i].text, " &") && startsWord(out[i+1].text) ||
-			strings.HasSuffix(out[i].text, ",") && companySuffixRe.MatchString(out[i+1].text) {
+			strings.HasSuffix(out[i].text, ",") && (companySuffixRe.MatchString(out[i+1].text) || stateZIPRe.MatchString(out[i+1].text)) {
 			out[i].text += " " + out[i+1].text
 			out = slices.Delete(out, i+1, i+2)
 		}
@@ -83,6 +84,7 @@ var (
 	// print apart from its name ("BRIDGEWATER LENDING GROUP,      INC.").
 	companySuffixRe    = regexp.MustCompile(`^(?i:inc|llc|l\.l\.c|n\.\s?a|fsb|corp|co|ltd|llp|lp)\.?$`)
 	trailingCurrencyRe = regexp.MustCompile(`(?:^|\s)(?:\$|US\$|USD)$`)
+	stateZIPRe         = regexp.MustCompile(`^[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b`)
 	innerLabelRe       = regexp.MustCompile(`\s{2,}\p{Lu}\pL*(?:\s\pL+){0,2}\.?:`)
 	dotLeaderRe        = regexp.MustCompile(`\.{3,}\s*:?`)
 	wordStartRe        = regexp.MustCompile(`\s\S`)

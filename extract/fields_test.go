@@ -484,6 +484,16 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"closing_costs_cents": nil, "loan_amount_cents": nil},
 		},
 		{
+			"an address spaced wide after its city's comma",
+			"Loan #  A-55\nProperty:       948 Fernwood Blvd, Cheyenne,       WY 82006          Type of Loan:      FHA 30-Year Fixed",
+			map[string]any{"property_address": "948 Fernwood Blvd, Cheyenne, WY 82006"},
+		},
+		{
+			"a sentence OCR set wide after a preposition",
+			"Loan #  A-55\nThe property at   11871 E Whitmore Ct., Hartford, CT 06105 is scheduled to close on 2024-09-04.",
+			map[string]any{"property_address": "11871 E Whitmore Ct., Hartford, CT 06105"},
+		},
+		{
 			"OCR's % read as a fourth decimal", "Loan #  A-55\nAPR   7.6986\nInterest Rate   6.8750",
 			map[string]any{"apr_pct": 7.698, "interest_rate_pct": 6.875},
 		},

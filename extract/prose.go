@@ -68,6 +68,10 @@ func justified(cells []cell) bool {
 	return lower*2 > len(cells)
 }
 
+// cutSentenceRe is a cell that ends in a word no sentence ends in: the
+// next cell goes on with it.
+var cutSentenceRe = regexp.MustCompile(`\s(?:at|of|for|to|in|on|is|are|be|the|a|an|and|by|from|with)$`)
+
 // findProseBy is findProse with a document type's own sentences.
 func findProseBy(pages []pipeline.PageText, rules []proseRule) map[string]hit {
 	out := map[string]hit{}
@@ -80,7 +84,9 @@ func findProseBy(pages []pipeline.PageText, rules []proseRule) map[string]hit {
 				sep = " "
 			}
 			for i, c := range cells {
-				if i > 0 {
+				if i > 0 && cutSentenceRe.MatchString(cells[i-1].text) {
+					b.WriteString(" ") // "The property at   11871 E Whitmore Ct.": a gap OCR set in a sentence
+				} else if i > 0 {
 					b.WriteString(sep)
 				}
 				b.WriteString(c.text)
