@@ -39,6 +39,10 @@ var rereadHeights = [2]float64{32, 42}
 // first: a noisy page has hundreds of doubtful specks.
 const maxDoubtfulWords = 30
 
+// maxRegionLines bounds the height of a region read again, in text
+// heights: a table cell of a few lines.
+const maxRegionLines = 4
+
 // doubtfulWordTime bounds the time spent reading a page's doubtful words.
 const doubtfulWordTime = 2 * time.Second
 
@@ -77,6 +81,9 @@ func (o *Engine) rereadDoubtful(g *image.Gray, r *ocrReading) error {
 		box, members := doubtfulRegion(r, i, h)
 		for _, j := range members {
 			taken[j] = true
+		}
+		if box.h() > maxRegionLines*h {
+			continue // a noisy area's specks chained down the page, not a cell
 		}
 		words, err := o.readRegion(g, box, float64(h))
 		if err != nil {
