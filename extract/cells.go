@@ -246,12 +246,13 @@ func startsWithLabel(s string) bool {
 
 // splitOverflowingLabels separates a label from the value run into it in a
 // "KEY : value" printout whose value filled its column ("PROGRAM : 30 YR
-// FIXED JUMB ISSUED   : 2024-05-20"): the last words of a cell are a label
-// when the next cell starts with the colon.
+// FIXED JUMB ISSUED   : 2024-05-20"): the last words of a value's cell
+// (": 30 YR …", after its label's colon) are a label when the next cell
+// starts with the colon.
 func splitOverflowingLabels(cells []cell) []cell {
 	for i := 0; i+1 < len(cells); i++ {
-		if !strings.HasPrefix(cells[i+1].text, ":") {
-			continue
+		if !strings.HasPrefix(cells[i+1].text, ":") || !strings.HasPrefix(cells[i].text, ":") {
+			continue // only a value overflows: "APP DATE", "ISSUE DATE" are labels whole
 		}
 		words := wordStartRe.FindAllStringIndex(cells[i].text, -1)
 		for k := max(0, len(words)-3); k < len(words); k++ {

@@ -484,6 +484,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"closing_costs_cents": nil, "loan_amount_cents": nil},
 		},
 		{
+			"a printout's application date before its issue date",
+			"LOAN #            : 2026-1352-64    APR               : 7.59%           APP DATE          : 2024-12-06\n" +
+				"STATUS            : CLEAR TO CLOSE TERM (MOS)         : 360/360         ISSUE DATE        : 2024-12-09",
+			map[string]any{"issue_date": "2024-12-09", "apr_pct": 7.59},
+		},
+		{
 			"an address spaced wide after its city's comma",
 			"Loan #  A-55\nProperty:       948 Fernwood Blvd, Cheyenne,       WY 82006          Type of Loan:      FHA 30-Year Fixed",
 			map[string]any{"property_address": "948 Fernwood Blvd, Cheyenne, WY 82006"},
