@@ -490,6 +490,16 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"issue_date": "2024-12-09", "apr_pct": 7.59},
 		},
 		{
+			"OCR's stop for the comma after a street's type",
+			"Loan #  A-55\nProperty Address:   11 Newport Trl. Wichita, KS 67207-1427",
+			map[string]any{"property_address": "11 Newport Trl, Wichita, KS 67207-1427"},
+		},
+		{
+			"a street's type printed with its stop keeps it",
+			"Loan #  A-55\nProperty Address:   135 Quail Run Pkwy., Knoxville, TN 37907",
+			map[string]any{"property_address": "135 Quail Run Pkwy., Knoxville, TN 37907"},
+		},
+		{
 			"an address spaced wide after its city's comma",
 			"Loan #  A-55\nProperty:       948 Fernwood Blvd, Cheyenne,       WY 82006          Type of Loan:      FHA 30-Year Fixed",
 			map[string]any{"property_address": "948 Fernwood Blvd, Cheyenne, WY 82006"},

@@ -22,7 +22,8 @@ func TestOCRAddressAndNameRepairs(t *testing.T) {
 	for in, want := range map[string]string{
 		"62 Dalton Lane. Nashville, TN 37208":               "62 Dalton Lane, Nashville, TN 37208",
 		"125 Maple St.. Wilmington, DE 19804":               "125 Maple St., Wilmington, DE 19804",
-		"12 Oak St. Springfield, IL 62704":                  "12 Oak St. Springfield, IL 62704",
+		"12 Oak St. Springfield, IL 62704":                  "12 Oak St, Springfield, IL 62704", // OCR's stop for the comma: an address has one there
+		"12 Oak St., Springfield, IL 62704":                 "12 Oak St., Springfield, IL 62704",
 		"20038 Jefferson Pkwy. Unit 11, Richmond, VA 23219": "20038 Jefferson Pkwy. Unit 11, Richmond, VA 23219",
 	} {
 		v, ok := addressValue(in)

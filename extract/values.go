@@ -422,6 +422,9 @@ var (
 	strayLetterRe = regexp.MustCompile(`(\pL) (\p{Ll})\b`)
 	// cityStopRe is a full stop between a town and its state and ZIP.
 	cityStopRe = regexp.MustCompile(`(\p{Ll})\. ([A-Z]{2}\s+\d{5}(?:-\d{4})?)\b`)
+	// streetStopRe is a full stop, and no comma, between a street's type
+	// and its town: OCR's stop for the comma ("11 Newport Trl. Wichita, KS").
+	streetStopRe = regexp.MustCompile(`^(\d[^,]*\b(?i:st|ave|dr|rd|trl|ln|blvd|ct|pl|pkwy|cir|ter|hwy|way|sq|plz|loop|run))\. (\p{Lu}[\pL ]*, [A-Z]{2}\s+\d{5})`)
 )
 
 var (
@@ -433,6 +436,7 @@ func addressValue(s string) (any, bool) {
 	s = mendStateCode(strings.Join(strings.Fields(pipeline.TrimLead(s)), " "))
 	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
 	s = cityStopRe.ReplaceAllString(s, "$1, $2")  // "Wichita. KS 67204": OCR's stop for a comma
+	s = streetStopRe.ReplaceAllString(s, "$1, $2")
 	m := streetRe.FindString(s)
 	if m == "" {
 		return nil, false
