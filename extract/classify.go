@@ -32,6 +32,8 @@ var (
 	notLetterTitleRe = regexp.MustCompile(`(?i)expir|worksheet|checklist|request\b`)
 	// notLetterHeadingRe is a line that names a worksheet or checklist.
 	notLetterHeadingRe = regexp.MustCompile(`(?im)^.*\b(?:worksheet|checklist)\b.*$`)
+	// midSentenceRe is a line that ends in a word no sentence ends in.
+	midSentenceRe = regexp.MustCompile(`(?:^|\s)(?:a|an|the|your|our|this|of|for|to|is|not)$`)
 	// emailHeaderRe is a printed e-mail's header line: correspondence about a
 	// loan, not the loan document itself.
 	emailHeaderRe = regexp.MustCompile(`(?im)^\s*(?:from|sent|subject)\s*:\s*\S`)
@@ -62,11 +64,20 @@ func classify(pages []pipeline.PageText) pipeline.DocumentType {
 			}
 		}
 	}
+	wrapped := false // the line before ends mid-sentence
 	for _, l := range lines {
+		if len(l.cells) == 0 {
+			wrapped = false
+			continue
+		}
+		runOn := wrapped && len(l.cells) == 1
+		wrapped = midSentenceRe.MatchString(l.cells[len(l.cells)-1].text)
 		for _, c := range l.cells {
-			// A cell that is the form's name alone is its title or a running head.
+			// A cell that is the form's name alone is its title or a running
+			// head, unless a sentence wrapped onto it ("This is not a" over
+			// "Loan Estimate", its "not" lost to OCR).
 			name := strings.Trim(c.text, " :•|")
-			if name == "" {
+			if name == "" || runOn {
 				continue
 			}
 			if leRe.FindString(name) == name {

@@ -575,6 +575,8 @@ func TestClassify(t *testing.T) {
 		{"approval told in prose", "Keystone Valley Bank\nDear Ms. Whitaker:\nWe are pleased to approve your request for a loan.", pipeline.TypeCommitmentLetter},
 		{"e-mail about an estimate", "From: Jo Lee <jo@example.com>\nTo: Chloe Nystrom\nSubject: Re: Updated Loan Estimate\nLoan Estimate", pipeline.TypeOther},
 		{"disclaimer wrapped before the form's name", "Closing Cost Worksheet\nThe fees listed are estimates. This is nota\nLoan Estimate\n", pipeline.TypeOther},
+		{"a disclaimer whose not OCR lost, wrapped before the form's name", "Itemization of Settlement Charges\nA. Origination Charges   $3,787.00\nThis worksheet is an estimate of the charges. This 1s   a\nLoan Estimate\n", pipeline.TypeOther},
+		{"an estimate's title after a line that ends a sentence", "TWIN OAKS MORTGAGE\nWe are here to help.\nLoan Estimate\nDATE ISSUED   3/9/2026", pipeline.TypeLoanEstimate},
 		{"a worksheet to fill in is not a commitment", "LOAN COMMITMENT WORKSHEET\nFor lender use.\nLoan Number:\nLender:\n", pipeline.TypeOther},
 		{"disclaimer is not a commitment", "Loan Summary\nSubject to final underwriting approval. This is nota Loan\nEstimate or a commitment to lend.", pipeline.TypeOther},
 	}
