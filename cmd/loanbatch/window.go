@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"io"
+	"log/slog"
+	"os"
+	"time"
 
 	"loanbatch/pipeline"
 	"loanbatch/store"
@@ -14,6 +17,7 @@ func openWindow(ctx context.Context, paths []string, stderr io.Writer) int {
 	dir := store.DefaultDir()
 	logger, closeLog := newLogger(dir, stderr)
 	defer closeLog()
+	defer exitAfterStop(ctx, quitGrace, logger, func() { os.Exit(exitOK) })()
 	err := ui.Run(ctx, ui.Config{
 		Paths:          paths,
 		DefaultDataDir: dir,
@@ -30,4 +34,34 @@ func openWindow(ctx context.Context, paths []string, stderr io.Writer) int {
 		return fail(stderr, "%v", err)
 	}
 	return exitOK
+}
+
+// quitGrace is how long the window may take to close after a stop signal
+// (SIGTERM, Ctrl+C) before the process exits without it.
+const quitGrace = 10 * time.Second
+
+// exitAfterStop calls exit when ctx is cancelled by a stop signal and the
+// window has not closed quit grace later: a stop signal must end the app,
+// whatever its closing waits on (a CI run once waited 4 minutes for a
+// window that had been sent SIGTERM). Leaving without closing the store
+// loses nothing: SQLite's journal is consistent at every commit, and a job
+// in flight is resumed on the next start, as after a crash. The returned
+// function disarms it once the window has closed.
+func exitAfterStop(ctx context.Context, grace time.Duration, logger *slog.Logger, exit func()) (disarm func()) {
+	done := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		time.AfterFunc(grace, func() {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			logger.Warn("the window did not close after a stop signal: exiting", "waited", grace)
+			exit()
+		})
+	})
+	return func() {
+		close(done)
+		stop()
+	}
 }
