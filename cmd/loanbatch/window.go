@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
+	"runtime"
 	"time"
 
 	"loanbatch/pipeline"
@@ -17,7 +19,7 @@ func openWindow(ctx context.Context, paths []string, stderr io.Writer) int {
 	dir := store.DefaultDir()
 	logger, closeLog := newLogger(dir, stderr)
 	defer closeLog()
-	defer exitAfterStop(ctx, quitGrace, logger, func() { os.Exit(exitOK) })()
+	defer exitAfterStop(ctx, quitGrace, logger, filepath.Join(dir, "logs", "stop-stacks.txt"), func() { os.Exit(exitOK) })()
 	err := ui.Run(ctx, ui.Config{
 		Paths:          paths,
 		DefaultDataDir: dir,
@@ -43,11 +45,12 @@ const quitGrace = 10 * time.Second
 // exitAfterStop calls exit when ctx is cancelled by a stop signal and the
 // window has not closed quit grace later: a stop signal must end the app,
 // whatever its closing waits on (a CI run once waited 4 minutes for a
-// window that had been sent SIGTERM). Leaving without closing the store
+// window that had been sent SIGTERM). What every goroutine was doing is
+// written to stacksFile first: the cause of that wait is not known yet. Leaving without closing the store
 // loses nothing: SQLite's journal is consistent at every commit, and a job
 // in flight is resumed on the next start, as after a crash. The returned
 // function disarms it once the window has closed.
-func exitAfterStop(ctx context.Context, grace time.Duration, logger *slog.Logger, exit func()) (disarm func()) {
+func exitAfterStop(ctx context.Context, grace time.Duration, logger *slog.Logger, stacksFile string, exit func()) (disarm func()) {
 	done := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		time.AfterFunc(grace, func() {
@@ -56,7 +59,10 @@ func exitAfterStop(ctx context.Context, grace time.Duration, logger *slog.Logger
 				return
 			default:
 			}
-			logger.Warn("the window did not close after a stop signal: exiting", "waited", grace)
+			stacks := make([]byte, 1<<20)
+			stacks = stacks[:runtime.Stack(stacks, true)]
+			err := os.WriteFile(stacksFile, stacks, 0o644)
+			logger.Warn("the window did not close after a stop signal: exiting", "waited", grace, "stacks", stacksFile, "write_err", err)
 			exit()
 		})
 	})

@@ -4,6 +4,9 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -27,7 +30,8 @@ func TestExitAfterStop(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			var exited atomic.Bool
-			disarm := exitAfterStop(ctx, 100*time.Millisecond, logger, func() { exited.Store(true) })
+			stacks := filepath.Join(t.TempDir(), "stacks.txt")
+			disarm := exitAfterStop(ctx, 100*time.Millisecond, logger, stacks, func() { exited.Store(true) })
 			if c.signal {
 				cancel()
 			}
@@ -38,6 +42,11 @@ func TestExitAfterStop(t *testing.T) {
 			time.Sleep(300 * time.Millisecond)
 			if exited.Load() != c.wantExit {
 				t.Errorf("exited = %v, want %v", exited.Load(), c.wantExit)
+			}
+			if b, err := os.ReadFile(stacks); c.wantExit && (err != nil || !strings.Contains(string(b), "goroutine ")) {
+				t.Errorf("no goroutine stacks written before exiting (%v)", err)
+			} else if !c.wantExit && err == nil {
+				t.Error("stacks written without exiting")
 			}
 			if c.closeWithin == 0 {
 				disarm()
