@@ -1,14 +1,12 @@
 package ocr
 
 import (
-	"fmt"
 	"image"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 
-	"loanbatch/imageio"
 	"loanbatch/textlayout"
 )
 
@@ -204,31 +202,23 @@ func (o *Engine) readRegion(g *image.Gray, box blob, textHeight float64) ([]rere
 // (not the pieces of its neighbours the margin took in), in the page's
 // pixels, with the least confidence of them; none when any is doubtful.
 func (o *Engine) readCrop(img *image.Gray, f float64, dx, dy int, box blob) ([]reread, float64, error) {
-	if err := o.client.SetImageFromBytes(imageio.EncodeRawTIFF(img)); err != nil {
-		return nil, 0, fmt.Errorf("ocr: %w", err)
-	}
-	boxes, err := o.client.GetBoundingBoxesVerbose()
+	words, err := o.readCropWords(img, f, dx, dy)
 	if err != nil {
-		return nil, 0, fmt.Errorf("ocr: %w", err)
+		return nil, 0, err
 	}
 	least := 100.0
 	var out []reread
-	for _, b := range boxes {
-		t := strings.Map(withoutForeignSymbol, trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence))
-		w := textlayout.Word{
-			Text: t,
-			X0:   float64(b.Box.Min.X)/f + float64(dx), Y0: float64(b.Box.Min.Y)/f + float64(dy),
-			X1: float64(b.Box.Max.X)/f + float64(dx), Y1: float64(b.Box.Max.Y)/f + float64(dy),
-		}
+	for _, w := range words {
+		w.Text = strings.Map(withoutForeignSymbol, w.Text)
 		cx, cy := (w.X0+w.X1)/2, (w.Y0+w.Y1)/2
-		if t == "" || cx < float64(box.x0) || cx > float64(box.x1) || cy < float64(box.y0) || cy > float64(box.y1) {
+		if w.Text == "" || cx < float64(box.x0) || cx > float64(box.x1) || cy < float64(box.y0) || cy > float64(box.y1) {
 			continue
 		}
-		if b.Confidence < rereadWordConf {
+		if w.conf < rereadWordConf {
 			return nil, 0, nil
 		}
-		least = min(least, b.Confidence)
-		out = append(out, reread{Word: w, line: b.BlockNum*1000 + b.ParNum*100 + b.LineNum})
+		least = min(least, w.conf)
+		out = append(out, reread{Word: w.Word, line: w.line})
 	}
 	return out, least, nil
 }

@@ -53,30 +53,59 @@ func (o *Engine) readMissed(g *image.Gray, r ocrReading) ([]textlayout.Word, []i
 			break
 		}
 		crop, dx, dy := cropPadded(g, l, int(r.height))
-		if err := o.client.SetImageFromBytes(imageio.EncodeRawTIFF(crop)); err != nil {
-			return out, lineOf, fmt.Errorf("ocr: %w", err)
-		}
-		boxes, err := o.client.GetBoundingBoxesVerbose()
+		words, err := o.readCropWords(crop, 1, dx, dy)
 		if err != nil {
-			return out, lineOf, fmt.Errorf("ocr: %w", err)
+			return out, lineOf, err
 		}
-		for _, b := range boxes {
-			t := trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence)
-			if t == "" || b.Confidence < missedWordConf || alnumCount(t) == 0 {
+		for _, w := range words {
+			if w.conf < missedWordConf || alnumCount(w.Text) == 0 {
 				continue
 			}
-			w := textlayout.Word{
-				Text: t,
-				X0:   float64(b.Box.Min.X + dx), Y0: float64(b.Box.Min.Y + dy),
-				X1: float64(b.Box.Max.X + dx), Y1: float64(b.Box.Max.Y + dy),
-			}
-			if !overlapsAny(w, r.words) {
-				out = append(out, w)
+			if !overlapsAny(w.Word, r.words) {
+				out = append(out, w.Word)
 				lineOf = append(lineOf, li)
 			}
 		}
 	}
 	return out, lineOf, nil
+}
+
+// cropWord is a word read on a crop of a page, in the page's pixels, with
+// Tesseract's confidence and the line it was read on.
+type cropWord struct {
+	textlayout.Word
+	conf float64
+	line int // block, paragraph and line in one key
+}
+
+// readCropWords reads img, a crop of a page enlarged f times whose origin
+// lies at (dx, dy) on the page, and returns its words, the marks OCR reads
+// from rules and specks trimmed, in the page's pixels.
+func (o *Engine) readCropWords(img *image.Gray, f float64, dx, dy int) ([]cropWord, error) {
+	if err := o.client.SetImageFromBytes(imageio.EncodeRawTIFF(img)); err != nil {
+		return nil, fmt.Errorf("ocr: %w", err)
+	}
+	boxes, err := o.client.GetBoundingBoxesVerbose()
+	if err != nil {
+		return nil, fmt.Errorf("ocr: %w", err)
+	}
+	var out []cropWord
+	for _, b := range boxes {
+		t := trimOCRNoise(strings.TrimSpace(b.Word), b.Confidence)
+		if t == "" {
+			continue
+		}
+		out = append(out, cropWord{
+			Word: textlayout.Word{
+				Text: t,
+				X0:   float64(b.Box.Min.X)/f + float64(dx), Y0: float64(b.Box.Min.Y)/f + float64(dy),
+				X1: float64(b.Box.Max.X)/f + float64(dx), Y1: float64(b.Box.Max.Y)/f + float64(dy),
+			},
+			conf: b.Confidence,
+			line: b.BlockNum*1000 + b.ParNum*100 + b.LineNum,
+		})
+	}
+	return out, nil
 }
 
 // missedLines chains the glyph-sized components of g's print that no word
