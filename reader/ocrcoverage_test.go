@@ -120,8 +120,8 @@ func TestOCRCoverage(t *testing.T) {
 				plainSure += sure
 			}
 			stock += time.Since(start)
-			foundAll, totalAll := wordCoverage(plainAll, text.String())
-			found, total := wordCoverage(plainSure, text.String())
+			foundAll, totalAll, _ := wordCoverage(plainAll, text.String())
+			found, total, missing := wordCoverage(plainSure, text.String())
 			share, shareAll := 1.0, 1.0
 			if total > 0 {
 				share = float64(found) / float64(total)
@@ -134,7 +134,7 @@ func TestOCRCoverage(t *testing.T) {
 			mark := ""
 			if share < target {
 				under++
-				mark = "  UNDER TARGET"
+				mark = "  UNDER TARGET, missing: " + strings.Join(missing, " ")
 			}
 			t.Logf("coverage %s %-34s %4d/%4d words plain tesseract is sure of (%5.1f%%), %4d/%4d of all it reads (%5.1f%%)%s",
 				set, filepath.Base(e.File), found, total, 100*share, foundAll, totalAll, 100*shareAll, mark)
@@ -159,8 +159,8 @@ func TestOCRCoverage(t *testing.T) {
 // word counts as found when text has it as a word (each occurrence matched
 // once), as two or three consecutive words run together ("www pinecrest
 // com" against "wwwpinecrestcom"), or, with three letters or more, inside a
-// longer word.
-func wordCoverage(ref, text string) (found, total int) {
+// longer word. missing is the words of ref not found, in order.
+func wordCoverage(ref, text string) (found, total int, missing []string) {
 	ours := coverageWords(text)
 	have := map[string]int{}
 	joined := map[string]bool{}
@@ -182,9 +182,11 @@ func wordCoverage(ref, text string) (found, total int) {
 			found++
 		case joined[w], len(w) >= 3 && strings.Contains(all, w):
 			found++
+		default:
+			missing = append(missing, w)
 		}
 	}
-	return found, total
+	return found, total, missing
 }
 
 func coverageWords(s string) []string {
@@ -279,8 +281,8 @@ func tsvWords(tsv string) (all, sure string) {
 }
 
 func TestWordCoverage(t *testing.T) {
-	found, total := wordCoverage("www pinecrest com Loan Amount $250,000.00 offical", "wwwpinecrestcom Loan Amount $250,000.00 official")
-	if total != 7 || found != 6 {
-		t.Errorf("coverage %d/%d, want 6/7 (only the misspelling missed)", found, total)
+	found, total, missing := wordCoverage("www pinecrest com Loan Amount $250,000.00 offical", "wwwpinecrestcom Loan Amount $250,000.00 official")
+	if total != 7 || found != 6 || len(missing) != 1 || missing[0] != "offical" {
+		t.Errorf("coverage %d/%d missing %q, want 6/7 missing [offical] (only the misspelling)", found, total, missing)
 	}
 }
