@@ -191,7 +191,8 @@ func TestGoTextReaderRefusesCompressionBomb(t *testing.T) {
 func TestSpacesDrawnAsCharacterSpacing(t *testing.T) {
 	content := "BT /F1 10.5 Tf 1 0 0 1 72 700 Tm (Andr)Tj 2.625 Tc 22.176 0 Td [(eH)249.988(.S)]TJ 0 Tc 28.59 0 Td (tanton)Tj ET\n" +
 		"BT /F1 10.5 Tf 1 0 0 1 72 680 Tm (Lakeshore Lending)Tj ET\n" +
-		"BT /F1 11 Tf 1 0 0 1 72 660 Tm -3.058 Tw (Trev or)Tj 0 Tw ( Kaplan)Tj ET\n"
+		"BT /F1 11 Tf 1 0 0 1 72 660 Tm -3.058 Tw (Trev or)Tj 0 Tw ( Kaplan)Tj ET\n" +
+		"BT /F1 10 Tf 1 0 0 1 72 640 Tm (Fairmont)Tj -1.2 Tc 42 0 Td -0.48 Tw (Tr a)Tj 0 Tc 0 Tw 13.7 0 Td (il)Tj ET\n"
 	pdf := pipelinetest.RawPDF(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -205,7 +206,7 @@ func TestSpacesDrawnAsCharacterSpacing(t *testing.T) {
 	}
 	for name, pages := range map[string][]string{"go": goPages, "pdfium": pdfiumPages} {
 		text := strings.Join(strings.Fields(strings.Join(pages, "\n")), " ")
-		if want := "Andre H. Stanton Lakeshore Lending Trevor Kaplan"; text != want {
+		if want := "Andre H. Stanton Lakeshore Lending Trevor Kaplan Fairmont Trail"; text != want {
 			t.Errorf("%s reader: %q; want %q", name, text, want)
 		}
 	}

@@ -38,7 +38,9 @@ func WordsFromGlyphs(gs []Glyph) []Word {
 	}
 	// A space without a box is a TJ displacement taken for a word gap; a
 	// kerning pair ("Proper" -0.2 "ty" in groff's output) is one too, but
-	// leaves the next character touching the last: it does not end the word.
+	// leaves the next character touching the last: it does not end the word,
+	// nor does a space that negative character and word spacing take back
+	// until the next character overlaps the last (groff's "Tr a" + "il").
 	boxless := false
 	for _, g := range gs {
 		r := []rune(g.Text)
@@ -56,7 +58,7 @@ func WordsFromGlyphs(gs []Glyph) []Word {
 			gap := g.X0 - cur.X1
 			// Components of a ligature ("fi") overlap: only a jump back of
 			// more than a character height starts a new word.
-			if !sameLine || gap > h*0.25 || gap < -h || boxless && (gap > h*0.06 || gap < 0) {
+			if !sameLine || gap > h*0.25 || gap < -h || boxless && (gap > h*0.06 || gap < -h*0.06) {
 				flush()
 			}
 		}
