@@ -456,6 +456,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 			},
 		},
 		{
+			"a truncated copy of the loan ID gives way to the whole that OCR split with a space",
+			"01/05/25, 7:42 AM   Gmail - Re: Updated Loan Estimate (Loan #MK20261\nRe: Updated Loan Estimate (Loan #MK2026104495)\n" +
+				"From: Andre Harrington\nSubject: Re: Updated Loan Estimate (Loan #MK20261 04495)",
+			map[string]any{"loan_id": "MK2026104495"},
+		},
+		{
 			"a currency sign apart from its amount, bold labels",
 			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
 			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},

@@ -101,9 +101,10 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	}
 	// A truncated copy ("2023-13" in a browser's print header) gives way to
 	// the whole ID it begins, when the whole is printed as often (a form's
-	// repeated footer ID still outvotes a header with hidden digits).
+	// repeated footer ID still outvotes a header with hidden digits). A line
+	// holding the whole with a space OCR put in ("MK20261 04495") prints it.
 	for _, id := range order {
-		if len(id) > len(best) && strings.HasPrefix(id, best) && count[id] >= count[best] {
+		if len(id) > len(best) && strings.HasPrefix(id, best) && max(count[id], linesHolding(lines, id)) >= count[best] {
 			best = id
 		}
 	}
@@ -120,6 +121,22 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 		h.how = byRepeat
 	}
 	return h, true
+}
+
+// linesHolding counts the lines whose letters and digits, spaces and
+// marks left out, hold those of id.
+func linesHolding(lines []textLine, id string) int {
+	key, n := alnumKey(id), 0
+	for _, l := range lines {
+		var b strings.Builder
+		for _, c := range l.cells {
+			b.WriteString(alnumKey(c.text))
+		}
+		if strings.Contains(b.String(), key) {
+			n++
+		}
+	}
+	return n
 }
 
 // longerID finds the whole of an ID read once and cut short ("LOAN ID #
