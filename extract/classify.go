@@ -17,11 +17,11 @@ import (
 // title.
 
 var (
-	leRe         = regexp.MustCompile(`(?i)\bloan\s*estimate\b`)
-	cdRe         = regexp.MustCompile(`(?i)\bclosing\s*disclosure\b`)
-	leFooterRe   = regexp.MustCompile(`(?i)\bloan\s*estimate\s+page\s+\d+\s+of\s+\d+`)
-	cdFooterRe   = regexp.MustCompile(`(?i)\bclosing\s*disclosure\s+page\s+\d+\s+of\s+\d+`)
-	negatedRe    = regexp.MustCompile(`(?i)\b(?:not|nor|neither)\s*(?:an?|the|your)?\s+(?:contract\s+nor\s+a\s+)?(?:loan\s*estimate|closing\s*disclosure|commitment|approval)\b`)
+	leRe         = regexp.MustCompile(`(?i)\bloan\s*` + ocrWord("estimate") + `\b`)
+	cdRe         = regexp.MustCompile(`(?i)\bclosing\s*` + ocrWord("disclosure") + `\b`)
+	leFooterRe   = regexp.MustCompile(`(?i)\bloan\s*` + ocrWord("estimate") + `\s+page\s+\d+\s+of\s+\d+`)
+	cdFooterRe   = regexp.MustCompile(`(?i)\bclosing\s*` + ocrWord("disclosure") + `\s+page\s+\d+\s+of\s+\d+`)
+	negatedRe    = regexp.MustCompile(`(?i)\b(?:not|nor|neither)\s*(?:an?|the|your)?\s+(?:contract\s+nor\s+a\s+)?(?:loan\s*` + ocrWord("estimate") + `|closing\s*` + ocrWord("disclosure") + `|commitment|approval)\b`)
 	commitmentRe = regexp.MustCompile(`(?i)\b(?:commitment\s+letter|loan\s+commitment|mortgage\s+commitment|conditional(?:ly)?\s+approv\w*|approval\s+letter|(?:loan|mortgage|application)\s+(?:has\s+been|is)\s+(?:pre-?)?approved|(?:are|is)\s+pleased\s+to\s+approve|(?:have|has)\s+(?:been\s+)?(?:pre-?)?approved|pre-?approved\s+for)\b`)
 	// commitmentTitleRe names a lender's commitment in a heading: commitment,
 	// approval and pre-approval letters, rate-lock agreements and confirmations.
@@ -38,6 +38,19 @@ var (
 	// loan, not the loan document itself.
 	emailHeaderRe = regexp.MustCompile(`(?im)^\s*(?:from|sent|subject)\s*:\s*\S`)
 )
+
+// ocrWord is a pattern for word w as OCR may print it: with a space put
+// in between two of its letters ("Loan Est imate").
+func ocrWord(w string) string {
+	var b strings.Builder
+	for i, r := range w {
+		if i > 0 {
+			b.WriteString(" ?")
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // titleLines is how many non-empty lines of the first page may hold the title.
 const titleLines = 12

@@ -573,6 +573,8 @@ func TestClassify(t *testing.T) {
 		want       pipeline.DocumentType
 	}{
 		{"estimate title", "TWIN OAKS MORTGAGE\nLoan Estimate\nDATE ISSUED   3/9/2026", pipeline.TypeLoanEstimate},
+		{"estimate title with a space OCR put in", "MERIDIAN CREST BANK & TRUST\nLoan Est imate\nCompare this estimate\nDATE ISSUED   05/16/2025", pipeline.TypeLoanEstimate},
+		{"disclosure title with a space OCR put in", "Closing Disc losure\nClosing Information\nDate Issued   4/15/2026", pipeline.TypeClosingDisclosure},
 		{"disclosure footer", "Loan Costs\nCLOSING DISCLOSURE   PAGE 2 OF 5 • LOAN ID # 1234", pipeline.TypeClosingDisclosure},
 		{"worksheet that is not an estimate", "Fees Worksheet\nLoan Amount: $1,000.00\nThis is not a Loan Estimate.", pipeline.TypeOther},
 		{"term sheet pointing to the estimate", "Term Sheet\nThis is not a commitment to lend. Your Loan Estimate contains the official disclosures.", pipeline.TypeOther},
