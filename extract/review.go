@@ -94,11 +94,11 @@ func review(x *Extraction, now time.Time) {
 		case pipeline.Abs(interestOnly-f.MonthlyPaymentCents) <= 100:
 			raise(pipeline.FieldLoanAmount, pipeline.FieldInterestRate, pipeline.FieldMonthlyPayment)
 			note(fmt.Sprintf("monthly payment %s is interest only (a fully amortizing payment would be %s)",
-				dollars(f.MonthlyPaymentCents), dollars(amortized)))
+				pipeline.Dollars(f.MonthlyPaymentCents), pipeline.Dollars(amortized)))
 		default:
 			setConf(pipeline.FieldMonthlyPayment, 0.5)
 			flag(fmt.Sprintf("monthly P&I %s does not match the amount, rate and term (%s expected)",
-				dollars(f.MonthlyPaymentCents), dollars(amortized)))
+				pipeline.Dollars(f.MonthlyPaymentCents), pipeline.Dollars(amortized)))
 		}
 	}
 	if f.APRPct > 0 && f.InterestRatePct > 0 && f.APRPct+0.0005 < f.InterestRatePct {
@@ -118,8 +118,4 @@ func review(x *Extraction, now time.Time) {
 			flag(fmt.Sprintf("low confidence in %s", name))
 		}
 	}
-}
-
-func dollars(cents int64) string {
-	return fmt.Sprintf("$%.2f", float64(cents)/100)
 }

@@ -28,7 +28,7 @@ func TestReview(t *testing.T) {
 		reason string
 	}{
 		{"consistent loan", full, false, ""},
-		{"P&I off by $20", with(func(f *pipeline.Fields) { f.MonthlyPaymentCents = 166232 }), true, "monthly P&I $1662.32 does not match the amount, rate and term ($1642.32 expected)"},
+		{"P&I off by $20", with(func(f *pipeline.Fields) { f.MonthlyPaymentCents = 166232 }), true, "monthly P&I $1,662.32 does not match the amount, rate and term ($1,642.32 expected)"},
 		{"interest only", with(func(f *pipeline.Fields) { f.MonthlyPaymentCents = 143229 }), false, "is interest only"},
 		{"APR below rate", with(func(f *pipeline.Fields) { f.APRPct = 6.5 }), true, "APR 6.500% is below the note rate 6.875%"},
 		{"missing borrower", with(func(f *pipeline.Fields) { f.BorrowerName = "" }), true, "no borrower found"},

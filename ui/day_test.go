@@ -87,17 +87,20 @@ func checkView(tb testing.TB, h *harness, what string) {
 	tb.Helper()
 	v := h.ui.job
 	s := v.state
-	done, failed := 0, 0
+	done, failed, skipped := 0, 0, 0
 	for i := range s.rows {
 		if s.rows[i].result != nil {
 			done++
-			if s.rows[i].status == pipeline.DocFailed {
+			switch s.rows[i].status {
+			case pipeline.DocFailed:
 				failed++
+			case pipeline.DocSkipped:
+				skipped++
 			}
 		}
 	}
-	if done != s.done || failed != s.failed {
-		tb.Fatalf("%s: counts %d done / %d failed, rows say %d / %d", what, s.done, s.failed, done, failed)
+	if done != s.done || failed != s.failed || skipped != s.skipped {
+		tb.Fatalf("%s: counts %d done / %d failed / %d skipped, rows say %d / %d / %d", what, s.done, s.failed, s.skipped, done, failed, skipped)
 	}
 	for _, i := range v.visible {
 		if i < 0 || i >= len(s.rows) {
@@ -119,7 +122,7 @@ func checkView(tb testing.TB, h *harness, what string) {
 	}
 	if s.jobID != "" && !s.live && len(s.rows) > 0 {
 		line, _ := v.line.Get()
-		if want := fmt.Sprintf("%d of %d", s.done, len(s.rows)); len(line) < len(want) || line[:len(want)] != want {
+		if want := fmt.Sprintf("%d of %d", done-skipped, len(s.rows)); len(line) < len(want) || line[:len(want)] != want {
 			tb.Fatalf("%s: status line %q; want it to start %q", what, line, want)
 		}
 	}

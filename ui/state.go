@@ -25,8 +25,9 @@ type jobState struct {
 	current   int       // the row in progress, -1 for none
 	since     time.Time // when the row in progress started
 	started   time.Time
-	done      int
+	done      int // documents with a result, skipped ones included
 	failed    int
+	skipped   int // not read: the job was cancelled first
 	live      bool // events still arrive
 	endedTime time.Duration
 }
@@ -70,9 +71,7 @@ func (s *jobState) apply(e pipeline.Event, now time.Time) int {
 			r.result, r.status, r.fileName, r.stage = &res, res.Status, res.FileName, pipeline.StageDone
 			r.pages = res.Pages
 			s.done++
-			if res.Status == pipeline.DocFailed {
-				s.failed++
-			}
+			s.count(res.Status)
 		}
 	case pipeline.EventJobDone:
 		if e.Summary != nil {
@@ -106,18 +105,27 @@ func (s *jobState) load(sum *pipeline.Summary) {
 			s.rows[i].result = &res
 			s.done++
 		}
-		if res.Status == pipeline.DocFailed {
-			s.failed++
-		}
+		s.count(res.Status)
 	}
 }
 
-// progress is the share of documents finished, 0–1.
+// count adds a finished document's status to the failed and skipped tallies.
+func (s *jobState) count(st pipeline.DocStatus) {
+	switch st {
+	case pipeline.DocFailed:
+		s.failed++
+	case pipeline.DocSkipped:
+		s.skipped++
+	}
+}
+
+// progress is the share of documents read, 0–1: a cancelled job's bar
+// stops where its reading stopped.
 func (s *jobState) progress() float64 {
 	if len(s.rows) == 0 {
 		return 0
 	}
-	return float64(s.done) / float64(len(s.rows))
+	return float64(s.done-s.skipped) / float64(len(s.rows))
 }
 
 // statusLine reads as "7 of 12 · 1 failed · about 0:40 left".
@@ -125,9 +133,12 @@ func (s *jobState) statusLine(now time.Time) string {
 	if s.jobID == "" {
 		return ""
 	}
-	line := fmt.Sprintf("%d of %d", s.done, len(s.rows))
+	line := fmt.Sprintf("%d of %d", s.done-s.skipped, len(s.rows))
 	if s.failed > 0 {
 		line += fmt.Sprintf(" · %d failed", s.failed)
+	}
+	if s.skipped > 0 {
+		line += fmt.Sprintf(" · %d not read", s.skipped)
 	}
 	switch {
 	case s.live && s.done > 0 && s.done < len(s.rows):
@@ -144,10 +155,14 @@ func (s *jobState) statusLine(now time.Time) string {
 		}
 	case s.live:
 		line += " · starting"
+	case s.status == pipeline.JobInterrupted && s.done == 0:
+		line += " · not started: Resume reads it"
 	case s.status == pipeline.JobInterrupted:
 		line += " · stopped before it finished: Resume reads the rest"
 	case s.status == pipeline.JobQueued:
 		line += " · waiting its turn"
+	case s.status == pipeline.JobCancelled:
+		line += " · cancelled after " + formatDuration(s.endedTime)
 	default:
 		line += " · took " + formatDuration(s.endedTime)
 	}

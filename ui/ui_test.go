@@ -635,3 +635,38 @@ func TestStatusLineTimeLeft(t *testing.T) {
 		}
 	}
 }
+
+// A stopped job says how far its reading went: a cancelled job's bar and
+// count stop at the documents read, and a job that never started says so.
+func TestStatusLineOfAStoppedJob(t *testing.T) {
+	results := func(st ...pipeline.DocStatus) []pipeline.Result {
+		var out []pipeline.Result
+		for _, s := range st {
+			out = append(out, pipeline.Result{Status: s})
+		}
+		return out
+	}
+	ok, failed, skipped, queued := pipeline.DocSuccess, pipeline.DocFailed, pipeline.DocSkipped, pipeline.DocQueued
+	tests := []struct {
+		name         string
+		status       pipeline.JobStatus
+		results      []pipeline.Result
+		want         string
+		wantProgress float64
+	}{
+		{"cancelled after two", pipeline.JobCancelled, results(ok, failed, skipped, skipped), "2 of 4 · 1 failed · 2 not read · cancelled after 0:08", 0.5},
+		{"interrupted before the first", pipeline.JobInterrupted, results(queued, queued), "0 of 2 · not started: Resume reads it", 0},
+		{"interrupted after one", pipeline.JobInterrupted, results(ok, queued), "1 of 2 · stopped before it finished: Resume reads the rest", 0.5},
+		{"completed", pipeline.JobCompletedWithErrors, results(ok, failed), "2 of 2 · 1 failed · took 0:08", 1},
+	}
+	for _, tt := range tests {
+		s := newJobState()
+		s.load(&pipeline.Summary{JobID: "j", Status: tt.status, TotalProcessingTime: 8, Results: tt.results})
+		if got := s.statusLine(time.Now()); got != tt.want {
+			t.Errorf("%s: %q; want %q", tt.name, got, tt.want)
+		}
+		if got := s.progress(); got != tt.wantProgress {
+			t.Errorf("%s: progress %v; want %v", tt.name, got, tt.wantProgress)
+		}
+	}
+}

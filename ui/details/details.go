@@ -103,7 +103,11 @@ func (d *View) notes(stage string) []fyne.CanvasObject {
 	}
 	if len(res.ReviewReasons) > 0 {
 		head, imp := "Notes", widget.MediumImportance
-		if res.NeedsReview {
+		switch {
+		case len(res.Corrections) > 0:
+			// The checks beside the fields judge the corrected values.
+			head = "Before the corrections"
+		case res.NeedsReview:
 			head, imp = "Please check", widget.WarningImportance
 		}
 		wrapped(head+": "+strings.Join(res.ReviewReasons, "; "), imp)
@@ -141,6 +145,7 @@ func (d *View) form() fyne.CanvasObject {
 				drafts[key] = text
 			}
 			d.check()
+			d.message.Hide() // what the last action said is about other values
 		}
 		e.OnSubmitted = func(string) { d.SaveEdits() }
 		check := widget.NewLabel("")
