@@ -27,7 +27,7 @@ type jobState struct {
 	started   time.Time
 	done      int // documents with a result, skipped ones included
 	failed    int
-	skipped   int // not read: the job was cancelled first
+	skipped   int  // not read: the job was cancelled first
 	live      bool // events still arrive
 	endedTime time.Duration
 }
