@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"log/slog"
@@ -191,9 +192,22 @@ func addStockWords(r *ocrReading, stock ocrReading, base, g *image.Gray) {
 // stockReading is page g read as it is, what plain tesseract reads, when
 // reading r of base can have lost words of it: r read a preparation of g,
 // not turned or enlarged (whose words do not map onto g's). The reading is
-// reused when bestReading tried it.
-func (o *Engine) stockReading(r ocrReading, base, g *image.Gray) (*ocrReading, error) {
-	if base == g || strings.HasPrefix(r.variant, "as is") || strings.Contains(r.variant, "turned") || strings.Contains(r.variant, "enlarged") {
+// reused when bestReading tried it. stored, when not nil, is the page as
+// its file stores it, before its pixels were made square (a fax): plain
+// tesseract reads that, and it is read instead of g.
+func (o *Engine) stockReading(r ocrReading, base, g, stored *image.Gray) (*ocrReading, error) {
+	if strings.Contains(r.variant, "turned") || strings.Contains(r.variant, "enlarged") {
+		return nil, nil
+	}
+	if stored != nil {
+		s, err := o.read(stored)
+		if err != nil {
+			return nil, err
+		}
+		s.variant = "as stored"
+		return &s, nil
+	}
+	if base == g || strings.HasPrefix(r.variant, "as is") {
 		return nil, nil
 	}
 	if o.asIs != nil && o.asIsPage == g {
@@ -268,14 +282,25 @@ func (r ocrReading) good() bool {
 // BestWords reads a page image choosing its preprocessing by measurement
 // (see the top of this file).
 func (o *Engine) BestWords(g *image.Gray) ([]textlayout.Word, error) {
+	return o.BestWordsOf(g, nil)
+}
+
+// BestWordsOf is BestWords for page g made from stored, the page as its
+// file stores it, by reshaping its pixels (a fax's, twice as wide as
+// tall): the words plain tesseract is sure of on stored stand where the
+// reading of g has less sure ones. A nil stored is g itself.
+func (o *Engine) BestWordsOf(g, stored *image.Gray) ([]textlayout.Word, error) {
 	start := time.Now()
+	if stored == g {
+		stored = nil
+	}
 	r, base, err := o.bestReading(g)
 	var stock *ocrReading
 	if err == nil {
-		stock, err = o.stockReading(r, base, g)
+		stock, err = o.stockReading(r, base, g, stored)
 	}
 	if stock != nil {
-		addStockWords(&r, *stock, base, g)
+		addStockWords(&r, *stock, base, cmp.Or(stored, g))
 	}
 	if err == nil {
 		err = o.finish(&r, base)

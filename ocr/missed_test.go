@@ -2,10 +2,15 @@ package ocr
 
 import (
 	"image"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
+	xdraw "golang.org/x/image/draw"
+
+	"loanbatch/imageio"
 	"loanbatch/pipeline/pipelinetest"
 	"loanbatch/textlayout"
 )
@@ -209,10 +214,10 @@ func TestAddStockWords(t *testing.T) {
 
 	turned := kept
 	turned.variant = "turned 90°"
-	if s, err := e.stockReading(turned, base, g); s != nil || err != nil {
+	if s, err := e.stockReading(turned, base, g, nil); s != nil || err != nil {
 		t.Errorf("a turned reading is compared with the page as it is (%v)", err)
 	}
-	stock, err := e.stockReading(kept, base, g)
+	stock, err := e.stockReading(kept, base, g, nil)
 	if err != nil || stock == nil {
 		t.Fatalf("no reading of the page as it is for a prepared one (%v)", err)
 	}
@@ -293,5 +298,58 @@ func TestPageOrientationFromEitherImage(t *testing.T) {
 				t.Errorf("detected %d° (confidence %.1f), want %d°", deg, conf, want)
 			}
 		})
+	}
+}
+
+// TestStockWordsOfAFax: a fax stores its page at half the height its
+// print has (204 × 98 DPI), and the page is read with square pixels; a
+// figure that reading lost is taken back from the page as stored, what
+// plain tesseract reads, set where it stands on the square page.
+func TestStockWordsOfAFax(t *testing.T) {
+	e, err := NewEngine("eng")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	printed := pipelinetest.Scan([]pipelinetest.Line{
+		{X: 72, Y: 90, Size: 14, Text: "Loan Commitment"},
+		{X: 72, Y: 160, Size: 12, Text: "Applicant: Mateo M. Jennings"},
+		{X: 72, Y: 220, Size: 12, Text: "Base Loan Amount: $175,430.00"},
+		{X: 72, Y: 280, Size: 12, Text: "Note Rate: 6.875 %"},
+	}, pipelinetest.ScanOptions{DPI: 204, Seed: 3})
+	aspect := 98.0 / 204
+	stored := image.NewGray(image.Rect(0, 0, printed.Bounds().Dx(), int(float64(printed.Bounds().Dy())*aspect)))
+	xdraw.BiLinear.Scale(stored, stored.Bounds(), printed, printed.Bounds(), xdraw.Src, nil)
+	square := imageio.SquarePixels(stored, aspect)
+	if square == stored {
+		t.Fatal("the fax page was not made square")
+	}
+	r, err := e.read(square)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.variant = "as is"
+	lost := slices.IndexFunc(r.words, func(w textlayout.Word) bool { return w.Text == "$175,430.00" })
+	if lost < 0 {
+		t.Fatalf("the square page did not read $175,430.00: %v", r.words)
+	}
+	kept := r
+	kept.words = slices.Delete(slices.Clone(r.words), lost, lost+1)
+	kept.conf = slices.Delete(slices.Clone(r.conf), lost, lost+1)
+	kept.lineOf = slices.Delete(slices.Clone(r.lineOf), lost, lost+1)
+	if s, _ := e.stockReading(kept, square, square, nil); s != nil {
+		t.Error("a page read as it is was read again")
+	}
+	stock, err := e.stockReading(kept, square, square, stored)
+	if err != nil || stock == nil || stock.variant != "as stored" {
+		t.Fatalf("no reading of the page as stored (%v)", err)
+	}
+	addStockWords(&kept, *stock, square, stored)
+	i := slices.IndexFunc(kept.words, func(w textlayout.Word) bool { return w.Text == "$175,430.00" })
+	if i < 0 {
+		t.Fatalf("the lost figure did not come back from the page as stored: %v", kept.words[len(r.words)-1:])
+	}
+	if w, want := kept.words[i], r.words[lost]; math.Abs(w.X0-want.X0) > 15 || math.Abs(w.Y0-want.Y0) > 15 {
+		t.Errorf("the figure came back at (%.0f, %.0f), read at (%.0f, %.0f) on the square page", w.X0, w.Y0, want.X0, want.Y0)
 	}
 }

@@ -50,16 +50,16 @@ func (a *Analyzer) readPDFText(ctx context.Context, doc *pdfium.Doc, progress pi
 	if len(toOCR) == 0 {
 		return out, nil
 	}
-	err := a.ocrPages(ctx, len(toOCR), progress, func(k int) (int, *image.Gray, error) {
+	err := a.ocrPages(ctx, len(toOCR), progress, func(k int) (ocrInput, error) {
 		i := toOCR[k]
 		if img, ok := scannedImage(doc, i); ok {
-			return i, img, nil
+			return ocrInput{index: i, img: img}, nil
 		}
 		img, err := doc.Render(ctx, i, renderDPI(doc, i))
 		if err != nil {
-			return i, nil, pipeline.ProcessingError(pipeline.StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
+			return ocrInput{index: i}, pipeline.ProcessingError(pipeline.StageOCR, fmt.Sprintf("Failed to extract text from document: page %d could not be drawn for OCR", i+1), err)
 		}
-		return i, img, nil
+		return ocrInput{index: i, img: img}, nil
 	}, func(i int, text string) { out[i].Text = text })
 	if err != nil {
 		return nil, err
@@ -118,13 +118,16 @@ func (a *Analyzer) readImageText(ctx context.Context, f pipeline.Format, data []
 		out[i] = pipeline.PageText{Page: i + 1, Source: pipeline.SourceOCR}
 	}
 	orientation := imageOrientation(f, data)
-	err := a.ocrPages(ctx, pages, progress, func(i int) (int, *image.Gray, error) {
+	err := a.ocrPages(ctx, pages, progress, func(i int) (ocrInput, error) {
 		if f == pipeline.FormatJPEG || f == pipeline.FormatTIFF {
 			if gray, err := ocr.FastGray(data, f == pipeline.FormatTIFF, i); err == nil {
+				page := ocrInput{index: i, img: imageio.Orient(gray, orientation)}
 				if f == pipeline.FormatTIFF && i < len(tp) {
-					gray = imageio.SquarePixels(gray, imageio.PixelAspect(data, tp[i]))
+					if square := imageio.SquarePixels(gray, imageio.PixelAspect(data, tp[i])); square != gray {
+						page.img, page.stored = imageio.Orient(square, orientation), page.img
+					}
 				}
-				return i, imageio.Orient(gray, orientation), nil
+				return page, nil
 			}
 		}
 		var gray *image.Gray
@@ -141,10 +144,10 @@ func (a *Analyzer) readImageText(ctx context.Context, f pipeline.Format, data []
 			err = derr
 		}
 		if err != nil {
-			return i, nil, pipeline.ProcessingError(pipeline.StageOCR,
+			return ocrInput{index: i}, pipeline.ProcessingError(pipeline.StageOCR,
 				fmt.Sprintf("Failed to extract text from document: page %d of the %s image could not be decoded (%v)", i+1, formatName(f), err), err)
 		}
-		return i, imageio.Orient(gray, orientation), nil
+		return ocrInput{index: i, img: imageio.Orient(gray, orientation)}, nil
 	}, func(i int, text string) { out[i].Text = text })
 	if err != nil {
 		return nil, err
@@ -152,13 +155,20 @@ func (a *Analyzer) readImageText(ctx context.Context, f pipeline.Format, data []
 	return out, nil
 }
 
-// ocrPages OCRs n page images: produce(k) makes the k-th (returning its
-// page index), one at a time on the calling goroutine, while up to
+// ocrInput is a page to OCR: index is its page index, img the image read
+// and stored, when not nil, the image as its file stores it, before img's
+// pixels were made square (a fax's).
+type ocrInput struct {
+	index       int
+	img, stored *image.Gray
+}
+
+// ocrPages OCRs n page images: produce(k) makes the k-th, one at a time on the calling goroutine, while up to
 // ocrWorkers goroutines, each with its own Tesseract, read the ones made;
 // store receives each page's text. Few images wait in memory at once. The
 // first error stops the rest.
 func (a *Analyzer) ocrPages(ctx context.Context, n int, progress pipeline.ProgressFunc,
-	produce func(k int) (int, *image.Gray, error), store func(i int, text string),
+	produce func(k int) (ocrInput, error), store func(i int, text string),
 ) error {
 	workers := min(a.ocrWorkers(), n)
 	engines, err := a.ocrEngines(workers)
@@ -167,11 +177,7 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress pipeline.Progre
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	type job struct {
-		index int
-		img   *image.Gray
-	}
-	jobs := make(chan job)
+	jobs := make(chan ocrInput)
 	var (
 		mu       sync.Mutex
 		firstErr error
@@ -195,7 +201,7 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress pipeline.Progre
 				if ctx.Err() != nil {
 					continue
 				}
-				ws, err := e.BestWords(j.img)
+				ws, err := e.BestWordsOf(j.img, j.stored)
 				if err != nil {
 					fail(pipeline.ProcessingError(pipeline.StageOCR, fmt.Sprintf("Failed to extract text from document: OCR of page %d failed", j.index+1), err))
 					continue
@@ -211,13 +217,13 @@ func (a *Analyzer) ocrPages(ctx context.Context, n int, progress pipeline.Progre
 		}(e)
 	}
 	for k := 0; k < n && ctx.Err() == nil; k++ {
-		i, img, err := produce(k)
+		page, err := produce(k)
 		if err != nil {
 			fail(err)
 			break
 		}
 		select {
-		case jobs <- job{i, img}:
+		case jobs <- page:
 		case <-ctx.Done():
 		}
 	}
