@@ -22,6 +22,7 @@ type cell struct {
 type textLine struct {
 	page  int
 	cells []cell
+	ocr   bool // the page's text is OCR's
 }
 
 // A cell is text without a run of three spaces, a bullet or a bar in it.
@@ -127,7 +128,7 @@ func documentLines(pages []pipeline.PageText) []textLine {
 			page = append(page, cells)
 		}
 		for _, cells := range splitAtColumns(page) {
-			out = append(out, textLine{page: p.Page, cells: cells})
+			out = append(out, textLine{page: p.Page, cells: cells, ocr: p.Source == pipeline.SourceOCR})
 		}
 	}
 	return out

@@ -615,3 +615,25 @@ func assertFields(t *testing.T, fields pipeline.Fields, want map[string]any) {
 		}
 	}
 }
+
+// A mixed PDF: OCR's reading of the loan ID on a scanned page gives way to
+// the text layer's, one character apart, on the page that kept its text;
+// an ID both readings agree on stays.
+func TestLoanIDOfAMixedPDF(t *testing.T) {
+	tests := []struct {
+		name, scanned, printed, want string
+	}{
+		{"one character apart", "Loan Number 38648313.\nApplicant   Natalie Lindqvist", "Loan Number J8648313\nAPR   7.951%", "J8648313"},
+		{"the same ID", "Loan Number J8648313\nApplicant   Natalie Lindqvist", "Loan Number J8648313\nAPR   7.951%", "J8648313"},
+		{"two IDs far apart", "Loan Number 38648313\nApplicant   Natalie Lindqvist", "Loan Number 77-1902\nAPR   7.951%", "38648313"},
+	}
+	for _, tt := range tests {
+		x := Extract([]pipeline.PageText{
+			{Page: 1, Source: pipeline.SourceOCR, Text: tt.scanned},
+			{Page: 2, Source: pipeline.SourceTextLayer, Text: tt.printed},
+		})
+		if x.Fields.LoanID != tt.want {
+			t.Errorf("%s: loan ID %q; want %q", tt.name, x.Fields.LoanID, tt.want)
+		}
+	}
+}

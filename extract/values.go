@@ -5,6 +5,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,6 +63,7 @@ func loanIDValue(s string) (any, bool) {
 func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	count := map[string]int{}
 	first := map[string]hit{}
+	printed := map[string]bool{} // read from a text layer at least once
 	var order []string
 	for _, re := range rule.labels {
 		for li, l := range lines {
@@ -76,12 +78,29 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 					first[id] = h
 				}
 				count[id]++
+				printed[id] = printed[id] || !l.ocr
 			}
 		}
 		if len(order) > 0 {
 			break
 		}
 	}
+	// OCR's reading of an ID that a text layer prints one character apart
+	// ("38648313" on a scanned page, "J8648313" on a page with its text)
+	// is a vote for the printed one.
+	kept := order[:0:0]
+	for _, id := range order {
+		if printed[id] {
+			kept = append(kept, id)
+			continue
+		}
+		if j := slices.IndexFunc(order, func(p string) bool { return printed[p] && oneApart(alnumKey(p), alnumKey(id)) }); j >= 0 {
+			count[order[j]] += count[id]
+			continue
+		}
+		kept = append(kept, id)
+	}
+	order = kept
 	// The same ID read with a dash lost or put in ("7527 546-176" joined as
 	// "7527546-176" beside "7527-546-176") is one vote; the reading with the
 	// most separators stands for it, OCR dropping them more often than adding.
@@ -121,6 +140,21 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 		h.how = byRepeat
 	}
 	return h, true
+}
+
+// oneApart reports whether a and b are as long and differ in one character.
+func oneApart(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	diff := 0
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff++
+		}
+	}
+	return diff == 1
 }
 
 // linesHolding counts the lines whose letters and digits, spaces and
