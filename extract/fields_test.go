@@ -637,3 +637,23 @@ func TestLoanIDOfAMixedPDF(t *testing.T) {
 		}
 	}
 }
+
+// What OCR leaves of a label's "(s)" ("Applicants)", "Applicandis)") and a
+// field's bracket read as a letter before a name ("J Natalie Lindqvist").
+func TestOCRLabelRemnants(t *testing.T) {
+	for _, line := range []string{
+		"Applicants)        Natalie Lindqvist",
+		"Applicandis)        Natalie Lindqvist",
+		"Applicant(s)        J Natalie Lindqvist",
+		"Applicant(s)        Natalie Lindqvist",
+	} {
+		x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\n" + line}})
+		if x.Fields.BorrowerName != "Natalie Lindqvist" {
+			t.Errorf("%q: borrower %q; want Natalie Lindqvist", line, x.Fields.BorrowerName)
+		}
+	}
+	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\nApplicant(s)        J. Natalie Lindqvist"}})
+	if x.Fields.BorrowerName != "J. Natalie Lindqvist" {
+		t.Errorf("an initial with its stop: borrower %q; want J. Natalie Lindqvist", x.Fields.BorrowerName)
+	}
+}

@@ -19,13 +19,20 @@ import (
 // table's label patterns (set by init).
 var labelVocabulary = map[string]bool{}
 
-var patternWordRe = regexp.MustCompile(`[a-z]{3,}`)
+var (
+	patternWordRe = regexp.MustCompile(`[a-z]{3,}`)
+	// pluralWordRe is a pattern's word with an optional plural ("applicant(s)").
+	pluralWordRe = regexp.MustCompile(`([a-z]{3,})\(\?:\\\(s\\\)\|s\)\?`)
+)
 
 func init() {
 	for _, r := range fieldTable { // allLabels is not set yet: init runs by file name
 		for _, re := range r.labels {
 			for _, w := range patternWordRe.FindAllString(re.String(), -1) {
 				labelVocabulary[w] = true
+			}
+			for _, m := range pluralWordRe.FindAllStringSubmatch(re.String(), -1) {
+				labelVocabulary[m[1]+"s"] = true
 			}
 		}
 	}
@@ -45,10 +52,21 @@ func mendLabel(text string) string {
 	if n < 0 {
 		n = len(words)
 	}
-	if n == 0 || n > maxLabelCellWords || isLabelText(strings.Join(words[:n], " ")) {
+	if n == 0 || n > maxLabelCellWords {
 		return text
 	}
 	changed := false
+	for i, w := range words[:n] {
+		if strings.HasSuffix(w, ")") && !strings.Contains(w, "(") {
+			words[i], changed = strings.TrimSuffix(w, ")"), true // "Applicants)": what OCR left of "(s)"
+		}
+	}
+	if isLabelText(strings.Join(words[:n], " ")) {
+		if changed {
+			return strings.Join(words, " ")
+		}
+		return text
+	}
 	for i, w := range words[:n] {
 		core := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 		lower := strings.ToLower(core)
@@ -80,7 +98,8 @@ func mendLabel(text string) string {
 	return strings.Join(words, " ")
 }
 
-// nearLabelWords are the label words within reach of w (see mendLabel).
+// nearLabelWords are the label words within reach of w (see mendLabel),
+// the nearest of them.
 func nearLabelWords(w string) []string {
 	reach := 1
 	if utf8.RuneCountInString(w) >= 7 {
@@ -94,7 +113,10 @@ func nearLabelWords(w string) []string {
 		if d := len(v) - len(w); d > reach || -d > reach {
 			continue
 		}
-		if editDistance(w, v) <= reach {
+		switch d := editDistance(w, v); {
+		case d < reach:
+			reach, found = d, []string{v} // the nearest words only ("borowers": "borrowers", not "borrower")
+		case d == reach:
 			found = append(found, v)
 		}
 	}

@@ -142,6 +142,22 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	return h, true
 }
 
+// strayLetter reports whether a name's first word is a lone capital
+// without the stop an initial has, before a first name and a surname of
+// two letters or more: OCR's reading of a form field's bracket or bar.
+func strayLetter(words []string) bool {
+	r := []rune(words[0])
+	if len(r) != 1 || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	for _, w := range words[1:3] {
+		if k := []rune(w); len(k) < 2 || !unicode.IsUpper(k[0]) || len(strings.TrimRight(w, ".")) < 2 {
+			return false
+		}
+	}
+	return true
+}
+
 // oneApart reports whether a and b are as long and differ in one character.
 func oneApart(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
@@ -338,6 +354,9 @@ func cleanName(s string, company bool) (any, bool) {
 	words := strings.Fields(s)
 	if company && len(words) >= 3 && (logoMark(words[0]) || logoBefore(words)) {
 		words, s = words[1:], strings.Join(words[1:], " ") // "Q Bluestem Lending": the logo read as a letter
+	}
+	if !company && len(words) >= 3 && strayLetter(words) {
+		words, s = words[1:], strings.Join(words[1:], " ") // "J Natalie Lindqvist": a field's bracket read as a letter
 	}
 	if len(words) < 2 || len(words) > 7 || sentenceRe.MatchString(s) {
 		return nil, false
