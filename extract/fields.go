@@ -415,10 +415,11 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 				}
 			}
 			if v, ok := parseAfterSpecks(r, next.text); ok {
-				if r.name == pipeline.FieldLender && (!orgEndRe.MatchString(v.(string)) || strings.HasSuffix(strings.TrimSpace(next.text), ",")) {
+				if r.name == pipeline.FieldLender {
 					// "Mountain Laurel Federal Credit" over "Union", "… Services," over
-					// "LLC": the name wrapped in its cell.
-					if w, ok := wrappedValue(lines, li, next, r); ok && orgEndRe.MatchString(w.(string)) {
+					// "LLC", "… Mortgage" over "Company, Inc.": the name wrapped in its cell.
+					if w, ok := wrappedValue(lines, li, next, r); ok && orgEndRe.MatchString(w.(string)) &&
+						(!orgEndRe.MatchString(v.(string)) || strings.HasSuffix(strings.TrimSpace(next.text), ",") || legalFormRe.MatchString(strings.TrimPrefix(w.(string), v.(string)))) {
 						v = w
 					}
 				}

@@ -462,6 +462,21 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"loan_id": "MK2026104495"},
 		},
 		{
+			"a lender's name wrapped in its cell before its legal form",
+			"Our File No.          HE2025082202\n" +
+				"Lending Institution   Cornerstone Plains Mortgage     Base Loan Amount      $ 193,900.00\n" +
+				"                      Company, Inc.\n" +
+				"Servicer              Keystone Home Loans",
+			map[string]any{"lender_name": "Cornerstone Plains Mortgage Company, Inc"},
+		},
+		{
+			"a lender's name over another name in its column",
+			"Our File No.          HE2025082202\n" +
+				"Lender                Harbor Mortgage                 Rate   7.75%\n" +
+				"                      Trust Bank of Ohio",
+			map[string]any{"lender_name": "Harbor Mortgage"},
+		},
+		{
 			"a currency sign apart from its amount, bold labels",
 			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
 			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},

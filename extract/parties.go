@@ -20,6 +20,10 @@ var orgWordRe = regexp.MustCompile(`(?i)\b(?:bank|bancorp|mortgage|lending|lende
 var orgEndRe = regexp.MustCompile(`(?i)\b(?:bank|bancorp|mortgage|lending|lenders|home\s+loans|financial|services|finance|funding|capital|` +
 	`credit\s+union|savings|trust|company|co|corp|corporation|inc|llc|l\.l\.c|n\.\s?a|fsb|group|partners)\.?$`)
 
+// legalFormRe is the words that start a company name's wrapped last line
+// and never a name of their own: "Company, Inc." under "… Mortgage".
+var legalFormRe = regexp.MustCompile(`^\s*(?:Company|Co\.|Inc\.?|LLC|L\.L\.C\.|Corporation|Corp\.?|N\.\s?A\.|FSB|L\.P\.)(?:\W|$)`)
+
 // notLenderRe finds the companies of a loan file that are not its lender:
 // title, escrow and insurance companies, appraisers, realtors.
 var notLenderRe = regexp.MustCompile(`(?i)\b(?:title|escrow|insurance|appraisal|realty|realtors?|settlement|third\s+party|closing\s+(?:agent|group|services|company))\b`)
