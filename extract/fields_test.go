@@ -477,6 +477,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"lender_name": "Harbor Mortgage"},
 		},
 		{
+			"a surname with its suffix before the first name",
+			"LOAN NUMBER      1572701818\nBORR NAME.       INGRAM SR., VICTOR N    MO P&I:           2,446.07",
+			map[string]any{"borrower_name": "Victor N Ingram Sr"},
+		},
+		{
 			"a currency sign apart from its amount, bold labels",
 			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
 			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},

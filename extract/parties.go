@@ -57,8 +57,8 @@ func init() {
 }
 
 // lastFirstRe is a name written surname first, as LOS printouts do:
-// "CARRINGTON, DESMOND" or "Whitaker, Priya L".
-var lastFirstRe = regexp.MustCompile(`^(\pL[\pL'-]+),\s*(\pL[\pL'-]+(?:\s+\pL\.?)?)$`)
+// "CARRINGTON, DESMOND", "Whitaker, Priya L" or "INGRAM SR., VICTOR N".
+var lastFirstRe = regexp.MustCompile(`^(\pL[\pL'-]+(?:\s+(?i:jr|sr|ii|iii|iv)\.?)?),\s*(\pL[\pL'-]+(?:\s+\pL\.?)?)$`)
 
 // addresseeWindow is how many non-empty lines atop a letter may hold its
 // inside address.
