@@ -521,6 +521,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "11 Newport Trl, Wichita, KS 67207-1427"},
 		},
 		{
+			"OCR's stops for the commas after a unit's number and the city",
+			"Loan #  A-55\nSubject Property Address 6565 Summit Trail Apt 17B. Spokane. WA 99201",
+			map[string]any{"property_address": "6565 Summit Trail Apt 17B, Spokane, WA 99201"},
+		},
+		{
 			"a street's type printed with its stop keeps it",
 			"Loan #  A-55\nProperty Address:   135 Quail Run Pkwy., Knoxville, TN 37907",
 			map[string]any{"property_address": "135 Quail Run Pkwy., Knoxville, TN 37907"},

@@ -494,7 +494,9 @@ var (
 	cityStopRe = regexp.MustCompile(`(\p{Ll})\. ([A-Z]{2}\s+\d{5}(?:-\d{4})?)\b`)
 	// streetStopRe is a full stop, and no comma, between a street's type
 	// and its town: OCR's stop for the comma ("11 Newport Trl. Wichita, KS").
-	streetStopRe = regexp.MustCompile(`^(\d[^,]*\b(?i:st|ave|dr|rd|trl|ln|blvd|ct|pl|pkwy|cir|ter|hwy|way|sq|plz|loop|run))\. (\p{Lu}[\pL ]*, [A-Z]{2}\s+\d{5})`)
+	// A unit's number ends the street as well ("Summit Trail Apt 17B.
+	// Spokane, WA").
+	streetStopRe = regexp.MustCompile(`^(\d[^,]*\b(?:(?i:st|ave|dr|rd|trl|ln|blvd|ct|pl|pkwy|cir|ter|hwy|way|sq|plz|loop|run)|(?i:apt|unit|suite|ste)\.? ?#?\w{1,5}))\. (\p{Lu}[\pL ]*, [A-Z]{2}\s+\d{5})`)
 )
 
 var (
