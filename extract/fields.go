@@ -235,6 +235,10 @@ func Extract(pages []pipeline.PageText) Extraction {
 			}
 		}
 	}
+	if h, ok := found[pipeline.FieldLender]; ok && ocrPage[h.page] {
+		h.value = withoutLogoLetters(h.value.(string), pages)
+		found[pipeline.FieldLender] = h
+	}
 	x := Extraction{Fields: toFields(found), Type: typ, Confidence: map[string]float64{}, Pages: map[string]int{}}
 	for name, h := range found {
 		x.Confidence[name] = confidenceOf(h.how, ocrPage[h.page])
@@ -242,6 +246,28 @@ func Extract(pages []pipeline.PageText) Extraction {
 	}
 	review(&x, time.Now())
 	return x
+}
+
+// withoutLogoLetters is an OCR-read lender's name without a first word of
+// one or two letters that the document, where it prints the name again,
+// prints without: a logo read as letters ("Qo Keystone Valley Home Loans,
+// Inc." over a signature's "KEYSTONE VALLEY HOME LOANS, INC.").
+func withoutLogoLetters(name string, pages []pipeline.PageText) string {
+	words := strings.Fields(name)
+	if len(words) < 3 || len([]rune(words[0])) > 2 {
+		return name
+	}
+	var all strings.Builder
+	for _, p := range pages {
+		all.WriteString(strings.ToLower(alnumKey(p.Text)))
+	}
+	text := all.String()
+	rest := strings.ToLower(alnumKey(strings.Join(words[1:], " ")))
+	whole := strings.ToLower(alnumKey(words[0])) + rest
+	if strings.Count(text, rest) > strings.Count(text, whole) {
+		return strings.Join(words[1:], " ")
+	}
+	return name
 }
 
 // withoutAccents is s with the marks over and under its letters taken off.

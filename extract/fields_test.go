@@ -682,3 +682,19 @@ func TestOCRLabelRemnants(t *testing.T) {
 		t.Errorf("an initial with its stop: borrower %q; want J. Natalie Lindqvist", x.Fields.BorrowerName)
 	}
 }
+
+// A logo OCR read as letters before the letterhead's name goes when the
+// document prints the name again without it, and stays when it does not.
+func TestLenderLogoLetters(t *testing.T) {
+	head := "Qo Keystone Valley Home Loans,                   Inc.\n7214 Pine Pl. Floor 3\nDes Moines, IA 50317\n\n" +
+		"Interest Rate Lock Agreement\nLoan Number  A-55\nLoan Amount   $200,000.00\n"
+	for _, tt := range []struct{ text, want string }{
+		{head + "\nKEYSTONE VALLEY HOME LOANS, INC.\n", "Keystone Valley Home Loans, Inc"},
+		{head, "Qo Keystone Valley Home Loans, Inc"},
+	} {
+		x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: tt.text}})
+		if x.Fields.LenderName != tt.want {
+			t.Errorf("lender %q; want %q", x.Fields.LenderName, tt.want)
+		}
+	}
+}
