@@ -41,14 +41,14 @@ var (
 	// "250,000.00 USD" and "250,000 dollars" name their currency after.
 	suffixCurrencyRe = regexp.MustCompile(`(?i)^[\d,. ]*\d\s*(?:USD|dollars)\b`)
 	splitGroupRe     = regexp.MustCompile(`^(\d{1,3}), (\d{3}\b)`)
-	moneyRe          = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,])(\d{2}))?(?:$|[^\d])`)
+	moneyRe          = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,:])(\d{2}))?(?:$|[^\d])`) // "2,022:97": OCR's colon for the stop
 )
 
 // ParseMoney reads an amount such as "$250,000.00", "USD 250,000" or
 // "$1 050" and returns it in cents. requireCurrency insists on a "$" or
 // "USD" so that bare numbers (years, counts) are not taken for money.
 func ParseMoney(s string, requireCurrency bool) (int64, bool) {
-	s = strings.TrimPrefix(TrimLead(s), "(")
+	s = strings.TrimPrefix(TrimLead(strings.TrimLeft(TrimLead(s), "'‘’`")), "(") // "}'US$173,000.00": OCR's specks
 	cur := currencyRe.FindString(s)
 	if requireCurrency && cur == "" && !suffixCurrencyRe.MatchString(s) {
 		return 0, false
@@ -78,8 +78,9 @@ func ParseMoney(s string, requireCurrency bool) (int64, bool) {
 	return cents, true
 }
 
-// percentRe is a rate; a stop before its sign is OCR's speck ("6.704.%").
-var percentRe = regexp.MustCompile(`^(\d{1,2}(?:[.,]\d{1,4})?)\.?\s?(?:%|(?i:percent\b|per\s?cent\b))`)
+// percentRe is a rate; a stop before its sign is OCR's speck ("6.704.%"),
+// a colon in it OCR's stop ("6:5000%").
+var percentRe = regexp.MustCompile(`^(\d{1,2}(?:[.,:]\d{1,4})?)\.?\s?(?:%|(?i:percent\b|per\s?cent\b))`)
 
 // ParsePercent reads a rate such as "6.875%", "6.875 %", "4%" or
 // "3.875 percent" and returns it as a percent number.
@@ -92,7 +93,7 @@ func ParsePercent(s string) (float64, bool) {
 	if m == nil {
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
+	v, err := strconv.ParseFloat(strings.NewReplacer(",", ".", ":", ".").Replace(m[1]), 64) // "6:5000%": OCR's colon
 	if err != nil || v <= 0 || v >= 30 {
 		return 0, false
 	}

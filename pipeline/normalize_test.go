@@ -20,6 +20,8 @@ func TestParseMoney(t *testing.T) {
 		{"OCR l for one", "$l,050.00", true, 105000, true},
 		{"value then words", "$761.78 NO", true, 76178, true},
 		{"leading colon", ": $8,054", true, 805400, true},
+		{"OCR's colon for the cents' stop", "US$2,022:97", true, 202297, true},
+		{"OCR's bracket and quote before the sign", "}'US$173,000.00", true, 17300000, true},
 		{"bare number refused when currency needed", "2013", true, 0, false},
 		{"bare number accepted otherwise", "2,500", false, 250000, true},
 		{"sentence is not a value", "Includes $5,877.00 in Loan Costs", true, 0, false},
@@ -47,6 +49,7 @@ func TestParsePercent(t *testing.T) {
 		{"4%", 4, true},
 		{"3.875 percent", 3.875, true},
 		{"3,875%", 3.875, true},
+		{"6:5000%:", 6.5, true}, // OCR's colon for the stop
 		{"4.274% Your costs over the loan term", 4.274, true},
 		{"69.45%", 0, false}, // total interest percentage, not a rate
 		{"0%", 0, false},
