@@ -677,7 +677,11 @@ func TestOCRLabelRemnants(t *testing.T) {
 			t.Errorf("%q: borrower %q; want Natalie Lindqvist", line, x.Fields.BorrowerName)
 		}
 	}
-	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\nApplicant(s)        J. Natalie Lindqvist"}})
+	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\nAmount of:Loan:        }'US$173,000.00"}})
+	if x.Fields.LoanAmountCents != 17300000 {
+		t.Errorf("'Amount of:Loan:': loan amount %d; want 17300000", x.Fields.LoanAmountCents)
+	}
+	x = Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\nApplicant(s)        J. Natalie Lindqvist"}})
 	if x.Fields.BorrowerName != "J. Natalie Lindqvist" {
 		t.Errorf("an initial with its stop: borrower %q; want J. Natalie Lindqvist", x.Fields.BorrowerName)
 	}

@@ -47,11 +47,13 @@ const maxLabelCellWords = 5
 // before a figure run into it ("Loaf Number 998813512"), a label; else the
 // text as it is.
 func mendLabel(text string) string {
-	words := strings.Fields(text)
-	n := slices.IndexFunc(words, func(w string) bool { return strings.ContainsAny(w, "$0123456789") })
-	if n < 0 {
-		n = len(words)
+	if spaced := midColonRe.ReplaceAllString(text, "$1 $2"); spaced != text {
+		if mended := mendLabel(spaced); mended != spaced || isLabelText(labelPart(spaced)) {
+			return mended // "Amount of:Loan:": OCR's colon for a space
+		}
 	}
+	words := strings.Fields(text)
+	n := figureStart(words)
 	if n == 0 || n > maxLabelCellWords {
 		return text
 	}
@@ -96,6 +98,24 @@ func mendLabel(text string) string {
 		return text
 	}
 	return strings.Join(words, " ")
+}
+
+// midColonRe is a colon between two letters.
+var midColonRe = regexp.MustCompile(`(\pL):(\pL)`)
+
+// labelPart is the words of a cell before its first figure.
+func labelPart(text string) string {
+	words := strings.Fields(text)
+	return strings.Join(words[:figureStart(words)], " ")
+}
+
+// figureStart is the index of the first word with a figure or a dollar
+// sign in it, len(words) for none.
+func figureStart(words []string) int {
+	if n := slices.IndexFunc(words, func(w string) bool { return strings.ContainsAny(w, "$0123456789") }); n >= 0 {
+		return n
+	}
+	return len(words)
 }
 
 // nearLabelWords are the label words within reach of w (see mendLabel),
