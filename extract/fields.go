@@ -186,6 +186,13 @@ func Extract(pages []pipeline.PageText) Extraction {
 	}
 	chooseConsistent(found, alts)
 	completeForm(typ, lines, found)
+	for _, name := range []string{pipeline.FieldMonthlyPayment, pipeline.FieldLoanAmount} {
+		if _, ok := found[name]; !ok && slices.ContainsFunc(rulesFor(typ), func(r fieldRule) bool { return r.name == name }) {
+			if h, ok := byAmortizationOf(name, lines, found); ok {
+				found[name] = h
+			}
+		}
+	}
 	if h, ok := found[pipeline.FieldProperty]; ok {
 		h.value = stateStopRe.ReplaceAllString(completeAddress(lines, h), "$1$2") // "Springfield, IL. 62706": a speck after the state
 		h.value = cityStopRe.ReplaceAllString(h.value.(string), "$1, $2")         // "Tampa. FL 33610" on the line under the street
@@ -247,6 +254,52 @@ func Extract(pages []pipeline.PageText) Extraction {
 	review(&x, time.Now())
 	return x
 }
+
+// byAmortizationOf finds the monthly principal and interest, or the loan
+// amount, whose label OCR lost ("Pél   $2,000.93"): the one amount in the
+// document that, with the rate, the term and the other of the two, makes
+// a payment within a dollar of the loan's.
+func byAmortizationOf(name string, lines []textLine, found map[string]hit) (hit, bool) {
+	amount, _ := found[pipeline.FieldLoanAmount].value.(int64)
+	payment, _ := found[pipeline.FieldMonthlyPayment].value.(int64)
+	rate, _ := found[pipeline.FieldInterestRate].value.(float64)
+	term, _ := found[pipeline.FieldTerm].value.(int)
+	if rate <= 0 || term <= 0 {
+		return hit{}, false
+	}
+	fits := func(v int64) bool { return pipeline.Abs(v-pipeline.Amortized(amount, rate, term)) <= 100 }
+	switch {
+	case name == pipeline.FieldMonthlyPayment && amount > 0:
+	case name == pipeline.FieldLoanAmount && payment > 0:
+		fits = func(v int64) bool { return pipeline.Abs(payment-pipeline.Amortized(v, rate, term)) <= 100 }
+	default:
+		return hit{}, false
+	}
+	var match *hit
+	for li, l := range lines {
+		for _, c := range l.cells {
+			for _, m := range centsAmountRe.FindAllStringIndex(c.text, -1) {
+				v, ok := pipeline.ParseMoney(c.text[m[0]:m[1]], true)
+				if !ok || !fits(v) {
+					continue
+				}
+				if match != nil && match.value.(int64) != v {
+					return hit{}, false // two such amounts: no telling
+				}
+				h := attach(v, l.page, li, c.col)
+				h.how = byAmortization
+				match = &h
+			}
+		}
+	}
+	if match == nil {
+		return hit{}, false
+	}
+	return *match, true
+}
+
+// centsAmountRe is a dollar amount with its cents.
+var centsAmountRe = regexp.MustCompile(`(?:US)?\$\s?\d{1,3}(?:,\d{3})*\.\d{2}\b`)
 
 // withoutLogoLetters is an OCR-read lender's name without a first word of
 // one or two letters that the document, where it prints the name again,
@@ -716,6 +769,7 @@ const (
 	byLetterDate                // a date atop a letter
 	byAddressee                 // a letter's addressee taken for the borrower
 	bySignature                 // the company signing a letter
+	byAmortization              // the one amount the loan's figures give
 )
 
 // hit is a value found in the text, and where and how it was found.

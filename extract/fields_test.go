@@ -702,3 +702,38 @@ func TestLenderLogoLetters(t *testing.T) {
 		}
 	}
 }
+
+// A payment whose label OCR lost is the one amount in the document that
+// the loan amount, rate and term give; two such amounts, or none, give
+// nothing.
+func TestPaymentByAmortization(t *testing.T) {
+	head := "LOAN #               2025-6219-80       NOTE RATE            7.625\n" +
+		"BORROWER             STANTON, ANDRE D   AMORT TERM           360 mos.\n" +
+		"LOAN AMOUNT          $282,700.00        CASH TO CLOSE        $318.00\n"
+	for _, tt := range []struct {
+		name, text string
+		want       int64
+	}{
+		{"label lost", head + "CO-BORR              STANTON, COLLEEN   Pél                  $2,000.93\n", 200093},
+		{"no such amount", head + "CO-BORR              STANTON, COLLEEN   Pél                  $2,100.93\n", 0},
+		{"two such amounts", head + "Pél   $2,000.93\nPél   $2,001.50\n", 0},
+	} {
+		x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: tt.text}})
+		if x.Fields.MonthlyPaymentCents != tt.want {
+			t.Errorf("%s: payment %d; want %d", tt.name, x.Fields.MonthlyPaymentCents, tt.want)
+		}
+	}
+}
+
+// A loan amount whose label OCR lost is the one amount the payment, rate
+// and term give.
+func TestAmountByAmortization(t *testing.T) {
+	text := "LOAN #               2025-6219-80       NOTE RATE            7.625\n" +
+		"BORROWER             STANTON, ANDRE D   AMORT TERM           360 mos.\n" +
+		"L0@N AMT#            $282,700.00        P&I                  $2,000.93\n" +
+		"APPR VALUE           $514,000.00        CASH TO CLOSE        $318.00\n"
+	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: text}})
+	if x.Fields.LoanAmountCents != 28270000 {
+		t.Errorf("amount %d; want 28270000", x.Fields.LoanAmountCents)
+	}
+}

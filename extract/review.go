@@ -14,7 +14,7 @@ import (
 func confidenceOf(how method, ocr bool) float64 {
 	c := map[method]float64{
 		byLabel: 0.95, byRepeat: 0.97, byLabelBelow: 0.88, byLabelBeside: 0.85,
-		byProse: 0.85, byLetterDate: 0.8, byLetterhead: 0.75, byAddressee: 0.8, bySignature: 0.75,
+		byProse: 0.85, byLetterDate: 0.8, byLetterhead: 0.75, byAddressee: 0.8, bySignature: 0.75, byAmortization: 0.8,
 	}[how]
 	if ocr {
 		c *= 0.92
