@@ -760,16 +760,16 @@ func valueFillsCell(s string) bool {
 type method int
 
 const (
-	byLabel       method = iota // after its label, in its cell or the next
-	byLabelBelow                // alone in the cell under its label
-	byLabelBeside               // to the right of a labelled paragraph
-	byRepeat                    // a loan ID the document repeats
-	byProse                     // in a sentence
-	byLetterhead                // a lender's name atop the first page
-	byLetterDate                // a date atop a letter
-	byAddressee                 // a letter's addressee taken for the borrower
-	bySignature                 // the company signing a letter
-	byAmortization              // the one amount the loan's figures give
+	byLabel        method = iota // after its label, in its cell or the next
+	byLabelBelow                 // alone in the cell under its label
+	byLabelBeside                // to the right of a labelled paragraph
+	byRepeat                     // a loan ID the document repeats
+	byProse                      // in a sentence
+	byLetterhead                 // a lender's name atop the first page
+	byLetterDate                 // a date atop a letter
+	byAddressee                  // a letter's addressee taken for the borrower
+	bySignature                  // the company signing a letter
+	byAmortization               // the one amount the loan's figures give
 )
 
 // hit is a value found in the text, and where and how it was found.
