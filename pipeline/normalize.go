@@ -41,7 +41,13 @@ var (
 	// "250,000.00 USD" and "250,000 dollars" name their currency after.
 	suffixCurrencyRe = regexp.MustCompile(`(?i)^[\d,. ]*\d\s*(?:USD|dollars)\b`)
 	splitGroupRe     = regexp.MustCompile(`^(\d{1,3}), (\d{3}\b)`)
-	moneyRe          = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,:])(\d{2}))?(?:$|[^\d])`) // "2,022:97": OCR's colon for the stop
+	// splitCentsRe is cents OCR cut in two ("$19,553.1 6").
+	splitCentsRe = regexp.MustCompile(`^([\d,]*\d[.:]\d) (\d)\b`)
+	// damagedCentsRe is a stop and one digit after a whole amount.
+	damagedCentsRe = regexp.MustCompile(`^[.,:]\d(?:\D|$)`)
+	// splitLeadRe is a first group of digits OCR cut in two ("1 3,404.86").
+	splitLeadRe = regexp.MustCompile(`^(\d) (\d{1,2}),(\d{3}\b)|^(\d{2}) (\d),(\d{3}\b)`)
+	moneyRe     = regexp.MustCompile(`^(\d{1,3}(?:[,. ]\d{3})+|\d+)(?:([.,:])(\d{2}))?(?:$|[^\d])`) // "2,022:97": OCR's colon for the stop
 )
 
 // ParseMoney reads an amount such as "$250,000.00", "USD 250,000" or
@@ -54,13 +60,16 @@ func ParseMoney(s string, requireCurrency bool) (int64, bool) {
 		return 0, false
 	}
 	rest := splitGroupRe.ReplaceAllString(s[len(cur):], "$1,$2") // OCR's "275, 100.00"
+	rest = splitLeadRe.ReplaceAllString(rest, "$1$2$4$5,$3$6")
+	rest = splitCentsRe.ReplaceAllString(rest, "$1$2") // "9,553.1 6"
 	n := 0
 	for n < len(rest) && strings.IndexByte("0123456789OoIlSB,. ", rest[n]) >= 0 {
 		n++
 	}
-	m := moneyRe.FindStringSubmatch(fixDigits(rest[:n]) + rest[n:])
-	if m == nil {
-		return 0, false
+	fixed := fixDigits(rest[:n]) + rest[n:]
+	m := moneyRe.FindStringSubmatch(fixed)
+	if m == nil || m[3] == "" && damagedCentsRe.MatchString(fixed[len(m[1]):]) {
+		return 0, false // "$19,553.1": cents lost in part are no value
 	}
 	whole := strings.NewReplacer(",", "", ".", "", " ", "").Replace(m[1])
 	if len(whole) > 12 {
