@@ -91,10 +91,14 @@ func ParseMoney(s string, requireCurrency bool) (int64, bool) {
 // a colon in it OCR's stop ("6:5000%").
 var percentRe = regexp.MustCompile(`^(\d{1,2}(?:[.,:]\d{1,4})?)\.?\s?(?:%|(?i:percent\b|per\s?cent\b))`)
 
+// lostStopRe is a rate whose stop OCR read as a space ("5 500%").
+var lostStopRe = regexp.MustCompile(`^(\d{1,2}) (\d{3,4}\s?%)`)
+
 // ParsePercent reads a rate such as "6.875%", "6.875 %", "4%" or
 // "3.875 percent" and returns it as a percent number.
 func ParsePercent(s string) (float64, bool) {
 	s = TrimLead(s)
+	s = lostStopRe.ReplaceAllString(strings.Replace(s, "..", ".", 1), "$1.$2") // OCR: "7..1250%", "5 500%"
 	if i := strings.IndexAny(s, "%pP"); i > 0 && i < 12 {
 		s = fixDigits(s[:i]) + s[i:]
 	}

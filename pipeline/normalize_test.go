@@ -54,6 +54,8 @@ func TestParsePercent(t *testing.T) {
 		{"3.875 percent", 3.875, true},
 		{"3,875%", 3.875, true},
 		{"6:5000%:", 6.5, true}, // OCR's colon for the stop
+		{"5 500%", 5.5, true},   // OCR's space for the stop
+		{"7..1250%", 7.125, true},
 		{"4.274% Your costs over the loan term", 4.274, true},
 		{"69.45%", 0, false}, // total interest percentage, not a rate
 		{"0%", 0, false},
