@@ -737,3 +737,21 @@ func TestAmountByAmortization(t *testing.T) {
 		t.Errorf("amount %d; want 28270000", x.Fields.LoanAmountCents)
 	}
 }
+
+// OCR's letters for digits in an ID of digit groups, and IDs whose
+// letters are their own.
+func TestDigitGroups(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"2024-S040-S6", "2024-5040-56"},
+		{"2024-5O40-56", "2024-5040-56"},
+		{"MTG-1234", "MTG-1234"},
+		{"LN-2024-133659", "LN-2024-133659"},
+		{"S-1234", "S-1234"},
+		{"2024-SO40-56", "2024-SO40-56"},
+		{"SY2024121943", "SY2024121943"},
+	} {
+		if got := digitGroups(tt.in); got != tt.want {
+			t.Errorf("digitGroups(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

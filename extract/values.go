@@ -54,7 +54,43 @@ func loanIDValue(s string) (any, bool) {
 	if digits*2 < len(m) {
 		return nil, false
 	}
-	return strings.ToUpper(m), true
+	return digitGroups(strings.ToUpper(m)), true
+}
+
+// digitGroups reads OCR's letters for digits in an ID of digit groups
+// ("2024-S040-S6" for "2024-5040-56"): when the ID has dashes and every
+// group is digits but for S, O, I or L among them, those are 5, 0, 1, 1.
+// An ID with a group of letters ("MTG-1234") or a letter beside other
+// letters ("LN2024-SO40") is left as it is.
+func digitGroups(id string) string {
+	groups := strings.Split(id, "-")
+	if len(groups) < 2 {
+		return id
+	}
+	changed := false
+	for i, g := range groups {
+		letters := 0
+		for _, r := range g {
+			switch {
+			case unicode.IsDigit(r):
+			case strings.ContainsRune("SOIL", r):
+				letters++
+			default:
+				return id
+			}
+		}
+		if letters > 1 || letters == len(g) {
+			return id
+		}
+		if letters == 1 {
+			groups[i] = strings.NewReplacer("S", "5", "O", "0", "I", "1", "L", "1").Replace(g)
+			changed = true
+		}
+	}
+	if !changed {
+		return id
+	}
+	return strings.Join(groups, "-")
 }
 
 // findLoanID collects every labelled loan ID and keeps the one the
