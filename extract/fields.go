@@ -279,7 +279,7 @@ func byAmortizationOf(name string, lines []textLine, found map[string]hit) (hit,
 	for li, l := range lines {
 		for _, c := range l.cells {
 			for _, m := range centsAmountRe.FindAllStringIndex(c.text, -1) {
-				v, ok := pipeline.ParseMoney(c.text[m[0]:m[1]], true)
+				v, ok := pipeline.ParseMoney(c.text[m[0]:m[1]], false)
 				if !ok || !fits(v) {
 					continue
 				}
@@ -298,8 +298,9 @@ func byAmortizationOf(name string, lines []textLine, found map[string]hit) (hit,
 	return *match, true
 }
 
-// centsAmountRe is a dollar amount with its cents.
-var centsAmountRe = regexp.MustCompile(`(?:US)?\$\s?\d{1,3}(?:,\d{3})*\.\d{2}\b`)
+// centsAmountRe is a dollar amount with its cents, its sign left out as
+// loan systems' printouts do ("MO P&I: 1,967.30").
+var centsAmountRe = regexp.MustCompile(`(?:(?:US)?\$\s?)?\b\d{1,3}(?:,\d{3})*\.\d{2}\b`)
 
 // withoutLogoLetters is an OCR-read lender's name without a first word of
 // one or two letters that the document, where it prints the name again,

@@ -717,6 +717,7 @@ func TestPaymentByAmortization(t *testing.T) {
 		{"label lost", head + "CO-BORR              STANTON, COLLEEN   Pél                  $2,000.93\n", 200093},
 		{"no such amount", head + "CO-BORR              STANTON, COLLEEN   Pél                  $2,100.93\n", 0},
 		{"two such amounts", head + "Pél   $2,000.93\nPél   $2,001.50\n", 0},
+		{"a printout's amount without its sign", head + "MO Pél:              2,000.93\n", 200093},
 	} {
 		x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: tt.text}})
 		if x.Fields.MonthlyPaymentCents != tt.want {
