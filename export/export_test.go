@@ -354,3 +354,25 @@ func TestComparisonSheets(t *testing.T) {
 		t.Errorf("correction not shown in the Documents sheet: %v", docs[2])
 	}
 }
+
+// A rate is stored as the fraction its decimals give, not a binary
+// approximation of it ("0.07150000000000001" for 7.15 %).
+func TestPercentCellValue(t *testing.T) {
+	sum := sampleSummary()
+	sum.Results[0].Fields.InterestRatePct = 7.15
+	sum.Results[0].Fields.APRPct = 7.1234
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := export.WriteFile(path, sum); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"I2": "0.0715", "J2": "0.071234"} {
+		if raw, _ := f.GetCellValue("Documents", cell, excelize.Options{RawCellValue: true}); raw != want {
+			t.Errorf("%s raw %q; want %q", cell, raw, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -26,11 +27,14 @@ func money(c int64) any {
 	return float64(c) / 100
 }
 
+// percent is a rate as a fraction for a percent-formatted cell, rounded
+// to the rate's four decimals so that 7.15 is stored as 0.0715, not
+// 0.07150000000000001.
 func percent(p float64) any {
 	if p == 0 {
 		return nil
 	}
-	return p / 100
+	return math.Round(p*1e4) / 1e6
 }
 
 func isoDate(s string) any {

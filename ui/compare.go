@@ -43,6 +43,7 @@ type compareView struct {
 	table   *widget.Table
 	changes *fyne.Container
 	empty   *widget.Label
+	heading *widget.Label // the job compared: a job still running shows the one before
 	content fyne.CanvasObject
 }
 
@@ -88,7 +89,10 @@ func (c *compareView) build() fyne.CanvasObject {
 	c.table.SetColumnWidth(-1, 150)
 	c.changes = container.NewVBox()
 	c.empty = widget.NewLabel("Open or run a job to compare its loans.")
-	c.content = container.NewBorder(nil, container.NewPadded(c.changes), nil, nil, container.NewStack(c.table, c.empty))
+	c.heading = widget.NewLabel("")
+	c.heading.TextStyle.Bold = true
+	c.heading.Truncation = fyne.TextTruncateEllipsis
+	c.content = container.NewBorder(c.heading, container.NewPadded(c.changes), nil, nil, container.NewStack(c.table, c.empty))
 	return c.content
 }
 
@@ -98,6 +102,7 @@ func (c *compareView) load(sum *pipeline.Summary) {
 		return
 	}
 	c.cmp = pipeline.Compare(sum)
+	c.heading.SetText(compareHeading(sum, len(c.cmp.Loans)))
 	for i := range c.cmp.Loans {
 		c.table.SetColumnWidth(i, 230)
 	}
@@ -123,6 +128,22 @@ func (c *compareView) load(sum *pipeline.Summary) {
 		c.changes.Add(l)
 	}
 	c.changes.Refresh()
+}
+
+// compareHeading names the job compared: "Job 18e82527 · 8 documents ·
+// 5 loans · 2026-12-02 08:14".
+func compareHeading(sum *pipeline.Summary, loans int) string {
+	plural := func(n int, one string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %ss", n, one)
+	}
+	h := fmt.Sprintf("Job %s · %s · %s", pipeline.ShortID(sum.JobID), plural(len(sum.Results), "document"), plural(loans, "loan"))
+	if !sum.StartTime.IsZero() {
+		h += " · " + sum.StartTime.Local().Format("2006-01-02 15:04")
+	}
+	return h
 }
 
 // fieldTitle is a field's label inside a sentence: "monthly P&I",

@@ -569,6 +569,9 @@ func TestCorrectReviewCompareAndFilter(t *testing.T) {
 	if len(c.Loans) != 3 || c.Loans[0].Fields.LoanAmountCents != 25500000 || c.Best[pipeline.MetricAPR] != loans[1].LoanID {
 		t.Errorf("comparison: %d loans, amount %d, best %v", len(c.Loans), c.Loans[0].Fields.LoanAmountCents, c.Best)
 	}
+	if want := "Job " + pipeline.ShortID(v.state.jobID) + " · 3 documents · 3 loans"; !strings.HasPrefix(h.ui.compare.heading.Text, want) {
+		t.Errorf("comparison heading %q; want it to start %q", h.ui.compare.heading.Text, want)
+	}
 
 	// After a restart the correction is still there, and in the export.
 	jobID := v.state.jobID

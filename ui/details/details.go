@@ -87,7 +87,11 @@ func (d *View) notes(stage string) []fyne.CanvasObject {
 		l.Importance = imp
 		items = append(items, l)
 	}
-	wrapped(stage+" · "+res.DocumentType.Label(), widget.MediumImportance)
+	head := stage
+	if t := res.DocumentType.Label(); t != "" {
+		head += " · " + t
+	}
+	wrapped(head, widget.MediumImportance)
 	if res.ErrorMessage != "" {
 		imp := widget.DangerImportance
 		if res.Status == pipeline.DocSkipped {
