@@ -189,6 +189,7 @@ func (u *UI) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon("History", theme.HistoryIcon(), u.history.build()),
 		container.NewTabItemWithIcon("Compare", theme.GridIcon(), u.compare.build()))
 	u.tabs.OnSelected = func(t *container.TabItem) {
+		u.tips.Hide() // the cell it belonged to is out of view: no MouseOut comes
 		if t.Text == "History" {
 			u.reloadHistory()
 		}

@@ -513,6 +513,19 @@ func TestTruncatedCellShowsWholeTextOnHover(t *testing.T) {
 	if len(h.ui.tips.Layer.Objects) != 0 {
 		t.Error("the hover text stays after the mouse left")
 	}
+	// No MouseOut comes when the view changes under the mouse: a tab
+	// switch, or the table reusing the cell for another row.
+	stage.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{AbsolutePosition: fyne.NewPos(300, 300)}})
+	h.ui.tabs.SelectIndex(1)
+	if len(h.ui.tips.Layer.Objects) != 0 {
+		t.Error("the hover text stays over another tab")
+	}
+	h.ui.tabs.SelectIndex(0)
+	stage.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{AbsolutePosition: fyne.NewPos(300, 300)}})
+	stage.Set("Done", "")
+	if len(h.ui.tips.Layer.Objects) != 0 {
+		t.Error("the hover text of the row before stays over the cell's new row")
+	}
 	// A text that fits has no hover text.
 	num := v.table.CreateCell().(*widgets.TableCell)
 	v.updateCell(widget.TableCellID{Row: 0, Col: 0}, num)

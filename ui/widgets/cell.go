@@ -20,13 +20,15 @@ const maxTipWidth = 480
 // top overlay, so a pop-up would take the hover from the cell at once.
 type HoverTips struct {
 	Layer *fyne.Container // put it above the window's content
+	owner *TableCell      // the cell whose text shows
 }
 
 // NewHoverTips returns an empty layer.
 func NewHoverTips() *HoverTips { return &HoverTips{Layer: container.NewWithoutLayout()} }
 
-// show puts text near at, a position on the canvas.
-func (h *HoverTips) show(text string, at fyne.Position) {
+// show puts the text of cell c near at, a position on the canvas.
+func (h *HoverTips) show(c *TableCell, text string, at fyne.Position) {
+	h.owner = c
 	label := widget.NewLabel(text)
 	size := label.MinSize()
 	if size.Width > maxTipWidth {
@@ -55,6 +57,7 @@ func (h *HoverTips) show(text string, at fyne.Position) {
 
 // Hide removes the text shown.
 func (h *HoverTips) Hide() {
+	h.owner = nil
 	if len(h.Layer.Objects) > 0 {
 		h.Layer.Objects = nil
 		h.Layer.Refresh()
@@ -88,6 +91,9 @@ func (c *TableCell) CreateRenderer() fyne.WidgetRenderer {
 // Set shows text, or shown (a shortened form) when it is not empty, and
 // keeps text for the hover.
 func (c *TableCell) Set(text, shown string) {
+	if c.tips != nil && c.tips.owner == c && text != c.Full {
+		c.tips.Hide() // a table reused the cell for another row under the mouse
+	}
 	c.Full = text
 	if shown == "" {
 		shown = text
@@ -110,7 +116,7 @@ func (c *TableCell) truncated() bool {
 // MouseIn shows the whole text of a truncated cell.
 func (c *TableCell) MouseIn(e *desktop.MouseEvent) {
 	if c.tips != nil && c.truncated() {
-		c.tips.show(c.Full, e.AbsolutePosition)
+		c.tips.show(c, c.Full, e.AbsolutePosition)
 	}
 }
 
