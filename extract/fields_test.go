@@ -482,6 +482,14 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"borrower_name": "Victor N Ingram Sr"},
 		},
 		{
+			"a unit's number wrapped alone between the street and the city",
+			"Loan ID #     X9017102\n" +
+				"Property           33 W Madison Road Unit                Duluth, MN 55807\n" +
+				"                   26                       Lender       Mountain Laurel Mortgage, Inc.\n" +
+				"                   Fargo, ND 58103",
+			map[string]any{"property_address": "33 W Madison Road Unit 26, Fargo, ND 58103"},
+		},
+		{
 			"a currency sign apart from its amount, bold labels",
 			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
 			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},

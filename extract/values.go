@@ -612,17 +612,31 @@ func init() {
 	}
 }
 
+// unitWordEndRe is a street that ends in a unit's word without its
+// number, and unitNumberRe a cell that is that number alone.
+var (
+	unitWordEndRe = regexp.MustCompile(`(?i)\b(?:unit|apt\.?|apartment|suite|ste\.?|#)$`)
+	unitNumberRe  = regexp.MustCompile(`^#?[A-Za-z]?\d{1,5}[A-Za-z]?$`)
+)
+
 // completeAddress joins the city, state and ZIP line under a street line,
 // aligned with it on the left or, in right-aligned value columns, on the
-// right.
+// right; a unit's number wrapped alone onto the line between goes with
+// the street.
 func completeAddress(lines []textLine, a hit) string {
 	text := string(a.value.(street))
 	if zipTailRe.MatchString(text) || a.how == byProse {
 		return text
 	}
 	end := a.col + len([]rune(text))
-	for j := a.line + 1; j < len(lines) && j <= a.line+2 && lines[j].page == a.page; j++ {
+	last := a.line + 2
+	for j := a.line + 1; j < len(lines) && j <= last && lines[j].page == a.page; j++ {
 		for _, c := range lines[j].cells {
+			if unitWordEndRe.MatchString(text) && c.col >= a.col-3 && c.col <= end+3 && unitNumberRe.MatchString(c.text) {
+				text += " " + c.text // "33 W Madison Road Unit" over "26" over "Fargo, ND 58103"
+				last++
+				break
+			}
 			cEnd := c.col + len([]rune(c.text))
 			// OCR's layout may set the second line a few columns off the
 			// first ("SUBJECT PROPERTY 8445 Newport Ct" over "Little Rock").
