@@ -685,9 +685,13 @@ func TestOCRLabelRemnants(t *testing.T) {
 			t.Errorf("%q: borrower %q; want Natalie Lindqvist", line, x.Fields.BorrowerName)
 		}
 	}
-	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\nAmount of:Loan:        }'US$173,000.00"}})
-	if x.Fields.LoanAmountCents != 17300000 {
-		t.Errorf("'Amount of:Loan:': loan amount %d; want 17300000", x.Fields.LoanAmountCents)
+	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\nAmount of:Loan:        }'US$173,000.00\nInt: Rate      6.125%\n" +
+		"Subject Property.              14138 NE Whitmore Road, Portland,-ME 04106"}})
+	if x.Fields.LoanAmountCents != 17300000 || x.Fields.InterestRatePct != 6.125 {
+		t.Errorf("'Amount of:Loan:', 'Int: Rate': loan amount %d, rate %v; want 17300000, 6.125", x.Fields.LoanAmountCents, x.Fields.InterestRatePct)
+	}
+	if want := "14138 NE Whitmore Road, Portland, ME 04106"; x.Fields.PropertyAddress != want {
+		t.Errorf("property %q; want %q", x.Fields.PropertyAddress, want)
 	}
 	x = Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: "Loan Number 38648313\nApplicant(s)        J. Natalie Lindqvist"}})
 	if x.Fields.BorrowerName != "J. Natalie Lindqvist" {
@@ -753,6 +757,8 @@ func TestDigitGroups(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"2024-S040-S6", "2024-5040-56"},
 		{"2024-5O40-56", "2024-5040-56"},
+		{"2026-0080.57", "2026-0080-57"},
+		{"1234.56", "1234.56"},
 		{"MTG-1234", "MTG-1234"},
 		{"LN-2024-133659", "LN-2024-133659"},
 		{"S-1234", "S-1234"},

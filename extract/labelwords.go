@@ -47,9 +47,16 @@ const maxLabelCellWords = 5
 // before a figure run into it ("Loaf Number 998813512"), a label; else the
 // text as it is.
 func mendLabel(text string) string {
-	if spaced := midColonRe.ReplaceAllString(text, "$1 $2"); spaced != text {
-		if mended := mendLabel(spaced); mended != spaced || isLabelText(labelPart(spaced)) {
-			return mended // "Amount of:Loan:": OCR's colon for a space
+	// OCR's colon for a space ("Amount of:Loan:") or for an abbreviation's
+	// stop ("Int: Rate").
+	for _, fix := range []func(string) string{
+		func(t string) string { return midColonRe.ReplaceAllString(t, "$1 $2") },
+		func(t string) string { return abbrColonRe.ReplaceAllString(t, "$1. $2") },
+	} {
+		if fixed := fix(text); fixed != text {
+			if mended := mendLabel(fixed); mended != fixed || isLabelText(labelPart(fixed)) {
+				return mended
+			}
 		}
 	}
 	words := strings.Fields(text)
@@ -100,8 +107,12 @@ func mendLabel(text string) string {
 	return strings.Join(words, " ")
 }
 
-// midColonRe is a colon between two letters.
-var midColonRe = regexp.MustCompile(`(\pL):(\pL)`)
+// midColonRe is a colon between two letters, abbrColonRe one after a
+// short word and before another word.
+var (
+	midColonRe  = regexp.MustCompile(`(\pL):(\pL)`)
+	abbrColonRe = regexp.MustCompile(`^(\pL{2,4}): (\pL)`)
+)
 
 // labelPart is the words of a cell before its first figure.
 func labelPart(text string) string {

@@ -57,12 +57,18 @@ func loanIDValue(s string) (any, bool) {
 	return digitGroups(strings.ToUpper(m)), true
 }
 
+// idStopRe is a stop between two digits of an ID.
+var idStopRe = regexp.MustCompile(`(\d)\.(\d)`)
+
 // digitGroups reads OCR's letters for digits in an ID of digit groups
 // ("2024-S040-S6" for "2024-5040-56"): when the ID has dashes and every
 // group is digits but for S, O, I or L among them, those are 5, 0, 1, 1.
 // An ID with a group of letters ("MTG-1234") or a letter beside other
 // letters ("LN2024-SO40") is left as it is.
 func digitGroups(id string) string {
+	if strings.Contains(id, "-") {
+		id = idStopRe.ReplaceAllString(id, "$1-$2") // "2026-0080.57": OCR's stop for a dash
+	}
 	groups := strings.Split(id, "-")
 	if len(groups) < 2 {
 		return id
@@ -535,6 +541,9 @@ var (
 	streetStopRe = regexp.MustCompile(`^(\d[^,]*\b(?:(?i:st|ave|dr|rd|trl|ln|blvd|ct|pl|pkwy|cir|ter|hwy|way|sq|plz|loop|run)|(?i:apt|unit|suite|ste)\.? ?#?\w{1,5}))\. (\p{Lu}[\pL ]*, [A-Z]{2}\s+\d{5})`)
 )
 
+// commaJunkRe is a comma followed by OCR's dashes, stops or tildes.
+var commaJunkRe = regexp.MustCompile(`,\s*[-–—~_.]+\s*`)
+
 var (
 	fullAddressRe = regexp.MustCompile(`^\d{1,6}[^|]{0,80}?\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?`)
 	streetCityRe  = regexp.MustCompile(`^\d{1,6}[^|:]{0,80}?,\s*[A-Za-z][A-Za-z .'-]+,?\s+[A-Z]{2}$`)
@@ -542,6 +551,7 @@ var (
 
 func addressValue(s string) (any, bool) {
 	s = mendStateCode(strings.Join(strings.Fields(pipeline.TrimLead(s)), " "))
+	s = commaJunkRe.ReplaceAllString(s, ", ") // "Portland,-ME 04106": OCR's specks after a comma
 	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
 	s = cityStopRe.ReplaceAllString(s, "$1, $2")  // "Wichita. KS 67204": OCR's stop for a comma
 	s = streetStopRe.ReplaceAllString(s, "$1, $2")
