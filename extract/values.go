@@ -551,7 +551,7 @@ var (
 
 func addressValue(s string) (any, bool) {
 	s = mendStateCode(strings.Join(strings.Fields(pipeline.TrimLead(s)), " "))
-	s = commaJunkRe.ReplaceAllString(s, ", ") // "Portland,-ME 04106": OCR's specks after a comma
+	s = commaJunkRe.ReplaceAllString(s, ", ")     // "Portland,-ME 04106": OCR's specks after a comma
 	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
 	s = cityStopRe.ReplaceAllString(s, "$1, $2")  // "Wichita. KS 67204": OCR's stop for a comma
 	s = streetStopRe.ReplaceAllString(s, "$1, $2")
