@@ -186,7 +186,7 @@ func Extract(pages []pipeline.PageText) Extraction {
 	}
 	chooseConsistent(found, alts)
 	completeForm(typ, lines, found)
-	for _, name := range []string{pipeline.FieldMonthlyPayment, pipeline.FieldLoanAmount} {
+	for _, name := range []string{pipeline.FieldMonthlyPayment, pipeline.FieldLoanAmount, pipeline.FieldInterestRate} {
 		if _, ok := found[name]; !ok && slices.ContainsFunc(rulesFor(typ), func(r fieldRule) bool { return r.name == name }) {
 			if h, ok := byAmortizationOf(name, lines, found); ok {
 				found[name] = h
@@ -264,6 +264,9 @@ func byAmortizationOf(name string, lines []textLine, found map[string]hit) (hit,
 	payment, _ := found[pipeline.FieldMonthlyPayment].value.(int64)
 	rate, _ := found[pipeline.FieldInterestRate].value.(float64)
 	term, _ := found[pipeline.FieldTerm].value.(int)
+	if name == pipeline.FieldInterestRate && amount > 0 && payment > 0 && term > 0 {
+		return rateByAmortization(lines, amount, payment, term)
+	}
 	if rate <= 0 || term <= 0 {
 		return hit{}, false
 	}
@@ -297,6 +300,36 @@ func byAmortizationOf(name string, lines []textLine, found map[string]hit) (hit,
 	}
 	return *match, true
 }
+
+// rateByAmortization is the one rate printed in the document with which
+// amount over term months pays payment, within a dollar ("Int.  7.6250%":
+// OCR lost the label's "Rate").
+func rateByAmortization(lines []textLine, amount, payment int64, term int) (hit, bool) {
+	var match *hit
+	for li, l := range lines {
+		for _, c := range l.cells {
+			for _, m := range ratePrintRe.FindAllString(c.text, -1) {
+				v, ok := pipeline.ParsePercent(m)
+				if !ok || pipeline.Abs(payment-pipeline.Amortized(amount, v, term)) > 100 {
+					continue
+				}
+				if match != nil && match.value.(float64) != v {
+					return hit{}, false
+				}
+				h := attach(v, l.page, li, c.col)
+				h.how = byAmortization
+				match = &h
+			}
+		}
+	}
+	if match == nil {
+		return hit{}, false
+	}
+	return *match, true
+}
+
+// ratePrintRe is a rate with its decimals and its percent sign.
+var ratePrintRe = regexp.MustCompile(`\b\d{1,2}\.\d{1,4}\s?%`)
 
 // centsAmountRe is a dollar amount with its cents, its sign left out as
 // loan systems' printouts do ("MO P&I: 1,967.30").

@@ -770,3 +770,15 @@ func TestDigitGroups(t *testing.T) {
 		}
 	}
 }
+
+// A rate whose label OCR cut ("Int.") is the one printed rate with which
+// the amount and term pay the payment; the APR beside it is not.
+func TestRateByAmortization(t *testing.T) {
+	text := "Reference No. MTG-63200374\nPrimary Borrower        MEGAN LACHANCE\n" +
+		"Mortgage Amount         USD 434,000\nInt.                    7.6250%\nTerm of Loan:           20 years\n" +
+		"Principal & Interest    USD 3,529.52\nAPR     7.812%\n"
+	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: text}})
+	if x.Fields.InterestRatePct != 7.625 {
+		t.Errorf("rate %v; want 7.625", x.Fields.InterestRatePct)
+	}
+}

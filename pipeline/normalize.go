@@ -113,7 +113,7 @@ func ParsePercent(s string) (float64, bool) {
 	return math.Round(v*1e4) / 1e4, true
 }
 
-var termRe = regexp.MustCompile(`(?i)^(\d{1,3})[\s-]?(years?|yrs?|months?|mos?)\b`)
+var termRe = regexp.MustCompile(`(?i)^(\d{1,3})\.?[\s-]?(years?|yrs?|months?|mos?)\b`) // "20. years": OCR's speck
 
 // ParseTerm reads a loan term such as "30 years", "30-year" or
 // "360 months" and returns it in months.
@@ -144,7 +144,7 @@ var (
 	splitMonthRe    = regexp.MustCompile(`^(\d) (\d[/.-]\d{1,2}[/.-]\d{4})\b`)
 	ocrZeroParensRe = regexp.MustCompile(`(\d)\(\)(\d)`) // "2()24": a 0 read as "()"
 	dateISORe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
-	dateMDYRe       = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})\b`)
+	dateMDYRe       = regexp.MustCompile(`(?i)^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?[,.:;]{0,2}\s*(\d{4})\b`) // "August 21,:2024": OCR's specks
 	dateDMYRe       = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4})\b`)
 )
 

@@ -82,6 +82,7 @@ func TestParseTerm(t *testing.T) {
 		{"15 yrs", 180, true},
 		{"1 year", 12, true},
 		{"84 mos", 84, true},
+		{"20. years", 240, true}, // OCR's speck
 		{"30", 0, false},
 		{"900 years", 0, false},
 		{"years", 0, false},
@@ -102,6 +103,7 @@ func TestParseDate(t *testing.T) {
 	}{
 		{"March 14, 2026", "2026-03-14", true},
 		{"Mar. 14, 2026", "2026-03-14", true},
+		{"August 21,:2024", "2024-08-21", true}, // OCR's specks
 		{"14 March 2026", "2026-03-14", true},
 		{"03/14/2026", "2026-03-14", true},
 		{"3/14/26", "2026-03-14", true},
