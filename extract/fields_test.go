@@ -490,6 +490,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "33 W Madison Road Unit 26, Fargo, ND 58103"},
 		},
 		{
+			"a printout's leader dots read as a digit before the loan number",
+			"LOAN NO            2 236474903222           ISSUED:              2025-08-05\nBORROWER:            JENNINGS, CHLOE",
+			map[string]any{"loan_id": "236474903222"},
+		},
+		{
 			"a currency sign apart from its amount, bold labels",
 			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
 			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},

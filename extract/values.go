@@ -20,6 +20,10 @@ var (
 	splitIDTailRe = regexp.MustCompile(`^(?: -?\d[\d-]{0,12}){1,2}$`)
 )
 
+// leaderSpeckIDRe is one digit, or a digit and a colon, before an ID of
+// six characters or more: a printout's leader dots read by OCR.
+var leaderSpeckIDRe = regexp.MustCompile(`^\d:? +([A-Za-z0-9][A-Za-z0-9-]{5,})`)
+
 func loanIDValue(s string) (any, bool) {
 	trimmed := pipeline.TrimLead(s)
 	if lead := s[:len(s)-len(trimmed)]; strings.HasSuffix(lead, "[") || strings.HasSuffix(lead, "[.") {
@@ -27,6 +31,9 @@ func loanIDValue(s string) (any, bool) {
 	}
 	s = trimmed
 	s = strings.TrimLeft(s, "#:. ")
+	if m := leaderSpeckIDRe.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:] // "LOAN NO   2 236474903222": a leader's dots read as a digit
+	}
 	m := loanIDRe.FindString(s)
 	if next, _ := utf8.DecodeRuneInString(s[len(m):]); len(m) < len(s) && !unicode.IsSpace(next) && !strings.ContainsRune(",;:)]", next) {
 		return nil, false // "LN-2024-7!": OCR lost the rest of the ID
