@@ -495,6 +495,16 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"loan_id": "236474903222"},
 		},
 		{
+			"a state code OCR cut to one letter, mended by its ZIP",
+			"Loan #  A-55\nProperty Address: 7743 Lincoln Dr, Springfield, I. 62706\nPremises: 12 Oak St, Dover, M. 62706",
+			map[string]any{"property_address": "7743 Lincoln Dr, Springfield, IL 62706"},
+		},
+		{
+			"an amount in a sentence with OCR's space before its comma",
+			"Loan #  A-55\nYour monthly principal and interest payment will be $1 ,025.52, plus approximately $446.62 for taxes",
+			map[string]any{"monthly_payment_cents": int64(102552)},
+		},
+		{
 			"a currency sign apart from its amount, bold labels",
 			"**Loan Number:** 77-1902\n**Borrower:** Ann Marie Lee\nLoan Amount $        280,000.00",
 			map[string]any{"loan_amount_cents": int64(28000000), "borrower_name": "Ann Marie Lee", "loan_id": "77-1902"},

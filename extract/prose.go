@@ -11,7 +11,7 @@ import (
 
 // money is an amount in a sentence, after an optional "U.S." ("I promise to
 // pay U.S. $ 555,000.00").
-const money = `(?:U\.S\.\s*)?((?:USD|USS?\$|\$)\s?[\d,.]{1,20})`
+const money = `(?:U\.S\.\s*)?((?:USD|USS?\$|\$)\s?[\d,.]{1,20}(?: ,\d{3}(?:\.\d{2})?)?)` // "$1 ,025.52": OCR's space
 
 // proseRule reads a field from the first group of a sentence's pattern.
 type proseRule struct {

@@ -6,6 +6,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -580,6 +581,13 @@ func addressValue(s string) (any, bool) {
 // a 1 or a 0 ("Providence, Rl 02911", "Springfield, lL 62704"): the one
 // reading of its marks as capitals that is a state.
 func mendStateCode(s string) string {
+	s = halfStateRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := halfStateRe.FindStringSubmatch(m)
+		if st := zipState(sub[2]); st != "" && st[0] == sub[1][0] {
+			return ", " + st + " " + sub[2] // "Springfield, I. 62706": a letter of the state lost
+		}
+		return m
+	})
 	return ocrStateRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := ocrStateRe.FindStringSubmatch(m)
 		code := sub[1]
@@ -599,6 +607,42 @@ func mendStateCode(s string) string {
 		}
 		return found[0] + m[2:]
 	})
+}
+
+// halfStateRe is one capital and a stop between a city's comma and a ZIP.
+var halfStateRe = regexp.MustCompile(`, ([A-Z])[.,]?\s+(\d{5})\b`)
+
+// zipPrefixes are the first three digits of the ZIP codes of each state,
+// as ranges: a ZIP names its state.
+var zipPrefixes = []struct {
+	from, to int
+	state    string
+}{
+	{10, 27, "MA"}, {28, 29, "RI"}, {30, 38, "NH"}, {39, 49, "ME"}, {50, 59, "VT"}, {60, 69, "CT"},
+	{70, 89, "NJ"}, {100, 149, "NY"}, {150, 196, "PA"}, {197, 199, "DE"}, {200, 205, "DC"},
+	{206, 219, "MD"}, {220, 246, "VA"}, {247, 268, "WV"}, {270, 289, "NC"}, {290, 299, "SC"},
+	{300, 319, "GA"}, {398, 399, "GA"}, {320, 349, "FL"}, {350, 369, "AL"}, {370, 385, "TN"},
+	{386, 397, "MS"}, {400, 427, "KY"}, {430, 459, "OH"}, {460, 479, "IN"}, {480, 499, "MI"},
+	{500, 528, "IA"}, {530, 549, "WI"}, {550, 567, "MN"}, {570, 577, "SD"}, {580, 588, "ND"},
+	{590, 599, "MT"}, {600, 629, "IL"}, {630, 658, "MO"}, {660, 679, "KS"}, {680, 693, "NE"},
+	{700, 714, "LA"}, {716, 729, "AR"}, {730, 749, "OK"}, {750, 799, "TX"}, {885, 885, "TX"},
+	{800, 816, "CO"}, {820, 831, "WY"}, {832, 838, "ID"}, {840, 847, "UT"}, {850, 865, "AZ"},
+	{870, 884, "NM"}, {889, 898, "NV"}, {900, 961, "CA"}, {967, 968, "HI"}, {970, 979, "OR"},
+	{980, 994, "WA"}, {995, 999, "AK"},
+}
+
+// zipState is the state of a ZIP code, "" when its prefix is not known.
+func zipState(zip string) string {
+	p, err := strconv.Atoi(zip[:3])
+	if err != nil {
+		return ""
+	}
+	for _, z := range zipPrefixes {
+		if p >= z.from && p <= z.to {
+			return z.state
+		}
+	}
+	return ""
 }
 
 // ocrStateRe is two marks before a ZIP, the first a capital or what OCR

@@ -40,7 +40,7 @@ var (
 	currencyRe = regexp.MustCompile(`^(?i:USD|USS?\$|USS|\$)\s*`) // "USS$": OCR's doubled S; "USS223,120.00": its S for the $
 	// "250,000.00 USD" and "250,000 dollars" name their currency after.
 	suffixCurrencyRe = regexp.MustCompile(`(?i)^[\d,. ]*\d\s*(?:USD|dollars)\b`)
-	splitGroupRe     = regexp.MustCompile(`^(\d{1,3}), (\d{3}\b)`)
+	splitGroupRe     = regexp.MustCompile(`^(\d{1,3}) ?, ?(\d{3}\b)`) // OCR's "275, 100.00", "1 ,025.52"
 	// splitCentsRe is cents OCR cut in two ("$19,553.1 6").
 	splitCentsRe = regexp.MustCompile(`^([\d,]*\d[.:]\d) (\d)\b`)
 	// damagedCentsRe is a stop and one digit after a whole amount.

@@ -22,6 +22,7 @@ func TestParseMoney(t *testing.T) {
 		{"leading colon", ": $8,054", true, 805400, true},
 		{"OCR's colon for the cents' stop", "US$2,022:97", true, 202297, true},
 		{"OCR's space in the first group", "$1 3,404.86", true, 1340486, true},
+		{"OCR's space before the comma", "$1 ,025.52", true, 102552, true},
 		{"OCR's space in a first group of three", "$12 3,404.86", true, 12340486, true},
 		{"OCR's spaces in the first group and the cents", "$1 9,553.1 6", true, 1955316, true},
 		{"a cents digit lost", "$19,553.1", true, 0, false},
