@@ -529,10 +529,7 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 			}
 			if v, ok := parseAfterSpecks(r, next.text); ok {
 				if r.name == pipeline.FieldLender {
-					// "Mountain Laurel Federal Credit" over "Union", "… Services," over
-					// "LLC", "… Mortgage" over "Company, Inc.": the name wrapped in its cell.
-					if w, ok := wrappedValue(lines, li, next, r); ok && orgEndRe.MatchString(w.(string)) &&
-						(!orgEndRe.MatchString(v.(string)) || strings.HasSuffix(strings.TrimSpace(next.text), ",") || legalFormRe.MatchString(strings.TrimPrefix(w.(string), v.(string)))) {
+					if w, ok := lenderWrapped(lines, li, next, r, v.(string)); ok {
 						v = w
 					}
 				}
@@ -636,6 +633,11 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 				continue
 			}
 			if v, ok := r.parse(c.text); ok && valueFillsCell(c.text) {
+				if r.name == pipeline.FieldLender && isOrganisation(v.(string)) {
+					if w, ok := lenderWrapped(lines, j, c, r, v.(string)); ok {
+						v = w
+					}
+				}
 				if r.name == pipeline.FieldLender && !isOrganisation(v.(string)) {
 					// A lender's name wrapped in its cell ("Cornerstone Plains" over
 					// "Community Bank, N.A.") goes on below; anything else is no
@@ -650,6 +652,22 @@ func valueBelow(lines []textLine, li int, label cell, r fieldRule) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// lenderWrapped is a lender's name v, read from cell c of line j, with the
+// cell under it in its column when the name goes on there: "Mountain
+// Laurel Federal Credit" over "Union", "… Services," over "LLC", "…
+// Mortgage" over "Company, Inc.".
+func lenderWrapped(lines []textLine, j int, c cell, r fieldRule, v string) (string, bool) {
+	w, ok := wrappedValue(lines, j, c, r)
+	if !ok || !orgEndRe.MatchString(w.(string)) {
+		return v, false
+	}
+	whole := w.(string)
+	if !orgEndRe.MatchString(v) || strings.HasSuffix(strings.TrimSpace(c.text), ",") || legalFormRe.MatchString(strings.TrimPrefix(whole, v)) {
+		return whole, true
+	}
+	return v, false
 }
 
 // wrappedValue joins a value to the cell under it in its column, on the

@@ -470,6 +470,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"lender_name": "Cornerstone Plains Mortgage Company, Inc"},
 		},
 		{
+			"a lender's name under its label, wrapped before its legal form",
+			"Loan Data Sheet\nRef #   0067623122\n\nCreditor                                      Document Date\n" +
+				" Keystone Valley Financial Services,           April 24, 2024\n LLC\n",
+			map[string]any{"lender_name": "Keystone Valley Financial Services, LLC"},
+		},
+		{
 			"a lender's name over another name in its column",
 			"Our File No.          HE2025082202\n" +
 				"Lender                Harbor Mortgage                 Rate   7.75%\n" +
