@@ -255,66 +255,45 @@ func Extract(pages []pipeline.PageText) Extraction {
 	return x
 }
 
-// byAmortizationOf finds the monthly principal and interest, or the loan
-// amount, whose label OCR lost ("Pél   $2,000.93"): the one amount in the
-// document that, with the rate, the term and the other of the two, makes
-// a payment within a dollar of the loan's.
+// byAmortizationOf finds the monthly principal and interest, the loan
+// amount or the note rate whose label OCR lost ("Pél   $2,000.93", "Int.
+// 7.6250%"): the one value in the document that, with the other three,
+// makes the loan's payment to within a dollar.
 func byAmortizationOf(name string, lines []textLine, found map[string]hit) (hit, bool) {
 	amount, _ := found[pipeline.FieldLoanAmount].value.(int64)
 	payment, _ := found[pipeline.FieldMonthlyPayment].value.(int64)
 	rate, _ := found[pipeline.FieldInterestRate].value.(float64)
 	term, _ := found[pipeline.FieldTerm].value.(int)
-	if name == pipeline.FieldInterestRate && amount > 0 && payment > 0 && term > 0 {
-		return rateByAmortization(lines, amount, payment, term)
+	pays := func(amount int64, rate float64) bool {
+		return pipeline.Abs(payment-pipeline.Amortized(amount, rate, term)) <= 100
 	}
-	if rate <= 0 || term <= 0 {
-		return hit{}, false
-	}
-	fits := func(v int64) bool { return pipeline.Abs(v-pipeline.Amortized(amount, rate, term)) <= 100 }
+	money := func(s string) (int64, bool) { return pipeline.ParseMoney(s, false) }
 	switch {
-	case name == pipeline.FieldMonthlyPayment && amount > 0:
-	case name == pipeline.FieldLoanAmount && payment > 0:
-		fits = func(v int64) bool { return pipeline.Abs(payment-pipeline.Amortized(v, rate, term)) <= 100 }
-	default:
-		return hit{}, false
+	case term <= 0:
+	case name == pipeline.FieldMonthlyPayment && amount > 0 && rate > 0:
+		want := pipeline.Amortized(amount, rate, term)
+		return onlyFitting(lines, centsAmountRe, money, func(v int64) bool { return pipeline.Abs(v-want) <= 100 })
+	case name == pipeline.FieldLoanAmount && payment > 0 && rate > 0:
+		return onlyFitting(lines, centsAmountRe, money, func(v int64) bool { return pays(v, rate) })
+	case name == pipeline.FieldInterestRate && amount > 0 && payment > 0:
+		return onlyFitting(lines, ratePrintRe, pipeline.ParsePercent, func(v float64) bool { return pays(amount, v) })
 	}
+	return hit{}, false
+}
+
+// onlyFitting is the value, of those re finds in the document's cells and
+// parse reads, that fits; none when none or two different ones fit.
+func onlyFitting[T comparable](lines []textLine, re *regexp.Regexp, parse func(string) (T, bool), fits func(T) bool) (hit, bool) {
 	var match *hit
 	for li, l := range lines {
 		for _, c := range l.cells {
-			for _, m := range centsAmountRe.FindAllStringIndex(c.text, -1) {
-				v, ok := pipeline.ParseMoney(c.text[m[0]:m[1]], false)
+			for _, m := range re.FindAllString(c.text, -1) {
+				v, ok := parse(m)
 				if !ok || !fits(v) {
 					continue
 				}
-				if match != nil && match.value.(int64) != v {
-					return hit{}, false // two such amounts: no telling
-				}
-				h := attach(v, l.page, li, c.col)
-				h.how = byAmortization
-				match = &h
-			}
-		}
-	}
-	if match == nil {
-		return hit{}, false
-	}
-	return *match, true
-}
-
-// rateByAmortization is the one rate printed in the document with which
-// amount over term months pays payment, within a dollar ("Int.  7.6250%":
-// OCR lost the label's "Rate").
-func rateByAmortization(lines []textLine, amount, payment int64, term int) (hit, bool) {
-	var match *hit
-	for li, l := range lines {
-		for _, c := range l.cells {
-			for _, m := range ratePrintRe.FindAllString(c.text, -1) {
-				v, ok := pipeline.ParsePercent(m)
-				if !ok || pipeline.Abs(payment-pipeline.Amortized(amount, v, term)) > 100 {
-					continue
-				}
-				if match != nil && match.value.(float64) != v {
-					return hit{}, false
+				if match != nil && match.value.(T) != v {
+					return hit{}, false // two such values: no telling
 				}
 				h := attach(v, l.page, li, c.col)
 				h.how = byAmortization
