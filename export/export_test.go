@@ -82,15 +82,7 @@ func column(t *testing.T, header []string, name string) int {
 
 func TestXLSX(t *testing.T) {
 	inZone(t)
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := export.WriteFile(path, reviewedSummary()); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatalf("a spreadsheet cannot open the export: %v", err)
-	}
-	defer f.Close()
+	f, path := writeAndOpen(t, reviewedSummary())
 	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"Summary", "Documents", "Comparison", "Changes"}) {
 		t.Fatalf("sheets %v", got)
 	}
@@ -320,15 +312,7 @@ func TestComparisonSheets(t *testing.T) {
 		},
 		{FileName: "other.pdf", Status: pipeline.DocSuccess, DocumentType: pipeline.TypeCommitmentLetter, Fields: other},
 	}
-	path := filepath.Join(t.TempDir(), "c.xlsx")
-	if err := export.WriteFile(path, sum); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, _ := writeAndOpen(t, sum)
 	rows, _ := f.GetRows("Comparison")
 	if len(rows) < 10 || rows[0][1] != "123456789" || rows[0][2] != "LN-2" || rows[5][0] != "APR" {
 		t.Fatalf("Comparison rows %v", rows)
@@ -361,18 +345,26 @@ func TestPercentCellValue(t *testing.T) {
 	sum := sampleSummary()
 	sum.Results[0].Fields.InterestRatePct = 7.15
 	sum.Results[0].Fields.APRPct = 7.1234
-	path := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := export.WriteFile(path, sum); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, _ := writeAndOpen(t, sum)
 	for cell, want := range map[string]string{"I2": "0.0715", "J2": "0.071234"} {
 		if raw, _ := f.GetCellValue("Documents", cell, excelize.Options{RawCellValue: true}); raw != want {
 			t.Errorf("%s raw %q; want %q", cell, raw, want)
 		}
 	}
+}
+
+// writeAndOpen exports sum as an XLSX file at path and opens it as a
+// spreadsheet program would; the file is closed when the test ends.
+func writeAndOpen(t *testing.T, sum *pipeline.Summary) (f *excelize.File, path string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "out.xlsx")
+	if err := export.WriteFile(path, sum); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("a spreadsheet cannot open the export: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, path
 }
