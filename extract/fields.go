@@ -484,7 +484,8 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 			// not a label.
 			continue
 		}
-		restNoise := strings.TrimSpace(rest) != "" && (r.numeric && noiseCell(rest) || r.name == pipeline.FieldIssueDate && marksOnly(rest)) // "Date Issued: °"
+		restNoise := strings.TrimSpace(rest) != "" && (r.numeric && noiseCell(rest) || r.name == pipeline.FieldIssueDate && marksOnly(rest) || // "Date Issued: °"
+			leaderDigits(strings.TrimSpace(rest))) // "Amortization Term: ..2.0.0.20"
 		if strings.TrimSpace(rest) != "" && !restNoise {
 			if v, ok := parseAfterSpecks(r, rest); ok {
 				return attach(v, lines[li].page, li, c.col+len([]rune(c.text[:loc[1]]))), true
@@ -506,7 +507,7 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 					next = cells[k] // OCR's reading of a leader or specks between label and value ("Note Rate:   Bo   7.000 %")
 				}
 			}
-			if v, ok := parseAfterSpecks(r, next.text); ok {
+			if v, ok := parseAfterSpecks(r, next.text); ok && !labelCell(next.text) {
 				if r.name == pipeline.FieldLender {
 					if w, ok := lenderWrapped(lines, li, next, r, v.(string)); ok {
 						v = w
@@ -535,6 +536,13 @@ func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r 
 		}
 	}
 	return hit{}, false
+}
+
+// labelCell reports whether a cell is another label of the field table,
+// ending in a colon ("LENDER   OUR FILENO:" — the lender is under its
+// label). Without the colon, "Home Mortgage Company" is a lender.
+func labelCell(s string) bool {
+	return strings.HasSuffix(strings.TrimSpace(s), ":") && isLabelText(s)
 }
 
 // wrappedLabel joins a label that a narrow table cell wrapped onto two
@@ -708,7 +716,7 @@ const maxNoiseCells = 3
 // form's, not noise.
 func pastNoise(cells []cell, from int, r fieldRule) (int, bool) {
 	for k := from; k < len(cells) && k < from+maxNoiseCells; k++ {
-		if t := cells[k].text; !junkCell(t) && !(r.numeric && noiseCell(t)) {
+		if t := cells[k].text; !junkCell(t) && !leaderDigits(t) && !(r.numeric && noiseCell(t)) {
 			return 0, false
 		}
 		if k+1 < len(cells) {
@@ -730,7 +738,8 @@ func parseAfterSpecks(r fieldRule, s string) (any, bool) {
 	}
 	f := strings.Fields(s)
 	for k := 0; k < len(f)-1 && k < 2; k++ {
-		if len([]rune(f[k])) > 2 || strings.ContainsAny(f[k], "0123456789") && !loneDigitSpeck(r, f[k]) {
+		speck := len([]rune(f[k])) <= 2 && (!strings.ContainsAny(f[k], "0123456789") || loneDigitSpeck(r, f[k]))
+		if !speck && !leaderWord(f[k]) {
 			break
 		}
 		if v, ok := r.parse(strings.Join(f[k+1:], " ")); ok {
@@ -753,6 +762,47 @@ func loneDigitSpeck(r fieldRule, mark string) bool {
 	}
 	d := strings.TrimRight(mark, ".:;,")
 	return len(d) == 1 && d[0] >= '0' && d[0] <= '9'
+}
+
+// leaderWord reports whether a word is OCR's reading of a dot leader as
+// letters ("aleacheeteessed $511,100.00"): six small letters or more, one
+// of them three times or more, as the same dots read the same.
+func leaderWord(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	var count [26]int
+	most := 0
+	for i := range len(w) {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return false
+		}
+		count[c-'a']++
+		most = max(most, count[c-'a'])
+	}
+	return most >= 3
+}
+
+// leaderDigitsRe is a dot leader OCR read as dots and digits
+// ("..2.0.0.20"): three stops or more and no run of three digits, which no
+// figure, date or number prints.
+var leaderDigitsRe = regexp.MustCompile(`^[.\d]*$`)
+
+// leaderDigits reports whether a cell is a dot leader read as digits.
+func leaderDigits(s string) bool {
+	if !leaderDigitsRe.MatchString(s) || strings.Count(s, ".") < 3 {
+		return false
+	}
+	run := 0
+	for i := range len(s) {
+		if s[i] == '.' {
+			run = 0
+		} else if run++; run >= 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // marksOnly reports whether s has neither a letter nor a digit: specks.

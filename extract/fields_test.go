@@ -601,6 +601,63 @@ func TestExtractFieldsWordings(t *testing.T) {
 			"Loan #  A-55\nProperty Location:     23901 Lakeview Ln. #281, Oklahoma City, OK\n                       73102",
 			map[string]any{"property_address": "23901 Lakeview Ln. #281, Oklahoma City, OK 73102"},
 		},
+		{
+			"OCR: co-borrowers joined by 'and-', the signer greeted by first name is not the borrower",
+			"March 12, 2025\n\nBRANDON HOLLOWAY and-Grace.G Dubois\n4580 NE Birch Rd\nAlbuquerque, NM 87102\n\nDear Brandon,\n" +
+				"We are pleased to approve your loan number 0052389828.\nRespectfully,\n\nBrandon Ellison\nMortgage Loan Originator",
+			map[string]any{"borrower_name": "Brandon Holloway"},
+		},
+		{
+			"the signer is never the greeted borrower",
+			"Loan #  A-55\nDear Brandon,\nWe are pleased to approve your loan.\nRespectfully,\n\nBrandon Ellison\nLoan Officer",
+			map[string]any{"borrower_name": nil},
+		},
+		{
+			"OCR: a colon in a unit number, a stop before a street's type",
+			"Loan #  A-55\nSubject Property Address:     988 Timber Ave. Unit:5, Fargo, ND 58110\nCo-Op Address:   54 Larkspur. Cir, Madison, WI 53704",
+			map[string]any{"property_address": "988 Timber Ave. Unit 5, Fargo, ND 58110"},
+		},
+		{
+			"OCR: a stop before a street's type",
+			"Loan #  A-55\nPROPERTY ADDRESS\n 54 Larkspur. Cir, Madison, WI 53704",
+			map[string]any{"property_address": "54 Larkspur Cir, Madison, WI 53704"},
+		},
+		{
+			"a state code after a town's stop is no street type",
+			"Loan #  A-55\nProperty:   12 Elm Street Hartford. CT 06103",
+			map[string]any{"property_address": "12 Elm Street Hartford, CT 06103"},
+		},
+		{
+			"the label beside a label is no value; a file number glued, without its stop",
+			" LENDER                                   OUR FILENO:                               DATE ISSUED\n" +
+				" Redstone Community Bank                 6481-406-551                            5/16/2024",
+			map[string]any{"lender_name": "Redstone Community Bank", "loan_id": "6481-406-551", "issue_date": "2024-05-16"},
+		},
+		{
+			"OCR: a sentence's words joined by specks",
+			"We are pleased to approve your.request-for a $559,200 15-year fixed.loan at 6.365% (6.448% APR), secured\n" +
+				"by the property at 4580'NE Birch Rd, Albuquerque,.NM 87102-1391.\nClosing costs.are estimated at'$12,699.84, and more",
+			map[string]any{
+				"loan_amount_cents": int64(55920000), "closing_costs_cents": int64(1269984),
+				"property_address": "4580 NE Birch Rd, Albuquerque, NM 87102-1391", "interest_rate_pct": 6.365,
+			},
+		},
+		{
+			"OCR: dot leaders read as letters and as digits",
+			"Loan #  A-55\nNote Amount:                                    aleacheeteessed $511,100.00\n" +
+				"Amortization Term: ..2.0.0.20             Ce   bgeete:                            360. months",
+			map[string]any{"loan_amount_cents": int64(51110000), "term_months": 360},
+		},
+		{
+			"a word before a figure that is no leader stops the reading",
+			"Loan #  A-55\nNote Amount:     assessed yearly $511,100.00",
+			map[string]any{"loan_amount_cents": nil},
+		},
+		{
+			"OCR: an initial's stop read as a colon, a space after an ID's dash",
+			"Application No.:   MTG- 14887505\nCustomer:                    Liam W: Kowalski",
+			map[string]any{"borrower_name": "Liam W. Kowalski", "loan_id": "MTG-14887505"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

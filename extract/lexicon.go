@@ -19,7 +19,7 @@ var fieldTable = []fieldRule{
 		`lo[a@]n\s*(?:[il1]d|identification)\s*(?:#|n[o0]\.?|number)?`,
 		`lo[a@]n\s*(?:n[o0](?:\.|\b)|number|num\.?|nbr|#)`, `ln\s*(?:nbr|n[o0]\.|#)`,
 		`lender\s*case\s*(?:n[o0]\.?|number|#)`, `commitment\s*(?:n[o0]\.|number|#)`,
-		`(?:application|app|case|file|reference|ref)\s*(?:n[o0]\.|number|id|#)`, `reference`,
+		`(?:application|app|case|file|reference|ref)\s*(?:n[o0](?:\.|\b)|number|id|#)`, `reference`,
 	), parse: loanIDValue, below: true},
 	{name: pipeline.FieldBorrower, labels: labels(
 		`(?:primary\s*)?borrower(?:\(s\)|s)?(?:'s)?(?:\s*name(?:\(s\)|s)?)?`, `(?:primary\s*)?borr(?:\s*name)?`,

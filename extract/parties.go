@@ -121,6 +121,26 @@ func isClosing(l textLine) bool {
 	return len(l.cells) == 1 && signOffRe.MatchString(text) && !salutationRe.MatchString(text)
 }
 
+// signatureBlockLines is how many lines after a complimentary close may
+// hold its signer's name, title, licence and company.
+const signatureBlockLines = 8
+
+// signatureBlocks marks the lines of a letter's signature blocks: the lines
+// after each complimentary close with its comma ("Respectfully,"), on its
+// page. ("Thank you." is as often a sentence of the letter's body.)
+func signatureBlocks(lines []textLine) map[int]bool {
+	block := map[int]bool{}
+	for i, l := range lines {
+		if !isClosing(l) || !strings.HasSuffix(strings.TrimSpace(l.cells[0].text), ",") {
+			continue
+		}
+		for j := i + 1; j < len(lines) && j <= i+signatureBlockLines && lines[j].page == l.page; j++ {
+			block[j] = true
+		}
+	}
+	return block
+}
+
 // signatureLender reads the lender from a letter's signature block: the
 // first organisation named in the lines after the closing ("Sincerely,").
 func signatureLender(lines []textLine) (hit, bool) {
@@ -128,7 +148,7 @@ func signatureLender(lines []textLine) (hit, bool) {
 		if !isClosing(l) {
 			continue
 		}
-		for j := i + 1; j < len(lines) && j <= i+8 && lines[j].page == l.page; j++ {
+		for j := i + 1; j < len(lines) && j <= i+signatureBlockLines && lines[j].page == l.page; j++ {
 			for _, c := range lines[j].cells {
 				if h, ok := lenderName(c.text, lines[j].page); ok {
 					h.how = bySignature
@@ -220,7 +240,11 @@ func greetedBorrower(lines []textLine) (hit, bool) {
 		if strings.HasPrefix(strings.ToLower(m[1]), "borrower") {
 			continue
 		}
-		for _, k := range lines {
+		signers := signatureBlocks(lines)
+		for ki, k := range lines {
+			if signers[ki] {
+				continue // "Brandon Ellison" signing to "Dear Brandon" is not the borrower
+			}
 			for _, c := range k.cells {
 				v, ok := personValue(c.text)
 				if !ok || isOrganisation(v.(string)) {

@@ -72,6 +72,23 @@ func justified(cells []cell) bool {
 // next cell goes on with it.
 var cutSentenceRe = regexp.MustCompile(`\s(?:at|of|for|to|in|on|is|are|be|the|a|an|and|by|from|with)$`)
 
+// OCR reads a speck between two words of a sentence as a stop, a colon or a
+// quote, and runs them together: "fixed.loan", "costs.are", "at'$12,699.84",
+// "4580'NE Birch Rd". A sentence's own stop is followed by a space, and an
+// apostrophe between small letters ("lender's") is kept.
+var (
+	wordStopRe   = regexp.MustCompile(`(\p{Ll})[.:](\p{Ll})`)
+	quoteMoneyRe = regexp.MustCompile(`(\p{Ll})['‘’](\$)`)
+	numQuoteRe   = regexp.MustCompile(`(\d)['‘’:](\p{Lu})`)
+)
+
+// withoutJoinSpecks parts the words OCR's specks joined.
+func withoutJoinSpecks(text string) string {
+	text = wordStopRe.ReplaceAllString(text, "$1 $2")
+	text = quoteMoneyRe.ReplaceAllString(text, "$1 $2")
+	return numQuoteRe.ReplaceAllString(text, "$1 $2")
+}
+
 // findProseBy is findProse with a document type's own sentences.
 func findProseBy(pages []pipeline.PageText, rules []proseRule) map[string]hit {
 	out := map[string]hit{}
@@ -93,7 +110,7 @@ func findProseBy(pages []pipeline.PageText, rules []proseRule) map[string]hit {
 			}
 			b.WriteString(" ")
 		}
-		text := strings.Join(strings.Fields(b.String()), " ")
+		text := withoutJoinSpecks(strings.Join(strings.Fields(b.String()), " "))
 		for _, r := range rules {
 			if _, done := out[r.field]; done {
 				continue

@@ -32,6 +32,7 @@ func loanIDValue(s string) (any, bool) {
 	}
 	s = trimmed
 	s = strings.TrimLeft(s, "#:. ")
+	s = dashSpaceRe.ReplaceAllString(s, "$1-$2") // "MTG- 14887505": OCR's space after the dash
 	if m := leaderSpeckIDRe.FindStringSubmatchIndex(s); m != nil {
 		s = s[m[2]:] // "LOAN NO   2 236474903222": a leader's dots read as a digit
 	}
@@ -64,6 +65,10 @@ func loanIDValue(s string) (any, bool) {
 	}
 	return digitGroups(strings.ToUpper(m)), true
 }
+
+// dashSpaceRe is a dash inside an ID with a space after it, before its
+// digits.
+var dashSpaceRe = regexp.MustCompile(`^([A-Za-z0-9]+)- (\d)`)
 
 // idStopRe is a stop between two digits of an ID.
 var idStopRe = regexp.MustCompile(`(\d)\.(\d)`)
@@ -332,13 +337,17 @@ var labelWords = regexp.MustCompile(`(?i)^(?:borrower|co-borrower|applicant|lend
 // personValue reads the first person named in s: "Michael Jones and Mary
 // Stone" gives "Michael Jones".
 func personValue(s string) (any, bool) {
-	s = cutAtNextLabel(strings.TrimSpace(pipeline.TrimLead(s)))
+	s = strings.TrimSpace(pipeline.TrimLead(s))
+	s = initialCommaRe.ReplaceAllString(s, "$1. $2") // "Patrick A, Patel", "Liam W: Kowalski": the initial's stop misread
+	s = cutAtNextLabel(s)
 	if m := lastFirstRe.FindStringSubmatch(strings.TrimRight(s, " .")); m != nil {
 		s = m[2] + " " + m[1]
 	}
-	s = trailingAndRe.ReplaceAllString(s, "")        // "Trevor Thornbury and" above "Lauren Thornbury"
-	s = initialCommaRe.ReplaceAllString(s, "$1. $2") // "Patrick A, Patel": the initial's stop read as a comma
-	for _, sep := range []string{" and ", " & ", ";", ",", " AND ", " / "} {
+	s = trailingAndRe.ReplaceAllString(s, "") // "Trevor Thornbury and" above "Lauren Thornbury"
+	if loc := coBorrowerSepRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	}
+	for _, sep := range []string{";", ",", " / "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
@@ -347,8 +356,11 @@ func personValue(s string) (any, bool) {
 }
 
 var (
-	trailingAndRe  = regexp.MustCompile(`(?i)\s+(?:and|&)$`)
-	initialCommaRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}+\s\p{Lu}),\s(\p{Lu}\p{Ll}+)$`)
+	trailingAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)$`)
+	// coBorrowerSepRe joins two borrowers' names, its space read by OCR as
+	// a hyphen or a stop at times: "BRANDON HOLLOWAY and-Grace G. Dubois".
+	coBorrowerSepRe = regexp.MustCompile(`(?i)\s(?:and|&)[\s.-]`)
+	initialCommaRe  = regexp.MustCompile(`^(\p{Lu}\p{Ll}+\s\p{Lu})[,:;]\s(\p{Lu}\p{Ll}+)$`)
 )
 
 // notNameWords never appear in a person's name; they mark a label or a
@@ -549,6 +561,17 @@ var (
 	streetStopRe = regexp.MustCompile(`^(\d[^,]*\b(?:(?i:st|ave|dr|rd|trl|ln|blvd|ct|pl|pkwy|cir|ter|hwy|way|sq|plz|loop|run)|(?i:apt|unit|suite|ste)\.? ?#?\w{1,5}))\. (\p{Lu}[\pL ]*, [A-Z]{2}\s+\d{5})`)
 )
 
+var (
+	// unitSpeckRe is a colon or semicolon OCR read between a unit's word
+	// and its number ("Unit:5"): an address never prints one there.
+	unitSpeckRe = regexp.MustCompile(`(?i)\b(unit|apt|suite|ste)\s*[:;]\s*([A-Za-z0-9])`)
+	// typeStopRe is a stop between a street's name and its type ("54
+	// Larkspur. Cir, Madison"): a speck, as no abbreviation ends a name
+	// of two small letters or more. The type is written as a word (a
+	// state code, "CT", is not "Ct").
+	typeStopRe = regexp.MustCompile(`^(\d{1,6}\s+[^,]*\p{Ll}{2})\. ((?:St|Ave|Dr|Rd|Trl|Ln|Blvd|Ct|Pl|Pkwy|Cir|Ter|Hwy|Way|Sq|Plz|Loop|Run|Street|Avenue|Drive|Road|Trail|Lane|Boulevard|Court|Place|Parkway|Circle|Terrace)\b\.?(?:[,\s]|$))`)
+)
+
 // commaJunkRe is a comma followed by OCR's dashes, stops or tildes.
 var commaJunkRe = regexp.MustCompile(`,\s*[-–—~_.]+\s*`)
 
@@ -560,6 +583,8 @@ var (
 func addressValue(s string) (any, bool) {
 	s = mendStateCode(strings.Join(strings.Fields(pipeline.TrimLead(s)), " "))
 	s = commaJunkRe.ReplaceAllString(s, ", ")     // "Portland,-ME 04106": OCR's specks after a comma
+	s = unitSpeckRe.ReplaceAllString(s, "$1 $2")  // "Timber Ave. Unit:5"
+	s = typeStopRe.ReplaceAllString(s, "$1 $2")   // "54 Larkspur. Cir"
 	s = strayLetterRe.ReplaceAllString(s, "$1$2") // "643 Prairie Wa y": a word split by the text layer
 	s = cityStopRe.ReplaceAllString(s, "$1, $2")  // "Wichita. KS 67204": OCR's stop for a comma
 	s = streetStopRe.ReplaceAllString(s, "$1, $2")

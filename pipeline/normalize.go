@@ -134,6 +134,10 @@ func ParseTerm(s string) (int, bool) {
 	return n, true
 }
 
+// strayMarkRe is a lone i, l or j before a numeric date: OCR's reading of a
+// table rule or a speck, as no word of one small letter starts a date.
+var strayMarkRe = regexp.MustCompile(`^[ilj]\s+(\d)`)
+
 var (
 	dateNumRe   = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b`)
 	lostSlashRe = regexp.MustCompile(`^(\d{1,2}) (\d{1,2})/(\d{4})\b`)
@@ -176,7 +180,35 @@ func monthOf(name string) (time.Month, bool) {
 			found = m
 		}
 	}
+	if found != 0 {
+		return found, true
+	}
+	// Or read one letter of a full name wrong ("Match 12, 2025"): five
+	// letters or more, and only one month that close.
+	for m := time.January; m <= time.December && len(name) >= 5; m++ {
+		if oneLetterOff(strings.ToLower(m.String()), name) {
+			if found != 0 {
+				return 0, false
+			}
+			found = m
+		}
+	}
 	return found, found != 0
+}
+
+// oneLetterOff reports whether a and b are the same length and differ in
+// exactly one byte.
+func oneLetterOff(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := 0
+	for i := range len(a) {
+		if a[i] != b[i] {
+			diff++
+		}
+	}
+	return diff == 1
 }
 
 // ParseDate reads a date such as "03/14/2026", "2026-03-14",
@@ -184,6 +216,7 @@ func monthOf(name string) (time.Month, bool) {
 // and returns it as YYYY-MM-DD.
 func ParseDate(s string) (string, bool) {
 	s = weekdayRe.ReplaceAllString(TrimLead(s), "")
+	s = strayMarkRe.ReplaceAllString(s, "$1")       // "i 5/16/2024": a cell's edge read as a letter
 	s = lostSlashRe.ReplaceAllString(s, "$1/$2/$3") // "08 13/2025": OCR lost the first slash
 	s = lostSlash2Re.ReplaceAllString(s, "$1/$2/$3")
 	s = splitMonthRe.ReplaceAllString(s, "$1$2")

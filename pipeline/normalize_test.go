@@ -105,6 +105,9 @@ func TestParseDate(t *testing.T) {
 		{"March 14, 2026", "2026-03-14", true},
 		{"Mar. 14, 2026", "2026-03-14", true},
 		{"August 21,:2024", "2024-08-21", true}, // OCR's specks
+		{"Match 12, 2025", "2025-03-12", true},  // one letter of the month misread
+		{"Narch 12, 2025", "2025-03-12", true},  // its first letter
+		{"i 5/16/2024", "2024-05-16", true},     // a table's rule read as a letter
 		{"14 March 2026", "2026-03-14", true},
 		{"03/14/2026", "2026-03-14", true},
 		{"3/14/26", "2026-03-14", true},
