@@ -618,6 +618,16 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "988 Timber Ave. Unit 5, Fargo, ND 58110"},
 		},
 		{
+			"OCR: a place's l lost; a unit's letter P stays",
+			"Loan #  A-55\nSubject Property   2747 Brookside P\n                   Reno, NV 89509\nMailing Address   55 Oak St Apt P, Reno, NV 89509",
+			map[string]any{"property_address": "2747 Brookside Pl, Reno, NV 89509"},
+		},
+		{
+			"a unit's letter P",
+			"Loan #  A-55\nProperty Address:   55 Oak St Apt P, Reno, NV 89509",
+			map[string]any{"property_address": "55 Oak St Apt P, Reno, NV 89509"},
+		},
+		{
 			"OCR: a stop before a street's type",
 			"Loan #  A-55\nPROPERTY ADDRESS\n 54 Larkspur. Cir, Madison, WI 53704",
 			map[string]any{"property_address": "54 Larkspur Cir, Madison, WI 53704"},
@@ -745,6 +755,29 @@ func TestLoanIDOfAMixedPDF(t *testing.T) {
 		})
 		if x.Fields.LoanID != tt.want {
 			t.Errorf("%s: loan ID %q; want %q", tt.name, x.Fields.LoanID, tt.want)
+		}
+	}
+}
+
+// A scan whose pages read its loan ID one character apart: the reading the
+// most pages agree on stands; with as many for each, neither is given.
+func TestLoanIDReadingsThatDisagree(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []string
+		want  string
+	}{
+		{"a tie", []string{"Reference No. SY2024421943", "Reference No. SY2024121943"}, ""},
+		{"two pages against one", []string{"Reference No. SY2024421943", "Reference No. SY2024121943", "Reference No. SY2024121943"}, "SY2024121943"},
+		{"one reading", []string{"Reference No. SY2024121943", "Reference No. SY2024121943"}, "SY2024121943"},
+	}
+	for _, tt := range tests {
+		var pages []pipeline.PageText
+		for i, text := range tt.pages {
+			pages = append(pages, pipeline.PageText{Page: i + 1, Source: pipeline.SourceOCR, Text: text + "\nLoan Amount   $250,000.00"})
+		}
+		if got := Extract(pages).Fields.LoanID; got != tt.want {
+			t.Errorf("%s: loan ID %q; want %q", tt.name, got, tt.want)
 		}
 	}
 }

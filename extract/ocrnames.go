@@ -39,6 +39,20 @@ var (
 	ocrPlaceFRe = regexp.MustCompile(`(\s)Fl(\.?)(,|$)`)
 )
 
+// ocrPlaceLRe is a lone P ending a street: "Pl" with its l lost ("2747
+// Brookside P, Reno"), as no street type is P.
+var ocrPlaceLRe = regexp.MustCompile(`\sP(\.?(?:,|$))`)
+
+// placeLostL mends a street's "Pl" that lost its l; a unit's letter ("Apt
+// P") stays.
+func placeLostL(s string) string {
+	loc := ocrPlaceLRe.FindStringSubmatchIndex(s)
+	if loc == nil || unitWordRe.MatchString(strings.TrimSpace(s[:loc[0]])) {
+		return s
+	}
+	return s[:loc[0]] + " Pl" + s[loc[2]:]
+}
+
 // ocrStopRe is a full stop OCR read for the comma after a street type
 // spelled out ("62 Dalton Lane. Nashville"), or doubled after an
 // abbreviated one ("Maple St.. Wilmington").
@@ -64,6 +78,7 @@ func fixOCRStreetType(s string) string {
 	s = ocrBlvdRe.ReplaceAllString(s, "${1}Blvd${2}${3}")
 	s = ocrRoadRe.ReplaceAllString(s, "${1}Rd${2}${3}")
 	s = ocrPlaceFRe.ReplaceAllString(s, "${1}Pl${2}${3}")
+	s = placeLostL(s)
 	s = ocrStopRe.ReplaceAllString(s, "$1,$2")
 	return doubleDotRe.ReplaceAllString(s, ".,$1")
 }

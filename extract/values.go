@@ -185,6 +185,15 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	if best == "" {
 		return subjectLoanID(lines)
 	}
+	// Two OCR readings one character apart, as often each ("SY2024421943"
+	// on one page, "SY2024121943" on the next): one is a misreading and
+	// nothing tells which, so neither is given.
+	for _, id := range order {
+		k := alnumKey(id)
+		if k != alnumKey(best) && !printed[best] && !printed[id] && votes[k] == votes[alnumKey(best)] && oneApart(k, alnumKey(best)) {
+			return hit{}, false
+		}
+	}
 	if count[best] == 1 {
 		if h, ok := longerID(lines, rule, best); ok {
 			return h, true
