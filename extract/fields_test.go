@@ -653,6 +653,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			},
 		},
 		{
+			"OCR: a brace for the parenthesis after an APR",
+			"Loan #  A-55\nYou are approved for $432,250.00 at 5.375% (6.078% APR} on a 30-year term.",
+			map[string]any{"apr_pct": 6.078, "interest_rate_pct": 5.375},
+		},
+		{
 			"OCR: dot leaders read as letters and as digits",
 			"Loan #  A-55\nNote Amount:                                    aleacheeteessed $511,100.00\n" +
 				"Amortization Term: ..2.0.0.20             Ce   bgeete:                            360. months",

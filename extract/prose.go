@@ -30,7 +30,7 @@ var proseRules = []proseRule{
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:are|is|been|was)\s+(?:pre-?)?approved\s+for\s+` + money), amountValue},
 	{pipeline.FieldLoanAmount, regexp.MustCompile(`(?i)\b(?:a|an)\s+((?:USD|US\$|\$)\s?[\d,.]{1,20})\s+(?:\S+\s+){0,3}?(?:loan|mortgage)\b`), amountValue},
 	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\b(?:annual percentage rate|APR)(?:\s*\(APR\))?\s+(?:of|is|will be)\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
-	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\(\s*([\d.,]{1,8}\s?%)\s*APR\s*\)`), percentValue},
+	{pipeline.FieldAPR, regexp.MustCompile(`(?i)\(\s*([\d.,]{1,8}\s?%)\s*APR\s*[)}\]]`), percentValue}, // "(6.078% APR}": OCR's brace
 	{pipeline.FieldInterestRate, regexp.MustCompile(`(?i)\b(?:interest|note|yearly)?\s*rate\s+of\s+([\d.,]{1,8}\s?(?:%|percent))`), percentValue},
 	{pipeline.FieldInterestRate, regexp.MustCompile(`(?i)\bat\s+([\d.,]{1,8}\s?(?:%|percent))\s+(?:fixed|interest|per annum|annually|\(\s*[\d.,]{1,8}\s?%\s*APR)`), percentValue},
 	{pipeline.FieldTerm, regexp.MustCompile(`(?i)\b(\d{1,3}[- ]years?)\s+(?:fixed|adjustable|loan|term|mortgage|amortiz)`), termValue},
