@@ -2,7 +2,9 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"slices"
+	"strings"
 
 	"loanbatch/pipeline"
 )
@@ -178,4 +180,46 @@ func checkPayment(found map[string]hit) {
 	if ratio := float64(pay) / float64(want); ratio < 0.5 || ratio > 1.5 {
 		delete(found, pipeline.FieldMonthlyPayment)
 	}
+}
+
+// speckLeadRe is a figure whose first group OCR printed as a lone digit and
+// the rest ("$1 13,525.92"): the group cut in two (113,525.92) or a speck
+// read as a 1 before the figure (13,525.92).
+var speckLeadRe = regexp.MustCompile(`^(?:USD|US\$|\$)?\s*\d (\d{1,2},\d{3}(?:\.\d{2})?)\b`)
+
+// settleSpeckLeads takes, for a money field read from such a figure, the
+// other reading when another candidate of the field prints it ("J. TOTAL
+// CLOSING COSTS   $13,525.92" under "Closing Costs   $1 13,525.92").
+func settleSpeckLeads(lines []textLine, found map[string]hit, alts map[string][]hit) {
+	for _, name := range []string{pipeline.FieldLoanAmount, pipeline.FieldMonthlyPayment, pipeline.FieldClosingCosts} {
+		h, ok := found[name]
+		if !ok || len(alts[name]) < 2 || h.how == byProse {
+			continue
+		}
+		m := speckLeadRe.FindStringSubmatch(textAt(lines, h))
+		if m == nil {
+			continue
+		}
+		short, ok := pipeline.ParseMoney(m[1], false)
+		if !ok {
+			continue
+		}
+		if k := slices.IndexFunc(alts[name], func(o hit) bool { return o.value == short }); k >= 0 {
+			found[name] = alts[name][k]
+		}
+	}
+}
+
+// textAt is the text of h's line from h's column to the end of its cell.
+func textAt(lines []textLine, h hit) string {
+	if h.line < 0 || h.line >= len(lines) || lines[h.line].page != h.page {
+		return ""
+	}
+	for _, c := range lines[h.line].cells {
+		r := []rune(c.text)
+		if h.col >= c.col && h.col < c.col+len(r) {
+			return strings.TrimSpace(string(r[h.col-c.col:]))
+		}
+	}
+	return ""
 }

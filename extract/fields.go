@@ -184,6 +184,7 @@ func Extract(pages []pipeline.PageText) Extraction {
 			alts[name] = append(alts[name], h)
 		}
 	}
+	settleSpeckLeads(lines, found, alts)
 	chooseConsistent(found, alts)
 	completeForm(typ, lines, found)
 	for _, name := range []string{pipeline.FieldMonthlyPayment, pipeline.FieldLoanAmount, pipeline.FieldInterestRate} {

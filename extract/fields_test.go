@@ -653,6 +653,27 @@ func TestExtractFieldsWordings(t *testing.T) {
 			},
 		},
 		{
+			"OCR: a speck before a figure read as a 1, which another line of the form settles",
+			"Loan ID #  C2793128\nClosing Costs      $1 13,525.92     Includes $8,049.72 in Loan Costs\n\n" +
+				"J. TOTAL CLOSING COSTS (Borrower-Paid)       $13,525.92",
+			map[string]any{"closing_costs_cents": int64(1352592)},
+		},
+		{
+			"OCR: a first group cut in two, nothing to say otherwise",
+			"Loan ID #  C2793128\nClosing Costs      $1 13,525.92     Includes $8,049.72 in Loan Costs",
+			map[string]any{"closing_costs_cents": int64(11352592)},
+		},
+		{
+			"OCR: a field's bar read as a letter before a name with a middle initial",
+			"Loan Number 144757854\n Borrower Name:           T NATALIE J. GARRISON\nCo-Borrower:   A. Paul Smith",
+			map[string]any{"borrower_name": "Natalie J. Garrison"},
+		},
+		{
+			"OCR: the space before a street's type lost",
+			"Loan #  A-55\nProperty Address:   11815 S VistaLn, Naperville, IL 60545",
+			map[string]any{"property_address": "11815 S Vista Ln, Naperville, IL 60545"},
+		},
+		{
 			"OCR: a brace for the parenthesis after an APR",
 			"Loan #  A-55\nYou are approved for $432,250.00 at 5.375% (6.078% APR} on a 30-year term.",
 			map[string]any{"apr_pct": 6.078, "interest_rate_pct": 5.375},

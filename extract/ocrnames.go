@@ -66,8 +66,9 @@ var (
 var stateStopRe = regexp.MustCompile(`\b(\p{Lu}{2})\.(\s+\d{5})\b`)
 
 // gluedStopRe is a speck read as a full stop between a street's name and
-// its type ("8991 Bramble.Pkwy"): a name is no abbreviation.
-var gluedStopRe = regexp.MustCompile(`\b(\p{Lu}\p{Ll}{2,})\.(St|Ave|Rd|Dr|Ln|Ct|Pl|Cir|Blvd|Ter|Trl|Pkwy|Hwy|Way|Loop|Run|Sq|Street|Avenue|Road|Drive|Lane|Court|Place|Circle|Boulevard|Terrace|Trail|Parkway|Highway)\b`)
+// its type ("8991 Bramble.Pkwy"): a name is no abbreviation; or the space
+// between them lost ("11815 S VistaLn").
+var gluedStopRe = regexp.MustCompile(`\b(\p{Lu}\p{Ll}{2,})\.?(St|Ave|Rd|Dr|Ln|Ct|Pl|Cir|Blvd|Ter|Trl|Pkwy|Hwy|Way|Loop|Run|Sq|Street|Avenue|Road|Drive|Lane|Court|Place|Circle|Boulevard|Terrace|Trail|Parkway|Highway)\b`)
 
 // fixOCRStreetType reads "PI" after a street name as "Pl" (Place), and
 // mends the stops OCR reads for commas or reads from specks.

@@ -207,20 +207,31 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 }
 
 // strayLetter reports whether a name's first word is a lone capital
-// without the stop an initial has, before a first name and a surname of
-// two letters or more: OCR's reading of a form field's bracket or bar.
+// without the stop an initial has, before a first name and a surname of two
+// letters or more (initials between them have their stop): OCR's reading of
+// a form field's bracket or bar.
 func strayLetter(words []string) bool {
 	r := []rune(words[0])
 	if len(r) != 1 || !unicode.IsUpper(r[0]) {
 		return false
 	}
-	for _, w := range words[1:3] {
-		if k := []rune(w); len(k) < 2 || !unicode.IsUpper(k[0]) || len(strings.TrimRight(w, ".")) < 2 {
+	full := func(w string) bool { // a first name or a surname
+		k := []rune(w)
+		return len(k) >= 2 && unicode.IsUpper(k[0]) && len(strings.TrimRight(w, ".")) >= 2
+	}
+	if !full(words[1]) || !full(words[len(words)-1]) {
+		return false
+	}
+	for _, w := range words[2 : len(words)-1] { // middle names, or initials with their stop ("T NATALIE J. GARRISON")
+		if !full(w) && !initialRe.MatchString(w) {
 			return false
 		}
 	}
 	return true
 }
+
+// initialRe is a middle initial with its stop.
+var initialRe = regexp.MustCompile(`^\p{Lu}\.$`)
 
 // oneApart reports whether a and b are as long and differ in one character.
 func oneApart(a, b string) bool {
