@@ -17,6 +17,9 @@ import (
 type cell struct {
 	col  int
 	text string
+	// mended is a cell whose words OCR misread were mended to a label's
+	// (mendLabel): a line read poorly.
+	mended bool
 }
 
 type textLine struct {
@@ -122,7 +125,9 @@ func documentLines(pages []pipeline.PageText) []textLine {
 			cells := splitCells(l)
 			if p.Source == pipeline.SourceOCR {
 				for i := range cells {
-					cells[i].text = mendLabel(cells[i].text)
+					mended := mendLabel(cells[i].text)
+					cells[i].mended = !sameLetters(mended, cells[i].text) // not a stop for a colon ("Re: Loan")
+					cells[i].text = mended
 				}
 			}
 			page = append(page, cells)
@@ -188,7 +193,7 @@ func splitAtColumns(lines [][]cell) [][]cell {
 					continue
 				}
 				cells[k].text = strings.TrimSpace(c.text[:at])
-				cells = slices.Insert(cells, k+1, cell{col: col, text: c.text[at:]})
+				cells = slices.Insert(cells, k+1, cell{col: col, text: c.text[at:], mended: c.mended})
 				break
 			}
 		}
@@ -259,7 +264,7 @@ func splitOverflowingLabels(cells []cell) []cell {
 		for k := max(0, len(words)-3); k < len(words); k++ {
 			at := words[k][0] + 1
 			if isLabelText(cells[i].text[at:]) {
-				label := cell{col: cells[i].col + utf8.RuneCountInString(cells[i].text[:at]), text: cells[i].text[at:]}
+				label := cell{col: cells[i].col + utf8.RuneCountInString(cells[i].text[:at]), text: cells[i].text[at:], mended: cells[i].mended}
 				cells[i].text = strings.TrimSpace(cells[i].text[:at])
 				cells = slices.Insert(cells, i+1, label)
 				break
@@ -274,4 +279,16 @@ func splitOverflowingLabels(cells []cell) []cell {
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r)
+}
+
+// sameLetters reports whether a and b have the same letters and digits, in
+// order.
+func sameLetters(a, b string) bool {
+	keep := func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}
+	return strings.Map(keep, a) == strings.Map(keep, b)
 }

@@ -674,6 +674,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "11815 S Vista Ln, Naperville, IL 60545"},
 		},
 		{
+			"OCR: a D read as O in a label",
+			"Loan #  A-55\n OATE ISSUED        September 25, 2026          LOAN TERM           240 months",
+			map[string]any{"issue_date": "2026-09-25", "term_months": 240},
+		},
+		{
 			"OCR: a brace for the parenthesis after an APR",
 			"Loan #  A-55\nYou are approved for $432,250.00 at 5.375% (6.078% APR} on a 30-year term.",
 			map[string]any{"apr_pct": 6.078, "interest_rate_pct": 5.375},
@@ -796,6 +801,8 @@ func TestLoanIDReadingsThatDisagree(t *testing.T) {
 		{"a tie", []string{"Reference No. SY2024421943", "Reference No. SY2024121943"}, ""},
 		{"two pages against one", []string{"Reference No. SY2024421943", "Reference No. SY2024121943", "Reference No. SY2024121943"}, "SY2024121943"},
 		{"one reading", []string{"Reference No. SY2024121943", "Reference No. SY2024121943"}, "SY2024121943"},
+		{"a tie, one after a misread label", []string{"Re: Loan Number 2025-3927-93", "Loun Number 2025-3927-03      Page 2"}, "2025-3927-93"},
+		{"a tie, the misread label first", []string{"Loun Number 2025-3927-03      Page 2", "Re: Loan Number 2025-3927-93"}, "2025-3927-93"},
 	}
 	for _, tt := range tests {
 		var pages []pipeline.PageText

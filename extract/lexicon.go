@@ -58,7 +58,8 @@ var fieldTable = []fieldRule{
 		`(?:total\s*)?(?:estimated\s*|est\.\s*)?settlement\s*charges`,
 	), parse: closingCostsValue, below: true, numeric: true},
 	{name: pipeline.FieldIssueDate, labels: labels(
-		`date\s*issued`, `issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `document\s*date`, `confirmation\s*date`,
+		`[do]ate\s*issued`, // "OATE ISSUED": OCR's O for a D
+		`issue\s*date`, `date\s*prepared`, `prepared\s*on`, `disclosure\s*date`, `document\s*date`, `confirmation\s*date`,
 		`date\s*of\s*(?:this\s*)?(?:letter|commitment|notice|estimate|issue)`, `(?:commitment|approval|letter)\s*date`,
 		`issued`, `as\s*of`, `dated`, `date`, `sent`,
 	), parse: dateValue, below: true},

@@ -119,6 +119,7 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	count := map[string]int{}
 	first := map[string]hit{}
 	printed := map[string]bool{} // read from a text layer at least once
+	clean := map[string]bool{}   // read after a label OCR read right at least once
 	var order []string
 	for _, re := range rule.labels {
 		for li, l := range lines {
@@ -134,6 +135,7 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 				}
 				count[id]++
 				printed[id] = printed[id] || !l.ocr
+				clean[id] = clean[id] || !c.mended
 			}
 		}
 		if len(order) > 0 {
@@ -186,11 +188,20 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 		return subjectLoanID(lines)
 	}
 	// Two OCR readings one character apart, as often each ("SY2024421943"
-	// on one page, "SY2024121943" on the next): one is a misreading and
-	// nothing tells which, so neither is given.
+	// on one page, "SY2024121943" on the next): one is a misreading. The
+	// one after a label OCR read right stands against one after a label it
+	// misread too ("Loun Number 2025-3927-03"); else nothing tells which,
+	// and neither is given.
 	for _, id := range order {
 		k := alnumKey(id)
-		if k != alnumKey(best) && !printed[best] && !printed[id] && votes[k] == votes[alnumKey(best)] && oneApart(k, alnumKey(best)) {
+		if k == alnumKey(best) || printed[best] || printed[id] || votes[k] != votes[alnumKey(best)] || !oneApart(k, alnumKey(best)) {
+			continue
+		}
+		switch {
+		case clean[best] && !clean[id]:
+		case clean[id] && !clean[best]:
+			best = id
+		default:
 			return hit{}, false
 		}
 	}
