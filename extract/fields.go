@@ -247,6 +247,7 @@ func Extract(pages []pipeline.PageText) Extraction {
 		h.value = withoutLogoLetters(h.value.(string), pages)
 		found[pipeline.FieldLender] = h
 	}
+	settleTwins(pages, found)
 	x := Extraction{Fields: toFields(found), Type: typ, Confidence: map[string]float64{}, Pages: map[string]int{}}
 	for name, h := range found {
 		x.Confidence[name] = confidenceOf(h.how, ocrPage[h.page])

@@ -674,6 +674,16 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "11815 S Vista Ln, Naperville, IL 60545"},
 		},
 		{
+			"OCR: a state's code the ZIP code says is misread",
+			"Loan #  A-55\nProperty:   3507 Lakeview Ter, Des Moines, LA 50317\nLender Address:   1 Canal St, New Orleans, LA 70112",
+			map[string]any{"property_address": "3507 Lakeview Ter, Des Moines, IA 50317"},
+		},
+		{
+			"a state's code the ZIP code agrees with",
+			"Loan #  A-55\nProperty:   1 Canal St, New Orleans, LA 70112",
+			map[string]any{"property_address": "1 Canal St, New Orleans, LA 70112"},
+		},
+		{
 			"OCR: a D read as O in a label",
 			"Loan #  A-55\n OATE ISSUED        September 25, 2026          LOAN TERM           240 months",
 			map[string]any{"issue_date": "2026-09-25", "term_months": 240},

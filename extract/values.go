@@ -644,6 +644,13 @@ func mendStateCode(s string) string {
 		}
 		return m
 	})
+	s = zipStateRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := zipStateRe.FindStringSubmatch(m)
+		if st := zipState(sub[3]); usStates[sub[1]] && st != "" && lookalikeCodes(sub[1], st) {
+			return st + sub[2] + sub[3] // "Des Moines, LA 50317": OCR's L for the I of IA
+		}
+		return m
+	})
 	return ocrStateRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := ocrStateRe.FindStringSubmatch(m)
 		code := sub[1]
@@ -718,6 +725,31 @@ func capitalReadings(c byte) []byte {
 		return []byte{c - 'a' + 'A'}
 	}
 	return []byte{c}
+}
+
+// zipStateRe is a state's code before its ZIP code.
+var zipStateRe = regexp.MustCompile(`\b([A-Z]{2})(\.?\s+)(\d{5})\b`)
+
+// lookalikeGroups are capitals OCR takes for one another.
+var lookalikeGroups = []string{"ILTJ1", "ODQCG0", "MNH", "VWY", "EF", "PRB", "KX"}
+
+// lookalikeCodes reports whether two state codes differ in one letter that
+// OCR takes for the other ("LA" for "IA"), so that the ZIP code's state
+// stands for the code read.
+func lookalikeCodes(read, zips string) bool {
+	if read == zips || read[0] != zips[0] && read[1] != zips[1] {
+		return false
+	}
+	i := 0
+	if read[0] == zips[0] {
+		i = 1
+	}
+	for _, g := range lookalikeGroups {
+		if strings.IndexByte(g, read[i]) >= 0 && strings.IndexByte(g, zips[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // usStates are the USPS codes of the states, DC and the territories.
