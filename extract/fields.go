@@ -477,6 +477,9 @@ func labelledCandidates(lines []textLine, r fieldRule, lastOfRow bool, n int) []
 func valueAfterLabel(lines []textLine, li, ci int, c cell, re *regexp.Regexp, r fieldRule, lastOfRow bool) (hit, bool) {
 	for _, loc := range re.FindAllStringIndex(c.text, -1) {
 		rest := c.text[loc[1]:]
+		if repeatedMarks(rest) {
+			rest = "" // "Base Loan Amount. SSS": a shaded cell's speckle read as letters
+		}
 		if midWord(c.text, loc[1]) {
 			continue // "Rate" in "Rates", "Loan Term" in "Loan Terms"
 		}
@@ -764,6 +767,25 @@ func loneDigitSpeck(r fieldRule, mark string) bool {
 	}
 	d := strings.TrimRight(mark, ".:;,")
 	return len(d) == 1 && d[0] >= '0' && d[0] <= '9'
+}
+
+// repeatedMarks reports whether s is only marks and words of one letter
+// written three times or more ("SSS", "eeee"): OCR's reading of a speckled
+// or shaded cell, never a word.
+func repeatedMarks(s string) bool {
+	words := strings.Fields(s)
+	seen := false
+	for _, w := range words {
+		w = strings.Trim(w, ".,:;'\"-")
+		if w == "" {
+			continue
+		}
+		if len(w) < 3 || strings.Count(strings.ToLower(w), strings.ToLower(w[:1])) != len(w) || !unicode.IsLetter(rune(w[0])) {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // leaderWord reports whether a word is OCR's reading of a dot leader as

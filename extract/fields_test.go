@@ -684,6 +684,11 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "1 Canal St, New Orleans, LA 70112"},
 		},
 		{
+			"OCR: a shaded cell's speckle read as letters after a label",
+			"Loan #  A-55\n Base Loan Amount. SSS           Locked      SSS\n USD 1,461,579                   5.875%",
+			map[string]any{"loan_amount_cents": int64(146157900)},
+		},
+		{
 			"OCR: a D read as O in a label",
 			"Loan #  A-55\n OATE ISSUED        September 25, 2026          LOAN TERM           240 months",
 			map[string]any{"issue_date": "2026-09-25", "term_months": 240},
@@ -934,5 +939,19 @@ func TestRateByAmortization(t *testing.T) {
 	x := Extract([]pipeline.PageText{{Page: 1, Source: pipeline.SourceOCR, Text: text}})
 	if x.Fields.InterestRatePct != 7.625 {
 		t.Errorf("rate %v; want 7.625", x.Fields.InterestRatePct)
+	}
+}
+
+func TestRepeatedMarks(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{". SSS", true}, {"eeee  SSS", true}, {"SSS:", true},
+		{"", false}, {" . ", false}, {"AA", false}, {"Approved", false}, {"SSS Rate", false}, {"111", false},
+	} {
+		if got := repeatedMarks(tt.in); got != tt.want {
+			t.Errorf("repeatedMarks(%q) = %v; want %v", tt.in, got, tt.want)
+		}
 	}
 }
