@@ -689,6 +689,30 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"loan_amount_cents": int64(146157900)},
 		},
 		{
+			"an address's town, then its ZIP code, each on a line of its own",
+			"Loan ID #    546547002315\n Property           5841 Walnut Trl.                     8887 Sycamore Place\n" +
+				"                    Chattanooga, TN                      Baton Rouge, LA 70810\n" +
+				"                    37402-3808               Lender      Lakeshore Home Lending",
+			map[string]any{"property_address": "5841 Walnut Trl., Chattanooga, TN 37402-3808"},
+		},
+		{
+			"an address's state and ZIP code wrapped to the next line",
+			"Loan Number:        J7449808\nProperty:           22498 SW Copper Creek Ave, Greenville,          Type of Loan:        Conventional\n" +
+				"                    SC 29602-8272",
+			map[string]any{"property_address": "22498 SW Copper Creek Ave, Greenville, SC 29602-8272"},
+		},
+		{
+			"a unit after the street is no town",
+			"Loan Number:        J7449808\nProperty:           22498 SW Copper Creek Ave, Suite B\n" +
+				"                    SC 29602-8272",
+			map[string]any{"property_address": nil},
+		},
+		{
+			"an address's town a gap apart on the street's line",
+			"Loan Number   B6304059\n Collateral Address:        41 Deer Hollow Rd   Cheyenne, WY 82001",
+			map[string]any{"property_address": "41 Deer Hollow Rd, Cheyenne, WY 82001"},
+		},
+		{
 			"OCR: a D read as O in a label",
 			"Loan #  A-55\n OATE ISSUED        September 25, 2026          LOAN TERM           240 months",
 			map[string]any{"issue_date": "2026-09-25", "term_months": 240},

@@ -629,6 +629,8 @@ func addressValue(s string) (any, bool) {
 		m = full
 	} else if part := streetCityRe.FindString(s); part != "" && cityNoZipRe.MatchString(part) {
 		m = part
+	} else if t := streetTownRe.FindStringSubmatch(s); t != nil && t[1] == m && !unitLeadRe.MatchString(t[2]) {
+		m += ", " + t[2] // "22498 SW Copper Creek Ave, Greenville," over "SC 29602-8272"
 	}
 	return street(strings.TrimRight(fixOCRStreetType(m), " ,")), true
 }
@@ -778,6 +780,15 @@ func completeAddress(lines []textLine, a hit) string {
 		return text
 	}
 	end := a.col + len([]rune(text))
+	if a.line >= 0 && a.line < len(lines) && lines[a.line].page == a.page {
+		for _, c := range lines[a.line].cells {
+			// "41 Deer Hollow Rd   Cheyenne, WY 82001": the town a gap apart
+			// on the street's line.
+			if city := mendStateCode(c.text); c.col > end && c.col <= end+8 && cityLineRe.FindString(city) == strings.TrimSpace(city) {
+				return text + ", " + strings.TrimSpace(city)
+			}
+		}
+	}
 	last := a.line + 2
 	for j := a.line + 1; j < len(lines) && j <= last && lines[j].page == a.page; j++ {
 		for _, c := range lines[j].cells {
@@ -797,8 +808,54 @@ func completeAddress(lines []textLine, a hit) string {
 				if m := cityLineRe.FindString(city); m != "" {
 					return text + ", " + m
 				}
+				if stateZipLineRe.MatchString(city) && endsInTown(text) {
+					return text + ", " + city
+				}
+				if cityStateRe.MatchString(city) {
+					// "Chattanooga, TN" over "37402-3808": the ZIP on a
+					// third line, in the same column.
+					if z, ok := zipUnder(lines, j, c.col); ok {
+						return text + ", " + city + " " + z
+					}
+				}
 			}
 		}
 	}
 	return text
+}
+
+var (
+	// streetTownRe is a street and its town, the state and ZIP code
+	// wrapped to the next line.
+	streetTownRe = regexp.MustCompile(`^(\d{1,6}[^,|]{2,60}),\s*([A-Za-z][A-Za-z .'-]+?)\s*,?$`)
+	// unitLeadRe is a unit's word, which no town starts with.
+	unitLeadRe = regexp.MustCompile(`(?i)^(?:apt|unit|suite|ste|bldg|building|floor|fl|lot|room|rm)\b`)
+	// stateZipLineRe is a line of a state's code and a ZIP code alone.
+	stateZipLineRe = regexp.MustCompile(`^[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$`)
+	// townTailRe is a street line that ends in its town.
+	townTailRe = regexp.MustCompile(`\d[^,]*,\s*([A-Za-z][A-Za-z .'-]+)$`)
+)
+
+// endsInTown reports whether a street line ends in its town, not in a
+// unit ("…, Suite B").
+func endsInTown(s string) bool {
+	m := townTailRe.FindStringSubmatch(s)
+	return m != nil && !unitLeadRe.MatchString(m[1])
+}
+
+// cityStateRe is a town and its state's code, without a ZIP code.
+var cityStateRe = regexp.MustCompile(`^[A-Za-z][A-Za-z .'-]+,\s*[A-Z]{2}$`)
+
+// zipUnder is the ZIP code alone at the start of a cell on line j+1,
+// within a few columns of col.
+func zipUnder(lines []textLine, j, col int) (string, bool) {
+	if j+1 >= len(lines) || lines[j+1].page != lines[j].page {
+		return "", false
+	}
+	for _, c := range lines[j+1].cells {
+		if c.col >= col-3 && c.col <= col+3 && zipLineRe.FindString(c.text) == strings.TrimSpace(c.text) {
+			return strings.TrimSpace(c.text), true
+		}
+	}
+	return "", false
 }
