@@ -713,6 +713,12 @@ func TestExtractFieldsWordings(t *testing.T) {
 			map[string]any{"property_address": "41 Deer Hollow Rd, Cheyenne, WY 82001"},
 		},
 		{
+			"a letterhead whose name OCR cut short is no addressee",
+			"Foxhaven Home Lendin\n8135 Copper Creek Circle Suite 883, Pittsburgh, PA 15225\nPhone (772) 635-1340 Fax (772) 753-8167\n\n" +
+				"November 27, 2025\n\nFatima M. Nakamura\n72 Copper Creek Ct.\nSavannah, GA 31403\n\nRe: Pre-Approval Letter - Loan # MTG-67919941",
+			map[string]any{"borrower_name": "Fatima M. Nakamura"},
+		},
+		{
 			"OCR: a D read as O in a label",
 			"Loan #  A-55\n OATE ISSUED        September 25, 2026          LOAN TERM           240 months",
 			map[string]any{"issue_date": "2026-09-25", "term_months": 240},

@@ -87,6 +87,9 @@ func letterAddressee(lines []textLine) (hit, bool) {
 		if !ok || isOrganisation(v.(string)) || isLabelText(text) || cityLineRe.MatchString(text) {
 			continue // "Salt Lake City, UT 84111" under a letterhead is its town
 		}
+		if letterheadUnder(top, i) {
+			continue // "Foxhaven Home Lendin": a letterhead whose last letter OCR lost
+		}
 		for j := i + 1; j < len(top) && j <= i+3; j++ {
 			next := top[j].cells[0].text
 			if _, date := pipeline.ParseDate(next); date {
@@ -98,6 +101,23 @@ func letterAddressee(lines []textLine) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// contactRe is a letterhead's line of telephone, fax, licence or web
+// address, which no inside address prints.
+var contactRe = regexp.MustCompile(`(?i)\b(?:phone|tel|fax|nmls)\b|\bwww\.|\(\d{3}\)\s*\d{3}-\d{4}`)
+
+// letterheadUnder reports whether the lines under line i of a letter's top
+// are a letterhead's: a contact line within three lines.
+func letterheadUnder(top []textLine, i int) bool {
+	for j := i + 1; j < len(top) && j <= i+3; j++ {
+		for _, c := range top[j].cells {
+			if contactRe.MatchString(c.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var emailToRe = regexp.MustCompile(`^(?i:to)\s*:\s*([^<>;,@]{3,60}?)\s*(?:<|$)`)
