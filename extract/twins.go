@@ -25,7 +25,10 @@ const minTwinLetters = 6
 var twinWordRe = regexp.MustCompile(`\pL+`)
 
 // wordReadings counts, lower-cased, the words of a document's pages, and
-// those a text layer prints.
+// those a text layer prints. A word in capitals ("REISTONE" in a fax's
+// banner) is another rendering of a name than one in small letters
+// ("Redstone" in the letterhead), read with other errors: the two are
+// counted apart, and a name's word meets only twins written as it is.
 type wordReadings struct {
 	all, printed map[string]int
 }
@@ -34,7 +37,7 @@ func readingsOf(pages []pipeline.PageText) wordReadings {
 	r := wordReadings{all: map[string]int{}, printed: map[string]int{}}
 	for _, p := range pages {
 		for _, w := range twinWordRe.FindAllString(p.Text, -1) {
-			w = strings.ToLower(w)
+			w = renderingKey(w)
 			r.all[w]++
 			if p.Source != pipeline.SourceOCR {
 				r.printed[w]++
@@ -42,6 +45,14 @@ func readingsOf(pages []pipeline.PageText) wordReadings {
 		}
 	}
 	return r
+}
+
+// renderingKey is w in small letters, marked when written in capitals.
+func renderingKey(w string) string {
+	if strings.ToUpper(w) == w {
+		return "^" + strings.ToLower(w)
+	}
+	return strings.ToLower(w)
 }
 
 // settleTwins mends or drops the borrower's and the lender's names by their
@@ -72,8 +83,8 @@ func settleTwins(pages []pipeline.PageText, found map[string]hit) {
 func (r wordReadings) settle(name string, company bool) (string, bool) {
 	out := strings.Fields(name)
 	for i, word := range out {
-		w := strings.ToLower(strings.Trim(word, ".,"))
-		if len(w) < minTwinLetters || !isLetters(w) || r.all[w] == 0 {
+		w := renderingKey(strings.Trim(word, ".,"))
+		if len([]rune(w)) < minTwinLetters || !isLetters(strings.TrimPrefix(w, "^")) || r.all[w] == 0 {
 			continue // a word mended from what OCR read ("lronwood"): its reading is known bad
 		}
 		for t := range r.all {
@@ -83,7 +94,7 @@ func (r wordReadings) settle(name string, company bool) (string, bool) {
 			switch r.compare(w, t, company) {
 			case 1: // the word itself is the better reading
 			case -1:
-				out[i] = strings.Replace(word, strings.Trim(word, ".,"), caseLike(t, strings.Trim(word, ".,")), 1)
+				out[i] = strings.Replace(word, strings.Trim(word, ".,"), caseLike(strings.TrimPrefix(t, "^"), strings.Trim(word, ".,")), 1)
 			default:
 				return "", false
 			}
@@ -122,7 +133,10 @@ func boolSign(b bool) int {
 
 // orgVocabulary reports whether w is a word of lenders' names ("lending",
 // "mortgage", "financial").
-func orgVocabulary(w string) bool { return genericOrgWords[w] || orgWordRe.MatchString(w) }
+func orgVocabulary(w string) bool {
+	w = strings.TrimPrefix(w, "^")
+	return genericOrgWords[w] || orgWordRe.MatchString(w)
+}
 
 // caseLike writes the lower-case word t as like is written: capitals,
 // a capital first, or small letters.

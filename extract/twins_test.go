@@ -34,6 +34,10 @@ func TestTwinReadings(t *testing.T) {
 		{"a heading misread the same way each time outvotes nothing", []page{
 			{ocr, "BRISGEWATER SAVINGS BANK\nLoan ID # 55-1902\nLender:   Bridgewater Savings Bank, FSB\nBRISGEWATER\nBRISGEWATER\nBridgewater"},
 		}, pipeline.FieldLender, "Bridgewater Savings Bank, FSB"},
+		{"a fax banner's capitals are another rendering", []page{
+			{ocr, "31-MAY-2024 17:56   FROM: REISTONE MORTGAGE COMPAN   (976) 790-1309\n  Redstone Mortgage Company, Inc.\n" +
+				"Application No.:   225034710\nLender:   Redstone Mortgage Company, Inc."},
+		}, pipeline.FieldLender, "Redstone Mortgage Company, Inc"},
 		{"a reading twice as frequent", []page{
 			{ocr, "Loan ID # 55-1902\nBorrower:   Hiroshi Donevan\nDear Mr. Donovan,\nDonovan family"},
 		}, pipeline.FieldBorrower, "Hiroshi Donovan"},
