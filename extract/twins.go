@@ -88,7 +88,7 @@ func (r wordReadings) settle(name string, company bool) (string, bool) {
 			continue // a word mended from what OCR read ("lronwood"): its reading is known bad
 		}
 		for t := range r.all {
-			if !oneApart(w, t) {
+			if !pipeline.OneApart(w, t) {
 				continue
 			}
 			switch r.compare(w, t, company) {

@@ -151,7 +151,7 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 			kept = append(kept, id)
 			continue
 		}
-		if j := slices.IndexFunc(order, func(p string) bool { return printed[p] && oneApart(alnumKey(p), alnumKey(id)) }); j >= 0 {
+		if j := slices.IndexFunc(order, func(p string) bool { return printed[p] && pipeline.OneApart(alnumKey(p), alnumKey(id)) }); j >= 0 {
 			count[order[j]] += count[id]
 			continue
 		}
@@ -194,7 +194,7 @@ func findLoanID(lines []textLine, rule fieldRule) (hit, bool) {
 	// and neither is given.
 	for _, id := range order {
 		k := alnumKey(id)
-		if k == alnumKey(best) || printed[best] || printed[id] || votes[k] != votes[alnumKey(best)] || !oneApart(k, alnumKey(best)) {
+		if k == alnumKey(best) || printed[best] || printed[id] || votes[k] != votes[alnumKey(best)] || !pipeline.OneApart(k, alnumKey(best)) {
 			continue
 		}
 		switch {
@@ -243,21 +243,6 @@ func strayLetter(words []string) bool {
 
 // initialRe is a middle initial with its stop.
 var initialRe = regexp.MustCompile(`^\p{Lu}\.$`)
-
-// oneApart reports whether a and b are as long and differ in one character.
-func oneApart(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) != len(rb) {
-		return false
-	}
-	diff := 0
-	for i := range ra {
-		if ra[i] != rb[i] {
-			diff++
-		}
-	}
-	return diff == 1
-}
 
 // linesHolding counts the lines whose letters and digits, spaces and
 // marks left out, hold those of id.

@@ -186,7 +186,7 @@ func monthOf(name string) (time.Month, bool) {
 	// Or read one letter of a full name wrong ("Match 12, 2025"): five
 	// letters or more, and only one month that close.
 	for m := time.January; m <= time.December && len(name) >= 5; m++ {
-		if oneLetterOff(strings.ToLower(m.String()), name) {
+		if OneApart(strings.ToLower(m.String()), name) {
 			if found != 0 {
 				return 0, false
 			}
@@ -196,15 +196,16 @@ func monthOf(name string) (time.Month, bool) {
 	return found, found != 0
 }
 
-// oneLetterOff reports whether a and b are the same length and differ in
-// exactly one byte.
-func oneLetterOff(a, b string) bool {
-	if len(a) != len(b) {
+// OneApart reports whether a and b are as long and differ in one
+// character: one OCR misread.
+func OneApart(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
 		return false
 	}
 	diff := 0
-	for i := range len(a) {
-		if a[i] != b[i] {
+	for i := range ra {
+		if ra[i] != rb[i] {
 			diff++
 		}
 	}
